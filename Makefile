@@ -1,0 +1,83 @@
+# Two commands for a fresh clone: `make run` (set up and serve the demo) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+WEB_CONCURRENCY ?= 3
+INSTALLED := $(VENV)/.installed
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/jobboard
+
+.PHONY: help check-python install run serve test test-postgres lint format migrations-check ci lock clean
+
+help:
+	@echo "make run     set up, load the demo content and serve http://127.0.0.1:$(PORT)"
+	@echo "make test    run the test suite (DATABASE_URL=postgres://... for PostgreSQL)"
+	@echo "make serve   the production server: gunicorn, DEBUG off, WhiteNoise"
+	@echo "make ci      lint, migrations check, tests on SQLite and PostgreSQL"
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
+	  echo "Python 3.12 or newer is needed (3.13 recommended, see .python-version); '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo missing). Install it, or run make PYTHON=/path/to/python3.13 ..."; \
+	  exit 1; }
+
+$(INSTALLED): requirements.lock
+	@$(MAKE) --no-print-directory check-python
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+
+install: $(INSTALLED)
+
+run: install
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py load_demo
+	@echo "Serving http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production server. Set SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL in the environment;
+# without SECRET_KEY a random one is made for this run (sessions end when it stops).
+serve: install
+	@export DEBUG=0 ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	  SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}"; \
+	  set -e; \
+	  $(PY) manage.py collectstatic --noinput --verbosity 0; \
+	  $(PY) manage.py migrate --noinput; \
+	  echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn ($(WEB_CONCURRENCY) workers, DEBUG off)"; \
+	  exec $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) \
+	    --access-logfile - --forwarded-allow-ips '127.0.0.1'
+
+# Tests run with DEBUG off, as production does; they need a key, not a real secret.
+TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-only-secret-key}
+
+test: install
+	$(TEST_ENV) $(PY) -m pytest
+
+test-postgres: install
+	$(TEST_ENV) DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+migrations-check: install
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+ci: lint migrations-check test test-postgres
+
+# Re-pin requirements.lock from the ranges in pyproject.toml (runtime and dev).
+lock:
+	@$(MAKE) --no-print-directory check-python
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["dev"]))' > .lock-venv/requirements.in
+	.lock-venv/bin/python -m pip install --quiet -r .lock-venv/requirements.in
+	{ echo "# Exact versions for reproducible installs; regenerate with 'make lock'."; .lock-venv/bin/python -m pip freeze --exclude pip; } > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+
+from roles.demo import load_roles_and_guides
+
+# Only ever created while DEBUG is on (the embedded demo), never in production.
+DEMO_EDITOR = {"username": "editor", "password": "demo-editor-pass", "email": "editor@example.com"}
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (roles and guides). Safe to run again: it updates in place."
+
+    def handle(self, *args, **options):
+        editor = self.demo_editor() if settings.DEBUG else None
+        roles, guides = load_roles_and_guides(author=editor)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content loaded: {roles} roles, {guides} guides.")
+        )
+        if editor:
+            self.stdout.write(
+                f"Editor account for the admin at /admin/: username “{DEMO_EDITOR['username']}”, "
+                f"password “{DEMO_EDITOR['password']}” (demo only; not created when DEBUG is off)."
+            )
+
+    def demo_editor(self):
+        user, _ = get_user_model().objects.update_or_create(
+            username=DEMO_EDITOR["username"],
+            defaults={
+                "email": DEMO_EDITOR["email"],
+                "first_name": "Maya",
+                "last_name": "Okafor",
+                "is_staff": True,
+                "is_active": True,
+            },
+        )
+        user.set_password(DEMO_EDITOR["password"])
+        user.save()
+        user.groups.add(Group.objects.get(name="Editors"))
+        return user

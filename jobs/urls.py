@@ -1,0 +1,14 @@
+"""URL patterns of the jobs app, one list per namespace (jobs, salaries, employers)."""
+
+from django.urls import path
+
+from jobs import views
+
+job_patterns = [path("", views.job_list, name="list")]
+
+salary_patterns = [
+    path("", views.salary_list, name="list"),
+    path("<slug:slug>/", views.salary_detail, name="detail"),
+]
+
+employer_patterns = [path("", views.employer_home, name="home")]

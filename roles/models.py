@@ -1,0 +1,393 @@
+"""Roles (structured career profiles) and the guides that explain or compare them."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from roles.markup import (
+    labelled_lines,
+    lines,
+    reading_minutes,
+    render_markdown,
+    render_markdown_inline,
+)
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class RendersMarkdown(models.Model):
+    """Fills `<field>_html` from each Markdown `<field>` named in `markdown_fields` on save."""
+
+    markdown_fields: tuple[str, ...] = ()
+    inline_markdown_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.render_markup()
+        if kwargs.get("update_fields") is not None:
+            rendered = [
+                f"{name}_html" for name in self.markdown_fields + self.inline_markdown_fields
+            ]
+            kwargs["update_fields"] = {*kwargs["update_fields"], *rendered}
+        super().save(*args, **kwargs)
+
+    def render_markup(self) -> None:
+        for name in self.markdown_fields:
+            setattr(self, f"{name}_html", render_markdown(getattr(self, name)))
+        for name in self.inline_markdown_fields:
+            setattr(self, f"{name}_html", render_markdown_inline(getattr(self, name)))
+
+
+def _html_field() -> models.TextField:
+    return models.TextField(blank=True, editable=False)
+
+
+def _is_labelled(line: str) -> bool:
+    label, colon, details = line.partition(":")
+    return bool(colon and label.strip() and details.strip())
+
+
+class RoleQuerySet(models.QuerySet):
+    def published(self) -> "RoleQuerySet":
+        """Roles the public may see: the one query every page, feed and sitemap uses."""
+        return self.filter(status=Status.PUBLISHED)
+
+
+class Role(RendersMarkdown):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    summary = models.CharField(max_length=160, help_text="One line shown in lists and cards.")
+    definition = models.TextField(help_text="Markdown. What the role is, in a few sentences.")
+    definition_html = _html_field()
+    responsibilities = models.TextField(blank=True, help_text="One responsibility per line.")
+    skills = models.TextField("required skills", blank=True, help_text="One skill per line.")
+    education = models.TextField(blank=True, help_text="One educational path per line.")
+    tools = models.TextField(
+        "tools and software",
+        blank=True,
+        help_text=(
+            "One group per line as “Kind: tool, tool, tool”, e.g. “Frameworks: PyTorch, JAX”. "
+            "Kinds: frameworks, programming languages, data processing, visualization, "
+            "project management, version control, deployment, or your own."
+        ),
+    )
+    industries = models.TextField(
+        blank=True,
+        help_text="One industry per line, examples after a colon: “Healthcare: medical imaging”.",
+    )
+    broader_titles = models.TextField(
+        blank=True,
+        help_text=(
+            "Broader job titles for salary links, one per line, most specific first "
+            "(e.g. “Machine Learning Engineer”, then “Engineer”)."
+        ),
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RoleQuerySet.as_manager()
+    markdown_fields = ("definition",)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Guides show this role's data, so their reading time follows it.
+        for guide in Guide.objects.for_role(self):
+            guide.refresh_reading_time()
+
+    def get_absolute_url(self) -> str:
+        return reverse("roles:detail", args=[self.slug])
+
+    def clean(self) -> None:
+        bad = [line for line in lines(self.tools) if not _is_labelled(line)]
+        if bad:
+            raise ValidationError(
+                {"tools": f"Write each line as “Kind: tool, tool”. This line is not: “{bad[0]}”."}
+            )
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
+    def responsibility_list(self) -> list[str]:
+        return lines(self.responsibilities)
+
+    @property
+    def skill_list(self) -> list[str]:
+        return lines(self.skills)
+
+    @property
+    def education_list(self) -> list[str]:
+        return lines(self.education)
+
+    @property
+    def tool_groups(self) -> list[tuple[str, list[str]]]:
+        return [
+            (kind, [t.strip() for t in names.split(",") if t.strip()])
+            for kind, names in labelled_lines(self.tools)
+        ]
+
+    @property
+    def industry_list(self) -> list[tuple[str, str]]:
+        return labelled_lines(self.industries)
+
+    @property
+    def salary_titles(self) -> list[str]:
+        """The role's own title, then its broader titles: the salary pages a guide links to."""
+        titles = [self.name]
+        titles += [t for t in lines(self.broader_titles) if t.lower() != self.name.lower()]
+        return titles
+
+    def guides(self) -> "GuideQuerySet":
+        return Guide.objects.for_role(self)
+
+
+class GuideQuerySet(models.QuerySet):
+    def published(self) -> "GuideQuerySet":
+        """Guides the public may see: published and due (a future date schedules a guide).
+
+        The one query every page, feed, sitemap and API uses; "now" is taken at query time.
+        """
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def visible_to(self, user) -> "GuideQuerySet":
+        """Everything for staff who may view guides (to preview drafts); published() otherwise."""
+        if user.is_active and user.is_staff and user.has_perm("roles.view_guide"):
+            return self.all()
+        return self.published()
+
+    def for_role(self, role: Role) -> "GuideQuerySet":
+        return self.filter(Q(first_role=role) | Q(second_role=role))
+
+    def with_roles(self) -> "GuideQuerySet":
+        return self.select_related("first_role", "second_role", "author")
+
+    def newest_first(self) -> "GuideQuerySet":
+        return self.order_by(models.F("published_at").desc(nulls_first=True), "-pk")
+
+
+class Guide(RendersMarkdown):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    subtitle = models.CharField(max_length=250, blank=True)
+    seo_description = models.CharField(
+        "SEO description",
+        max_length=160,
+        blank=True,
+        help_text="Shown by search engines and link previews; the subtitle is used when blank.",
+    )
+    first_role = models.ForeignKey(
+        Role, on_delete=models.PROTECT, related_name="guides_as_first", help_text="The main role."
+    )
+    second_role = models.ForeignKey(
+        Role,
+        on_delete=models.PROTECT,
+        related_name="guides_as_second",
+        null=True,
+        blank=True,
+        help_text="The role it is compared with; leave empty for a guide about one role.",
+    )
+    introduction = models.TextField(help_text="Markdown.")
+    introduction_html = _html_field()
+    outlook = models.TextField(blank=True, help_text="Markdown. Demand and career paths.")
+    outlook_html = _html_field()
+    conclusion = models.TextField(blank=True, help_text="Markdown.")
+    conclusion_html = _html_field()
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publish date",
+        null=True,
+        blank=True,
+        help_text="A future date schedules the guide; left empty, publishing sets it to now.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    related_guides = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        help_text="Hand-picked; shown before guides that share a role.",
+    )
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+
+    objects = GuideQuerySet.as_manager()
+    markdown_fields = ("introduction", "outlook", "conclusion")
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["status", "published_at"], name="guide_status_published")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(second_role=models.F("first_role")),
+                name="guide_compares_two_different_roles",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=Status.DRAFT) | Q(published_at__isnull=False),
+                name="guide_published_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("roles:guide", args=[self.slug])
+
+    def clean(self) -> None:
+        if self.second_role_id and self.second_role_id == self.first_role_id:
+            raise ValidationError({"second_role": "Choose a different role to compare with."})
+
+    @property
+    def roles(self) -> list[Role]:
+        return [r for r in (self.first_role, self.second_role) if r is not None]
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def description(self) -> str:
+        return self.seo_description or self.subtitle or self.title
+
+    def refresh_reading_time(self) -> None:
+        """Recount the reading time from everything the guide page shows."""
+        texts = [self.introduction, self.outlook, self.conclusion]
+        for section in self.sections.all():
+            texts += [section.intro, section.first_role_notes, section.second_role_notes]
+            if section.kind != SectionKind.CUSTOM:
+                texts += [section.role_text(role) for role in self.roles]
+        texts += [f"{tip.lead_in} {tip.text}" for tip in self.tips.all()]
+        minutes = reading_minutes(*texts)
+        if minutes != self.reading_minutes:
+            self.reading_minutes = minutes
+            Guide.objects.filter(pk=self.pk).update(reading_minutes=minutes)
+
+    def related(self, limit: int = 4) -> GuideQuerySet:
+        """Published guides to read next: hand-picked first, then guides sharing a role."""
+        role_ids = [r.pk for r in self.roles]
+        hand_picked = Guide.related_guides.through.objects.filter(
+            from_guide=self.pk, to_guide=OuterRef("pk")
+        )
+        return (
+            Guide.objects.published()
+            .with_roles()
+            .exclude(pk=self.pk)
+            .alias(hand_picked=Exists(hand_picked))
+            .filter(Q(hand_picked=True) | Q(first_role__in=role_ids) | Q(second_role__in=role_ids))
+            .order_by("-hand_picked", "-published_at", "-pk")[:limit]
+        )
+
+
+class SectionKind(models.TextChoices):
+    DEFINITION = "definition", "Definitions"
+    RESPONSIBILITIES = "responsibilities", "Responsibilities"
+    SKILLS = "skills", "Required Skills"
+    EDUCATION = "education", "Educational Backgrounds"
+    TOOLS = "tools", "Tools and Software Used"
+    INDUSTRIES = "industries", "Common Industries"
+    CUSTOM = "custom", "Custom (notes only)"
+
+
+# The sections a new guide starts with, in the order of a classic role comparison.
+STANDARD_SECTIONS = [kind for kind in SectionKind if kind != SectionKind.CUSTOM]
+
+
+class GuideSection(RendersMarkdown):
+    """One section of a guide; the page shows a block per role in it.
+
+    A section of a role-data kind shows each role's own record (its responsibilities, tools…)
+    followed by the notes written for that role here; a custom section shows the notes alone.
+    """
+
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(max_length=20, choices=SectionKind, default=SectionKind.CUSTOM)
+    heading = models.CharField(
+        max_length=120, blank=True, help_text="Leave empty to use the kind's usual heading."
+    )
+    intro = models.TextField(blank=True, help_text="Markdown, shown above the role blocks.")
+    intro_html = _html_field()
+    first_role_notes = models.TextField(blank=True, help_text="Markdown, for the main role.")
+    first_role_notes_html = _html_field()
+    second_role_notes = models.TextField(blank=True, help_text="Markdown, for the compared role.")
+    second_role_notes_html = _html_field()
+
+    markdown_fields = ("intro", "first_role_notes", "second_role_notes")
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.kind == SectionKind.CUSTOM and not self.heading.strip():
+            raise ValidationError({"heading": "A custom section needs a heading."})
+
+    @property
+    def title(self) -> str:
+        if self.heading.strip():
+            return self.heading.strip()
+        return SectionKind(self.kind).label if self.kind != SectionKind.CUSTOM else "Section"
+
+    @property
+    def shows_role_data(self) -> bool:
+        return self.kind != SectionKind.CUSTOM
+
+    def role_text(self, role: Role) -> str:
+        """The plain text of `role`'s record that this section shows (for reading time)."""
+        fields = {
+            SectionKind.DEFINITION: role.definition,
+            SectionKind.RESPONSIBILITIES: role.responsibilities,
+            SectionKind.SKILLS: role.skills,
+            SectionKind.EDUCATION: role.education,
+            SectionKind.TOOLS: role.tools,
+            SectionKind.INDUSTRIES: role.industries,
+        }
+        return fields.get(self.kind, "")
+
+
+class GuideTip(RendersMarkdown):
+    """A numbered practical tip with a bold lead-in ("Build a portfolio: …")."""
+
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="tips")
+    position = models.PositiveSmallIntegerField(default=0)
+    lead_in = models.CharField(max_length=120)
+    text = models.TextField(help_text="Markdown, one or two sentences.")
+    text_html = _html_field()
+
+    inline_markdown_fields = ("text",)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "practical tip"
+
+    def __str__(self) -> str:
+        return self.lead_in

@@ -1,0 +1,43 @@
+"""schema.org JSON-LD for guide pages (Article and BreadcrumbList)."""
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from roles.models import Guide
+
+
+def guide_json_ld(guide: Guide, request: HttpRequest, site_name: str) -> list[dict]:
+    url = request.build_absolute_uri(guide.get_absolute_url())
+    article = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": guide.title,
+        "description": guide.description,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "datePublished": guide.published_at.isoformat() if guide.published_at else None,
+        "dateModified": guide.updated_at.isoformat(),
+        "about": [{"@type": "Thing", "name": role.name} for role in guide.roles],
+        "publisher": {"@type": "Organization", "name": site_name},
+    }
+    if guide.author:
+        article["author"] = {
+            "@type": "Person",
+            "name": guide.author.get_full_name() or guide.author.get_username(),
+        }
+    else:
+        article["author"] = {"@type": "Organization", "name": site_name}
+    crumbs = [
+        ("Home", request.build_absolute_uri("/")),
+        ("Guides", request.build_absolute_uri(reverse("roles:guides"))),
+        (guide.title, url),
+    ]
+    breadcrumbs = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "name": name, "item": item}
+            for i, (name, item) in enumerate(crumbs, start=1)
+        ],
+    }
+    return [article, breadcrumbs]

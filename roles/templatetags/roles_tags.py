@@ -1,0 +1,16 @@
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+# Characters that could end the <script> element or start markup, escaped inside JSON strings.
+_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data) -> SafeString:
+    """Serialize structured data for a <script type="application/ld+json"> element."""
+    return mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(_ESCAPES))

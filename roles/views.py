@@ -1,0 +1,54 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.vary import vary_on_cookie
+
+from roles.filters import GuideFilter
+from roles.models import Guide, Role
+from roles.outline import outline
+from roles.structured_data import guide_json_ld
+
+
+def guide_list(request: HttpRequest) -> HttpResponse:
+    guides = GuideFilter(request.GET, queryset=Guide.objects.published().with_roles())
+    page = Paginator(guides.qs, settings.GUIDES_PER_PAGE).get_page(request.GET.get("page"))
+    role = guides.form.cleaned_data.get("role") if guides.is_valid() else None
+    return render(
+        request,
+        "roles/guide_list.html",
+        {"filter": guides, "page": page, "role": role},
+    )
+
+
+@vary_on_cookie
+def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    guide = get_object_or_404(Guide.objects.visible_to(request.user).with_roles(), slug=slug)
+    sections = list(guide.sections.all())
+    tips = list(guide.tips.all())
+    context = {
+        "guide": guide,
+        "sections": sections,
+        "tips": tips,
+        "toc": outline(guide, sections, tips),
+        "related": list(guide.related()),
+        "json_ld": guide_json_ld(guide, request, settings.SITE_NAME),
+    }
+    response = render(request, "roles/guide_detail.html", context)
+    if not guide.is_public:
+        # A staff preview: never cached by a shared cache or indexed.
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def role_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "roles/role_list.html", {"roles": Role.objects.published()})
+
+
+def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    role = get_object_or_404(Role.objects.published(), slug=slug)
+    guides = Guide.objects.published().for_role(role).with_roles()
+    return render(
+        request, "roles/role_detail.html", {"role": role, "guides": guides, "page_roles": [role]}
+    )
