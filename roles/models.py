@@ -265,6 +265,14 @@ class Guide(RendersMarkdown):
         return [r for r in (self.first_role, self.second_role) if r is not None]
 
     @property
+    def salary_titles(self) -> list[str]:
+        """Every role's salary titles, each once, in the order the roles come."""
+        titles: list[str] = []
+        for role in self.roles:
+            titles += [t for t in role.salary_titles if t not in titles]
+        return titles
+
+    @property
     def is_public(self) -> bool:
         return (
             self.status == Status.PUBLISHED
@@ -391,3 +399,8 @@ class GuideTip(RendersMarkdown):
 
     def __str__(self) -> str:
         return self.lead_in
+
+    def save(self, *args, **kwargs):
+        # The page adds the full stop after the bold lead-in.
+        self.lead_in = self.lead_in.strip().rstrip(".:")
+        super().save(*args, **kwargs)

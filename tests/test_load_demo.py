@@ -1,0 +1,43 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from roles.models import Guide, GuideSection, Role, Status
+
+pytestmark = pytest.mark.django_db
+FLAGSHIP = "deep-learning-engineer-vs-lead-machine-learning-engineer"
+
+
+def test_demo_content_loads_and_reloads_without_duplicates(settings, client):
+    settings.DEBUG = False
+    call_command("load_demo", stdout=None)
+    counts = Role.objects.count(), Guide.objects.count(), GuideSection.objects.count()
+    call_command("load_demo")
+    assert (Role.objects.count(), Guide.objects.count(), GuideSection.objects.count()) == counts
+    assert counts[0] >= 8
+    assert Guide.objects.published().count() >= 5
+
+    flagship = Guide.objects.get(slug=FLAGSHIP)
+    kinds = [s.kind for s in flagship.sections.all()]
+    for kind in ["definition", "responsibilities", "skills", "education", "tools", "industries"]:
+        assert kind in kinds
+    assert flagship.tips.count() >= 4 and flagship.outlook and flagship.conclusion
+    response = client.get(flagship.get_absolute_url())
+    assert response.status_code == 200
+    assert "min read" in response.content.decode()
+
+
+def test_no_editor_account_when_debug_is_off(settings):
+    settings.DEBUG = False
+    call_command("load_demo")
+    assert not get_user_model().objects.filter(username="editor").exists()
+
+
+def test_demo_editor_is_a_non_superuser_editor(settings, capsys):
+    settings.DEBUG = True
+    call_command("load_demo")
+    editor = get_user_model().objects.get(username="editor")
+    assert editor.is_staff and not editor.is_superuser
+    assert editor.groups.filter(name="Editors").exists()
+    assert "password" in capsys.readouterr().out
+    assert Guide.objects.filter(author=editor, status=Status.PUBLISHED).exists()

@@ -1,0 +1,61 @@
+"""Operators' and crawlers' endpoints: health, robots, sitemap and feeds."""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.db import DatabaseError
+from django.utils import timezone
+
+from roles.models import Status
+from tests.factories import make_guide, make_role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def mixed_guides():
+    live = make_guide(title="Live guide", slug="live-guide")
+    make_guide(title="Draft guide", slug="draft-guide", status=Status.DRAFT, published_at=None)
+    make_guide(
+        title="Scheduled guide",
+        slug="scheduled-guide",
+        published_at=timezone.now() + timedelta(days=2),
+    )
+    make_role(slug="hidden-role", status=Status.DRAFT)
+    return live
+
+
+def test_healthz(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+
+
+def test_healthz_reports_a_database_outage(client):
+    with mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=DatabaseError):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+
+
+def test_robots_points_at_the_sitemap(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /admin/" in body
+
+
+def test_sitemap_lists_only_public_pages(client, mixed_guides):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/guides/live-guide/" in body
+    assert "draft-guide" not in body and "scheduled-guide" not in body
+    assert "hidden-role" not in body
+    assert f"/roles/{mixed_guides.first_role.slug}/" in body
+
+
+@pytest.mark.parametrize("url", ["/feeds/guides/", "/feeds/guides/atom/"])
+def test_feeds_list_only_public_guides(client, mixed_guides, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Live guide" in body
+    assert "Draft guide" not in body and "Scheduled guide" not in body
