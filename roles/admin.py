@@ -9,6 +9,17 @@ from django.utils.html import format_html
 
 from roles.models import STANDARD_SECTIONS, Guide, GuideSection, GuideTip, Role, Status
 
+# Single-line fields that hold a sentence get a wide input instead of the admin's narrow default.
+WIDE_FIELDS = {"name", "summary", "title", "subtitle", "seo_description"}
+
+
+class WideTextInputs:
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name in WIDE_FIELDS:
+            field.widget.attrs["class"] = "vLargeTextField"
+        return field
+
 
 class PublishActions:
     """Publish/unpublish actions shared by the role and guide lists."""
@@ -32,7 +43,7 @@ class PublishActions:
 
 
 @admin.register(Role)
-class RoleAdmin(PublishActions, admin.ModelAdmin):
+class RoleAdmin(WideTextInputs, PublishActions, admin.ModelAdmin):
     list_display = ["name", "status", "summary", "updated_at"]
     list_filter = ["status"]
     search_fields = ["name", "summary", "broader_titles"]
@@ -67,12 +78,11 @@ class GuideTipInline(admin.TabularInline):
 
 
 @admin.register(Guide)
-class GuideAdmin(PublishActions, admin.ModelAdmin):
+class GuideAdmin(WideTextInputs, PublishActions, admin.ModelAdmin):
     list_display = [
         "title",
         "publication",
         "published_at",
-        "updated_at",
         "first_role",
         "second_role",
         "reading_minutes",

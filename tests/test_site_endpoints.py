@@ -59,3 +59,15 @@ def test_feeds_list_only_public_guides(client, mixed_guides, url):
     body = response.content.decode()
     assert "Live guide" in body
     assert "Draft guide" not in body and "Scheduled guide" not in body
+
+
+def test_not_found_page_is_friendly(client):
+    response = client.get("/guides/missing/")
+    assert response.status_code == 404
+    assert "We could not find that page" in response.content.decode()
+
+
+def test_server_error_page_renders_without_context():
+    from django.template.loader import render_to_string
+
+    assert "Something went wrong" in render_to_string("500.html")
