@@ -17,7 +17,7 @@ help:
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
-	  echo "Python 3.12 or newer is needed (3.13 recommended, see .python-version); '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo missing). Install it, or run make PYTHON=/path/to/python3.13 ..."; \
+	  echo "Python 3.12 or newer is needed (3.13 recommended, see .python-version); '$(PYTHON)' is $$($(PYTHON) --version 2>/dev/null || echo not installed). Install it, or run make PYTHON=/path/to/python3.13 ..."; \
 	  exit 1; }
 
 $(INSTALLED): requirements.lock

@@ -80,3 +80,22 @@ def test_index_queries_do_not_grow_with_data(client):
         make_guide()
     assert count() == before
     assert before <= 4
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"role": "\x00"},
+        {"role": "a" * 10_000},
+        {"role": "' OR 1=1 --"},
+        {"role": ["a", "b"]},
+        {"page": "\x00"},
+        {"page": "9" * 400},
+        {"page": "1e9"},
+        {"role": "é\u202e\ufeff", "page": "0"},
+    ],
+)
+def test_hostile_query_strings_get_a_normal_page(client, params):
+    make_guide()
+    response = client.get(URL, params)
+    assert response.status_code == 200
