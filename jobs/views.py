@@ -1,7 +1,9 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from jobs.salary_titles import salary_titles
+from roles.breadcrumbs import trail
 from roles.models import Guide, Role
 
 HOME_GUIDES = 6
@@ -27,7 +29,8 @@ def salary_detail(request: HttpRequest, slug: str) -> HttpResponse:
     title = salary_titles().get(slug)
     if title is None:
         raise Http404("No salary page for this title.")
-    return render(request, "jobs/salary_detail.html", {"title": title})
+    crumbs = trail(("Salaries", reverse("salaries:list")), (title.title, request.path))
+    return render(request, "jobs/salary_detail.html", {"title": title, "crumbs": crumbs})
 
 
 def employer_home(request: HttpRequest) -> HttpResponse:

@@ -124,6 +124,19 @@ class Role(RendersMarkdown):
         return self.status == Status.PUBLISHED
 
     @property
+    def profile_sections(self) -> list[tuple[str, str]]:
+        """(kind, heading) for each part of the profile that has content, in page order."""
+        parts = [
+            (SectionKind.DEFINITION, f"What a {self.name} does", self.definition_html),
+            (SectionKind.RESPONSIBILITIES, "Responsibilities", self.responsibilities),
+            (SectionKind.SKILLS, "Required skills", self.skills),
+            (SectionKind.EDUCATION, "Educational backgrounds", self.education),
+            (SectionKind.TOOLS, "Tools and software used", self.tools),
+            (SectionKind.INDUSTRIES, "Common industries", self.industries),
+        ]
+        return [(kind.value, heading) for kind, heading, content in parts if content.strip()]
+
+    @property
     def responsibility_list(self) -> list[str]:
         return lines(self.responsibilities)
 

@@ -1,12 +1,12 @@
 """schema.org JSON-LD for guide pages (Article and BreadcrumbList)."""
 
 from django.http import HttpRequest
-from django.urls import reverse
 
+from roles.breadcrumbs import Crumbs
 from roles.models import Guide
 
 
-def guide_json_ld(guide: Guide, request: HttpRequest, site_name: str) -> list[dict]:
+def guide_json_ld(guide: Guide, request: HttpRequest, site_name: str, crumbs: Crumbs) -> list[dict]:
     url = request.build_absolute_uri(guide.get_absolute_url())
     article = {
         "@context": "https://schema.org",
@@ -27,17 +27,17 @@ def guide_json_ld(guide: Guide, request: HttpRequest, site_name: str) -> list[di
         }
     else:
         article["author"] = {"@type": "Organization", "name": site_name}
-    crumbs = [
-        ("Home", request.build_absolute_uri("/")),
-        ("Guides", request.build_absolute_uri(reverse("roles:guides"))),
-        (guide.title, url),
-    ]
     breadcrumbs = {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": i, "name": name, "item": item}
-            for i, (name, item) in enumerate(crumbs, start=1)
+            {
+                "@type": "ListItem",
+                "position": i,
+                "name": name,
+                "item": request.build_absolute_uri(path),
+            }
+            for i, (name, path) in enumerate(crumbs, start=1)
         ],
     }
     return [article, breadcrumbs]

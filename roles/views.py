@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.vary import vary_on_cookie
 
+from roles.breadcrumbs import guides_trail, roles_trail
 from roles.filters import GuideFilter
 from roles.models import Guide, Role
 from roles.outline import outline
@@ -26,13 +27,15 @@ def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
     guide = get_object_or_404(Guide.objects.visible_to(request.user).with_roles(), slug=slug)
     sections = list(guide.sections.all())
     tips = list(guide.tips.all())
+    crumbs = guides_trail(guide.title, guide.get_absolute_url())
     context = {
         "guide": guide,
         "sections": sections,
         "tips": tips,
         "toc": outline(guide, sections, tips),
         "related": list(guide.related()),
-        "json_ld": guide_json_ld(guide, request, settings.SITE_NAME),
+        "crumbs": crumbs,
+        "json_ld": guide_json_ld(guide, request, settings.SITE_NAME, crumbs),
     }
     response = render(request, "roles/guide_detail.html", context)
     if not guide.is_public:
@@ -49,6 +52,10 @@ def role_list(request: HttpRequest) -> HttpResponse:
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.published(), slug=slug)
     guides = Guide.objects.published().for_role(role).with_roles()
-    return render(
-        request, "roles/role_detail.html", {"role": role, "guides": guides, "page_roles": [role]}
-    )
+    context = {
+        "role": role,
+        "guides": guides,
+        "page_roles": [role],
+        "crumbs": roles_trail(role.name, role.get_absolute_url()),
+    }
+    return render(request, "roles/role_detail.html", context)
