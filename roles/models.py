@@ -127,7 +127,7 @@ class Role(RendersMarkdown):
     def profile_sections(self) -> list[tuple[str, str]]:
         """(kind, heading) for each part of the profile that has content, in page order."""
         parts = [
-            (SectionKind.DEFINITION, f"What a {self.name} does", self.definition_html),
+            (SectionKind.DEFINITION, "What the role is", self.definition_html),
             (SectionKind.RESPONSIBILITIES, "Responsibilities", self.responsibilities),
             (SectionKind.SKILLS, "Required skills", self.skills),
             (SectionKind.EDUCATION, "Educational backgrounds", self.education),
@@ -166,9 +166,6 @@ class Role(RendersMarkdown):
         titles += [t for t in lines(self.broader_titles) if t.lower() != self.name.lower()]
         return titles
 
-    def guides(self) -> "GuideQuerySet":
-        return Guide.objects.for_role(self)
-
 
 class GuideQuerySet(models.QuerySet):
     def published(self) -> "GuideQuerySet":
@@ -189,9 +186,6 @@ class GuideQuerySet(models.QuerySet):
 
     def with_roles(self) -> "GuideQuerySet":
         return self.select_related("first_role", "second_role", "author")
-
-    def newest_first(self) -> "GuideQuerySet":
-        return self.order_by(models.F("published_at").desc(nulls_first=True), "-pk")
 
 
 class Guide(RendersMarkdown):
