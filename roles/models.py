@@ -256,8 +256,7 @@ class Guide(RendersMarkdown):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+        self.fill_publish_date()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -266,6 +265,12 @@ class Guide(RendersMarkdown):
     def clean(self) -> None:
         if self.second_role_id and self.second_role_id == self.first_role_id:
             raise ValidationError({"second_role": "Choose a different role to compare with."})
+        self.fill_publish_date()
+
+    def fill_publish_date(self) -> None:
+        """Publishing without a date means publishing now."""
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
 
     @property
     def roles(self) -> list[Role]:

@@ -159,3 +159,30 @@ def test_non_staff_cannot_reach_the_admin(client, django_user_model):
     response = client.get(reverse("admin:roles_guide_changelist"))
     assert response.status_code == 302
     assert GuideSection.objects.count() == 0
+
+
+def test_publishing_from_the_form_without_a_date_publishes_now(editor_client, client):
+    role = make_role()
+    data = guide_form(first_role=role.pk, status=Status.PUBLISHED)
+    response = editor_client.post(reverse("admin:roles_guide_add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    guide = Guide.objects.get(slug=data["slug"])
+    assert guide.published_at is not None
+    editor_client.logout()
+    assert client.get(guide.get_absolute_url()).status_code == 200
+
+
+def test_a_future_publish_date_schedules_the_guide(editor_client, client):
+    role = make_role()
+    data = guide_form(
+        first_role=role.pk,
+        status=Status.PUBLISHED,
+        published_at_0="2999-01-01",
+        published_at_1="09:00:00",
+    )
+    assert editor_client.post(reverse("admin:roles_guide_add"), data).status_code == 302
+    guide = Guide.objects.get(slug=data["slug"])
+    html = editor_client.get(reverse("admin:roles_guide_changelist")).content.decode()
+    assert "Scheduled" in html
+    editor_client.logout()
+    assert client.get(guide.get_absolute_url()).status_code == 404
