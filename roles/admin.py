@@ -2,7 +2,7 @@
 
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
@@ -44,7 +44,7 @@ class PublishActions:
 
 @admin.register(Role)
 class RoleAdmin(WideTextInputs, PublishActions, admin.ModelAdmin):
-    list_display = ["name", "status", "summary", "updated_at"]
+    list_display = ["name", "status", "guide_count", "summary", "updated_at"]
     list_filter = ["status"]
     search_fields = ["name", "summary", "broader_titles"]
     prepopulated_fields = {"slug": ["name"]}
@@ -59,6 +59,20 @@ class RoleAdmin(WideTextInputs, PublishActions, admin.ModelAdmin):
         ("Salary links", {"fields": ["broader_titles"]}),
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                guides_total=Count("guides_as_first", distinct=True)
+                + Count("guides_as_second", distinct=True)
+            )
+        )
+
+    @admin.display(description="guides", ordering="guides_total")
+    def guide_count(self, role: Role) -> int:
+        return role.guides_total
 
 
 class GuideSectionInline(admin.StackedInline):

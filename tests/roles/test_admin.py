@@ -147,7 +147,9 @@ def test_lists_search_and_filter(editor_client):
     html = editor_client.get(url, {"status__exact": "draft"}).content.decode()
     assert "Other guide" in html and "Findable guide" not in html
     assert "Preview" in html
-    assert editor_client.get(reverse("admin:roles_role_changelist")).status_code == 200
+    roles = editor_client.get(reverse("admin:roles_role_changelist"))
+    assert roles.status_code == 200
+    assert 'class="field-guide_count">1<' in roles.content.decode()
 
 
 def test_editors_cannot_manage_users(editor_client):
