@@ -123,18 +123,19 @@ class Role(RendersMarkdown):
     def is_public(self) -> bool:
         return self.status == Status.PUBLISHED
 
+    def text_for(self, kind: str) -> str:
+        """The source text of the part of this record that a section of `kind` shows."""
+        field = ROLE_FIELD_BY_KIND.get(kind)
+        return getattr(self, field) if field else ""
+
     @property
     def profile_sections(self) -> list[tuple[str, str]]:
         """(kind, heading) for each part of the profile that has content, in page order."""
-        parts = [
-            (SectionKind.DEFINITION, "What the role is", self.definition_html),
-            (SectionKind.RESPONSIBILITIES, "Responsibilities", self.responsibilities),
-            (SectionKind.SKILLS, "Required skills", self.skills),
-            (SectionKind.EDUCATION, "Educational backgrounds", self.education),
-            (SectionKind.TOOLS, "Tools and software used", self.tools),
-            (SectionKind.INDUSTRIES, "Common industries", self.industries),
+        return [
+            (kind, heading)
+            for kind, heading in PROFILE_HEADINGS.items()
+            if self.text_for(kind).strip()
         ]
-        return [(kind.value, heading) for kind, heading, content in parts if content.strip()]
 
     @property
     def responsibility_list(self) -> list[str]:
@@ -338,6 +339,26 @@ class SectionKind(models.TextChoices):
 # The sections a new guide starts with, in the order of a classic role comparison.
 STANDARD_SECTIONS = [kind for kind in SectionKind if kind != SectionKind.CUSTOM]
 
+# Which Role field each role-data section kind shows.
+ROLE_FIELD_BY_KIND = {
+    SectionKind.DEFINITION: "definition",
+    SectionKind.RESPONSIBILITIES: "responsibilities",
+    SectionKind.SKILLS: "skills",
+    SectionKind.EDUCATION: "education",
+    SectionKind.TOOLS: "tools",
+    SectionKind.INDUSTRIES: "industries",
+}
+
+# Headings of a role's profile page, in page order (sentence case, unlike guide sections).
+PROFILE_HEADINGS = {
+    SectionKind.DEFINITION.value: "What the role is",
+    SectionKind.RESPONSIBILITIES.value: "Responsibilities",
+    SectionKind.SKILLS.value: "Required skills",
+    SectionKind.EDUCATION.value: "Educational backgrounds",
+    SectionKind.TOOLS.value: "Tools and software used",
+    SectionKind.INDUSTRIES.value: "Common industries",
+}
+
 
 class GuideSection(RendersMarkdown):
     """One section of a guide; the page shows a block per role in it.
@@ -383,15 +404,7 @@ class GuideSection(RendersMarkdown):
 
     def role_text(self, role: Role) -> str:
         """The plain text of `role`'s record that this section shows (for reading time)."""
-        fields = {
-            SectionKind.DEFINITION: role.definition,
-            SectionKind.RESPONSIBILITIES: role.responsibilities,
-            SectionKind.SKILLS: role.skills,
-            SectionKind.EDUCATION: role.education,
-            SectionKind.TOOLS: role.tools,
-            SectionKind.INDUSTRIES: role.industries,
-        }
-        return fields.get(self.kind, "")
+        return role.text_for(self.kind)
 
 
 class GuideTip(RendersMarkdown):
