@@ -144,8 +144,14 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# How many guides a listing page shows.
+# Country names as job seekers write them (ISO's own is "United States of America").
+COUNTRIES_OVERRIDE = {"US": "United States"}
+
+# How many guides and jobs a listing page shows.
 GUIDES_PER_PAGE = env_int("GUIDES_PER_PAGE", 12, minimum=1)
+JOBS_PER_PAGE = env_int("JOBS_PER_PAGE", 20, minimum=1)
+# How long a posting stays up after it is published, unless its expiry is set by hand.
+JOB_LIFETIME_DAYS = env_int("JOB_LIFETIME_DAYS", 30, minimum=1)
 
 LOGGING = {
     "version": 1,

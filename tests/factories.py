@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from jobs.choices import EmploymentType, ExperienceLevel, JobStatus, Workplace
+from jobs.models import Company, Job
 from roles.models import Guide, GuideSection, GuideTip, Role, Status
 
 _numbers = itertools.count(1)
@@ -62,3 +64,43 @@ def make_editor(username: str = "ed", password: str = "a-long-test-password"):
     )
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+def make_company(**fields) -> Company:
+    n = next(_numbers)
+    defaults = {
+        "name": f"Company {n}",
+        "slug": f"company-{n}",
+        "website": f"https://company-{n}.example",
+        "description": "We build things with data.",
+    }
+    defaults.update(fields)
+    return Company.objects.create(**defaults)
+
+
+def make_job(**fields) -> Job:
+    """A public, on-site, full-time job with a yearly USD range, posted a day ago."""
+    n = next(_numbers)
+    if "company" not in fields:
+        fields["company"] = make_company()
+    now = timezone.now()
+    defaults = {
+        "title": f"Job {n}",
+        "slug": f"job-{n}",
+        "description": f"Job {n}: build **data** pipelines.\n\n- Python\n- SQL",
+        "workplace": Workplace.ONSITE,
+        "city": "Berlin",
+        "country": "DE",
+        "employment_type": EmploymentType.FULL_TIME,
+        "experience_level": ExperienceLevel.MID,
+        "salary_min": 60_000,
+        "salary_max": 80_000,
+        "salary_currency": "USD",
+        "apply_url": f"https://jobs.example/{n}",
+        "skills": "Python, SQL",
+        "status": JobStatus.PUBLISHED,
+        "posted_at": now - timedelta(days=1),
+        "expires_at": now + timedelta(days=29),
+    }
+    defaults.update(fields)
+    return Job.objects.create(**defaults)

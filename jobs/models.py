@@ -1,0 +1,402 @@
+"""Companies and their job postings, and the one rule that decides which postings are public."""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django_countries.fields import CountryField
+
+from jobs.choices import (
+    CURRENCIES,
+    YEARLY_FACTOR,
+    EmploymentType,
+    ExperienceLevel,
+    JobStatus,
+    SalaryPeriod,
+    Workplace,
+)
+from jobs.validators import LOGO_EXTENSIONS, validate_logo
+from roles.models import RendersMarkdown
+
+# Statuses of a posting that has been public; its page stays up once it closes.
+ONCE_PUBLIC = [JobStatus.PUBLISHED, JobStatus.FILLED, JobStatus.EXPIRED]
+
+
+def public_jobs_q(now: datetime) -> Q:
+    """Published, already posted and not yet expired: compared with `now` at query time."""
+    return Q(status=JobStatus.PUBLISHED, posted_at__lte=now, expires_at__gt=now)
+
+
+def closed_jobs_q(now: datetime) -> Q:
+    """Postings that were public and have ended (filled, expired, or past their expiry)."""
+    ended = Q(status__in=[JobStatus.FILLED, JobStatus.EXPIRED]) | Q(
+        status=JobStatus.PUBLISHED, expires_at__lte=now
+    )
+    return ended & Q(posted_at__isnull=False, posted_at__lte=now)
+
+
+class CompanyQuerySet(models.QuerySet):
+    def public(self) -> "CompanyQuerySet":
+        """Companies with at least one public posting."""
+        open_jobs = Job.objects.public().filter(company=OuterRef("pk"))
+        return self.filter(Exists(open_jobs))
+
+
+class Company(RendersMarkdown):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    website = models.URLField(blank=True, help_text="The company's own site, https://…")
+    logo = models.FileField(
+        upload_to="logos/",
+        blank=True,
+        validators=[FileExtensionValidator(LOGO_EXTENSIONS), validate_logo],
+        help_text="PNG, JPEG, GIF or WebP, at most 512 KB; square works best.",
+    )
+    description = models.TextField(
+        blank=True, help_text="Markdown. A few sentences about the company."
+    )
+    description_html = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CompanyQuerySet.as_manager()
+    markdown_fields = ("description",)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "companies"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('jobs:list')}?company={self.slug}"
+
+    @property
+    def initials(self) -> str:
+        words = [w for w in self.name.replace("-", " ").split() if w[:1].isalnum()]
+        return "".join(w[0] for w in words[:2]).upper() or "?"
+
+
+class JobQuerySet(models.QuerySet):
+    def public(self) -> "JobQuerySet":
+        """The postings the public may see: every page, feed, sitemap, search and API uses it."""
+        return self.filter(public_jobs_q(timezone.now()))
+
+    def with_pages(self) -> "JobQuerySet":
+        """Public postings and closed ones, whose pages stay up with a 'closed' notice."""
+        now = timezone.now()
+        return self.filter(public_jobs_q(now) | closed_jobs_q(now))
+
+    def visible_to(self, user) -> "JobQuerySet":
+        """All postings for staff who may view jobs (to review them); with_pages() otherwise."""
+        if user.is_active and user.is_staff and user.has_perm("jobs.view_job"):
+            return self.all()
+        return self.with_pages()
+
+    def featured(self) -> "JobQuerySet":
+        """Postings featured right now."""
+        return self.filter(featured_until__gt=timezone.now())
+
+    def for_roles(self, roles) -> "JobQuerySet":
+        return self.filter(role__in=[role.pk for role in roles])
+
+    def featured_for(self, roles) -> "JobQuerySet":
+        """Postings for these roles (featured ones first), then any other featured posting."""
+        role_ids = [role.pk for role in roles]
+        now = timezone.now()
+        for_role = Case(When(role__in=role_ids, then=Value(True)), default=Value(False))
+        featured = Case(When(featured_until__gt=now, then=Value(True)), default=Value(False))
+        return (
+            self.filter(Q(role__in=role_ids) | Q(featured_until__gt=now))
+            .alias(for_role=for_role, featured_now=featured)
+            .order_by("-for_role", "-featured_now", "-posted_at", "-pk")
+        )
+
+    def featured_first(self) -> "JobQuerySet":
+        """Currently featured postings first, then the newest."""
+        featured = Case(
+            When(featured_until__gt=timezone.now(), then=Value(True)),
+            default=Value(False),
+            output_field=models.BooleanField(),
+        )
+        return self.alias(featured_now=featured).order_by("-featured_now", "-posted_at", "-pk")
+
+    def for_cards(self) -> "JobQuerySet":
+        """What a job card shows, in one query: the company, without the long description."""
+        return self.select_related("company").defer(
+            "description", "description_html", "company__description", "company__description_html"
+        )
+
+
+def default_expiry(start: datetime) -> datetime:
+    return start + timedelta(days=settings.JOB_LIFETIME_DAYS)
+
+
+class Job(RendersMarkdown):
+    title = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=200, unique=True, blank=True)
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="jobs")
+    role = models.ForeignKey(
+        "roles.Role",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="jobs",
+        help_text="The role this posting is for; links it to the role's guides and pay.",
+    )
+    description = models.TextField(help_text="Markdown. What the job is, who fits, how to apply.")
+    description_html = models.TextField(blank=True, editable=False)
+
+    workplace = models.CharField(max_length=10, choices=Workplace, default=Workplace.ONSITE)
+    street_address = models.CharField(max_length=150, blank=True)
+    city = models.CharField(
+        "city or town", max_length=100, blank=True, help_text="Where the office is."
+    )
+    region = models.CharField(
+        "state or region", max_length=100, blank=True, help_text="E.g. “GA” or “Bavaria”."
+    )
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = CountryField(
+        help_text="Where the office is; for a remote job, the country applicants must live in."
+    )
+    remote_region = models.CharField(
+        "where remote applicants may live",
+        max_length=120,
+        blank=True,
+        help_text="Shown as written, e.g. “anywhere in the U.S.”. Remote jobs only.",
+    )
+
+    employment_type = models.CharField(
+        max_length=12, choices=EmploymentType, default=EmploymentType.FULL_TIME
+    )
+    experience_level = models.CharField(
+        max_length=10, choices=ExperienceLevel, default=ExperienceLevel.MID
+    )
+
+    salary_min = models.PositiveIntegerField("salary from", null=True, blank=True)
+    salary_max = models.PositiveIntegerField("salary up to", null=True, blank=True)
+    salary_currency = models.CharField(max_length=3, choices=CURRENCIES, blank=True)
+    salary_period = models.CharField(max_length=5, choices=SalaryPeriod, default=SalaryPeriod.YEAR)
+    # The top of the range per year, kept for the salary filter and ordering.
+    salary_yearly_max = models.PositiveIntegerField(null=True, editable=False)
+
+    apply_url = models.URLField("apply at (web address)", max_length=500, blank=True)
+    apply_email = models.EmailField("apply by e-mail", blank=True)
+    skills = models.CharField(
+        "skills and tags", max_length=300, blank=True, help_text="Comma-separated: “Python, SQL”."
+    )
+
+    status = models.CharField(max_length=10, choices=JobStatus, default=JobStatus.DRAFT)
+    posted_at = models.DateTimeField("posted", null=True, blank=True)
+    expires_at = models.DateTimeField(
+        "expires",
+        null=True,
+        blank=True,
+        help_text="Left empty, it is set when the posting is published.",
+    )
+    featured_until = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = JobQuerySet.as_manager()
+    markdown_fields = ("description",)
+
+    class Meta:
+        ordering = ["-posted_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(salary_min__isnull=True) | Q(salary_min__gt=0),
+                name="job_salary_min_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(salary_max__isnull=True)
+                | Q(salary_min__isnull=False, salary_max__gte=F("salary_min")),
+                name="job_salary_max_at_least_min",
+            ),
+            models.CheckConstraint(
+                condition=Q(salary_min__isnull=True) | ~Q(salary_currency=""),
+                name="job_salary_has_currency",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=JobStatus.DRAFT) | ~Q(apply_url="") | ~Q(apply_email=""),
+                name="job_has_apply_route",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=ONCE_PUBLIC)
+                | Q(posted_at__isnull=False, expires_at__isnull=False),
+                name="job_public_has_dates",
+            ),
+            models.CheckConstraint(
+                condition=Q(posted_at__isnull=True)
+                | Q(expires_at__isnull=True)
+                | Q(expires_at__gt=F("posted_at")),
+                name="job_expires_after_posting",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "expires_at"], name="job_status_expiry"),
+            models.Index(fields=["-posted_at", "-id"], name="job_newest"),
+            models.Index(fields=["featured_until"], name="job_featured_until"),
+            models.Index(fields=["workplace"], name="job_workplace"),
+            models.Index(fields=["employment_type"], name="job_employment_type"),
+            models.Index(fields=["experience_level"], name="job_experience_level"),
+            models.Index(fields=["salary_yearly_max"], name="job_salary_yearly_max"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} at {self.company}" if self.company_id else self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("jobs:detail", args=[self.slug])
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def save(self, *args, **kwargs):
+        self.salary_yearly_max = self.yearly(self.salary_max or self.salary_min)
+        if not self.slug:
+            self.slug = self.unique_slug()
+        if self.status in ONCE_PUBLIC:
+            self.fill_publish_dates()
+        if kwargs.get("update_fields") is not None:
+            derived = {"salary_yearly_max", "slug", "posted_at", "expires_at"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
+        super().save(*args, **kwargs)
+
+    def yearly(self, amount: int | None) -> int | None:
+        if amount is None:
+            return None
+        return amount * YEARLY_FACTOR[SalaryPeriod(self.salary_period)]
+
+    def unique_slug(self) -> str:
+        base = slugify(f"{self.title} {self.company.name}")[:180].strip("-") or "job"
+        slug, n = base, 1
+        while Job.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+    def fill_publish_dates(self, now: datetime | None = None) -> None:
+        """A posting going public gets a posted date (now) and an expiry (the default length)."""
+        now = now or timezone.now()
+        if self.posted_at is None:
+            self.posted_at = now
+        if self.expires_at is None:
+            self.expires_at = default_expiry(max(self.posted_at, now))
+
+    def publish(self, now: datetime | None = None) -> None:
+        """Approve: public from now; a posting whose expiry has passed gets a fresh period."""
+        now = now or timezone.now()
+        self.status = JobStatus.PUBLISHED
+        if self.posted_at is None or self.posted_at > now:
+            self.posted_at = now
+        if self.expires_at is None or self.expires_at <= now:
+            self.expires_at = default_expiry(now)
+
+    def clean(self) -> None:
+        errors = {}
+        if (
+            self.salary_min is not None
+            and self.salary_max is not None
+            and self.salary_max < self.salary_min
+        ):
+            errors["salary_max"] = "The top of the range must be at least the bottom."
+        if self.salary_max is not None and self.salary_min is None:
+            errors["salary_min"] = "Give the bottom of the range too (it may equal the top)."
+        if self.salary_min is not None and not self.salary_currency:
+            errors["salary_currency"] = "Choose the currency the salary is paid in."
+        if self.salary_min == 0:
+            errors["salary_min"] = "A salary must be more than zero."
+        if self.status != JobStatus.DRAFT and not (self.apply_url or self.apply_email):
+            errors["apply_url"] = "Give a web address or an e-mail address for applications."
+        if self.workplace != Workplace.REMOTE and not self.city:
+            errors["city"] = "Give the city of the office (on-site and hybrid jobs)."
+        if self.workplace != Workplace.REMOTE and self.remote_region:
+            errors["remote_region"] = "Only remote jobs have a region for applicants."
+        if self.posted_at and self.expires_at and self.expires_at <= self.posted_at:
+            errors["expires_at"] = "The expiry must come after the posting date."
+        if errors:
+            raise ValidationError(errors)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    @property
+    def is_public(self) -> bool:
+        now = timezone.now()
+        return (
+            self.status == JobStatus.PUBLISHED
+            and self.posted_at is not None
+            and self.posted_at <= now
+            and self.expires_at is not None
+            and self.expires_at > now
+        )
+
+    @property
+    def is_closed(self) -> bool:
+        """Was public and no longer takes applications."""
+        return self.posted_at is not None and not self.is_public and self.status in ONCE_PUBLIC
+
+    @property
+    def is_featured(self) -> bool:
+        return self.featured_until is not None and self.featured_until > timezone.now()
+
+    @property
+    def is_remote(self) -> bool:
+        return self.workplace == Workplace.REMOTE
+
+    @property
+    def place(self) -> str:
+        """City, region and country code: “Alpharetta, GA, US”."""
+        return ", ".join(part for part in (self.city, self.region, self.country.code) if part)
+
+    @property
+    def location_label(self) -> str:
+        """What a card says about where: “Remote (anywhere in the U.S.)” or “Upton, NY, US”."""
+        if self.is_remote:
+            region = self.remote_region or f"in {self.country.name}"
+            return f"Remote ({region})"
+        if self.workplace == Workplace.HYBRID:
+            return f"{self.place} · Hybrid"
+        return self.place
+
+    @property
+    def has_salary(self) -> bool:
+        return self.salary_min is not None
+
+    @property
+    def salary_label(self) -> str:
+        """“USD 100K – 130K” for yearly pay; “EUR 45 – 60 per hour” otherwise."""
+        if not self.has_salary:
+            return ""
+        short = _thousands if self.salary_period == SalaryPeriod.YEAR else _plain
+        amounts = short(self.salary_min)
+        if self.salary_max and self.salary_max != self.salary_min:
+            amounts += f" – {short(self.salary_max)}"
+        suffix = (
+            ""
+            if self.salary_period == SalaryPeriod.YEAR
+            else f" {self.get_salary_period_display()}"
+        )
+        return f"{self.salary_currency} {amounts}{suffix}"
+
+    @property
+    def skill_list(self) -> list[str]:
+        return [skill.strip() for skill in self.skills.split(",") if skill.strip()]
+
+
+def _thousands(amount: int) -> str:
+    if amount >= 1000 and amount % 1000 == 0:
+        return f"{amount // 1000}K"
+    if amount >= 1000:
+        return f"{amount / 1000:.1f}K"
+    return str(amount)
+
+
+def _plain(amount: int) -> str:
+    return f"{amount:,}"
