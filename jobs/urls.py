@@ -4,7 +4,11 @@ from django.urls import path
 
 from jobs import views
 
-job_patterns = [path("", views.job_list, name="list")]
+job_patterns = [
+    path("", views.job_list, name="list"),
+    path("<slug:slug>/", views.job_detail, name="detail"),
+    path("<slug:slug>/apply/", views.job_apply_email, name="apply-email"),
+]
 
 salary_patterns = [
     path("", views.salary_list, name="list"),

@@ -1,16 +1,32 @@
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_cookie
 
+from jobs.filters import JobFilter
+from jobs.models import Job
 from jobs.salary_titles import salary_titles
+from jobs.structured_data import job_posting_json_ld
 from roles.breadcrumbs import trail
 from roles.models import Guide, Role
+from roles.structured_data import breadcrumb_list
 
 HOME_GUIDES = 6
+HOME_FEATURED_JOBS = 6
+HOME_LATEST_JOBS = 8
+SIMILAR_JOBS = 4
+ROLE_GUIDES_ON_JOB = 3
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    jobs = Job.objects.public().for_cards()
     context = {
+        "featured_jobs": jobs.featured().order_by("-posted_at", "-pk")[:HOME_FEATURED_JOBS],
+        "latest_jobs": jobs.order_by("-posted_at", "-pk")[:HOME_LATEST_JOBS],
         "guides": Guide.objects.published().with_roles()[:HOME_GUIDES],
         "roles": Role.objects.published(),
     }
@@ -18,7 +34,70 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def job_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "jobs/job_list.html", {"roles": Role.objects.published()})
+    jobs = JobFilter(request.GET, queryset=Job.objects.public().for_cards())
+    page = Paginator(jobs.qs, settings.JOBS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "filter": jobs,
+        "page": page,
+        # Each applied filter with the address of the same search without it.
+        "active_filters": [
+            (label, query_without(request.GET, name, "page"))
+            for label, name in jobs.active_filters()
+        ],
+        "feed_query": query_without(request.GET, "page", "ordering"),
+    }
+    return render(request, "jobs/job_list.html", context)
+
+
+def query_without(query: QueryDict, *names: str) -> str:
+    """The query string ("?a=1", or "?" when nothing is left) without the given parameters."""
+    rest = query.copy()
+    for name in names:
+        rest.pop(name, None)
+    return f"?{rest.urlencode()}"
+
+
+@vary_on_cookie
+def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    queryset = Job.objects.visible_to(request.user).select_related("company", "role")
+    job = get_object_or_404(queryset, slug=slug)
+    role = job.role if job.role and job.role.is_public else None
+    similar = Job.objects.public().for_cards().exclude(pk=job.pk)
+    similar = similar.filter(role=role) if role else similar.filter(company=job.company_id)
+    crumbs = trail(("Jobs", reverse("jobs:list")), (job.title, job.get_absolute_url()))
+    json_ld = [breadcrumb_list(crumbs, request)]
+    if job.is_public:
+        json_ld.insert(0, job_posting_json_ld(job, request, settings.SITE_NAME))
+    context = {
+        "job": job,
+        "role": role,
+        "guides": Guide.objects.published().for_role(role)[:ROLE_GUIDES_ON_JOB] if role else [],
+        "similar_jobs": similar[:SIMILAR_JOBS],
+        "crumbs": crumbs,
+        "json_ld": json_ld,
+    }
+    response = render(request, "jobs/job_detail.html", context)
+    if not job.is_public:
+        # A closed posting stays readable for people with the link, but leaves search engines;
+        # a staff preview of an unpublished one is never cached or indexed.
+        response["X-Robots-Tag"] = "noindex"
+        if not job.is_closed:
+            response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# Revealing the address changes nothing, so no CSRF token is needed; asking for it by POST keeps
+# crawlers that follow links from collecting it.
+@csrf_exempt
+@require_POST
+def job_apply_email(request: HttpRequest, slug: str) -> HttpResponse:
+    job = get_object_or_404(Job.objects.public().select_related("company"), slug=slug)
+    if not job.apply_email:
+        raise Http404("This posting takes applications on the employer's site.")
+    response = render(request, "jobs/apply_email.html", {"job": job})
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def salary_list(request: HttpRequest) -> HttpResponse:

@@ -1,4 +1,4 @@
-"""schema.org JSON-LD for guide pages (Article and BreadcrumbList)."""
+"""schema.org JSON-LD for guide pages (Article) and every page's breadcrumbs (BreadcrumbList)."""
 
 from django.http import HttpRequest
 
@@ -27,7 +27,11 @@ def guide_json_ld(guide: Guide, request: HttpRequest, site_name: str, crumbs: Cr
         }
     else:
         article["author"] = {"@type": "Organization", "name": site_name}
-    breadcrumbs = {
+    return [article, breadcrumb_list(crumbs, request)]
+
+
+def breadcrumb_list(crumbs: Crumbs, request: HttpRequest) -> dict:
+    return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
@@ -40,4 +44,3 @@ def guide_json_ld(guide: Guide, request: HttpRequest, site_name: str, crumbs: Cr
             for i, (name, path) in enumerate(crumbs, start=1)
         ],
     }
-    return [article, breadcrumbs]

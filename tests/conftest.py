@@ -10,6 +10,16 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Cached pages (the sitemap, for one) must not carry over from one test to the next.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def pytest_report_header(config):
     from django.db import connection
 

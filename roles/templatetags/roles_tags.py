@@ -14,3 +14,9 @@ _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 def json_ld(data) -> SafeString:
     """Serialize structured data for a <script type="application/ld+json"> element."""
     return mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(_ESCAPES))
+
+
+@register.filter
+def page_numbers(page) -> list:
+    """Page numbers to link around the current page, with Paginator.ELLIPSIS for the gaps."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))

@@ -1,0 +1,179 @@
+"""The job filters: one FilterSet for the job search page, the job feeds and the API.
+
+An invalid value never fails the request: django-filter drops that field from `cleaned_data`,
+the others still apply, and the form shows the field's error.
+"""
+
+from datetime import timedelta
+from functools import reduce
+from operator import and_
+
+import django_filters
+from django import forms
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+from django_countries import countries
+
+from jobs.choices import EmploymentType, ExperienceLevel, Workplace
+from jobs.models import Company, Job
+from roles.models import Role
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+POSTED_WITHIN = [("1", "Past 24 hours"), ("7", "Past week"), ("30", "Past month")]
+ORDERINGS = [("newest", "Newest first"), ("salary", "Highest salary first")]
+
+
+# Everyday names that are not a country's official (ISO) name.
+COUNTRY_ALIASES = {"usa": "US", "u.s.": "US", "u.s.a.": "US", "america": "US", "uk": "GB"}
+
+
+def country_code(text: str) -> str:
+    """The ISO code a country name or code stands for ("Germany", "de", "USA"), or ""."""
+    alias = COUNTRY_ALIASES.get(text.lower())
+    if alias:
+        return alias
+    if len(text) == 2 and text.upper() in countries:
+        return text.upper()
+    return countries.by_name(text)
+
+
+def _terms(value: str) -> list[str]:
+    return value.split()[:MAX_TERMS]
+
+
+class JobFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Keywords",
+        method="filter_q",
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"placeholder": "Title, company or skill", "type": "search"}),
+    )
+    location = django_filters.CharFilter(
+        label="Location",
+        method="filter_location",
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": "City, state or country"}),
+    )
+    workplace = django_filters.MultipleChoiceFilter(
+        label="Workplace", choices=Workplace.choices, widget=forms.CheckboxSelectMultiple
+    )
+    employment_type = django_filters.MultipleChoiceFilter(
+        label="Employment type", choices=EmploymentType.choices, widget=forms.CheckboxSelectMultiple
+    )
+    experience_level = django_filters.MultipleChoiceFilter(
+        label="Experience level",
+        choices=ExperienceLevel.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    salary_min = django_filters.NumberFilter(
+        label="Minimum yearly salary",
+        field_name="salary_yearly_max",
+        lookup_expr="gte",
+        min_value=0,
+        max_value=100_000_000,
+        widget=forms.NumberInput(attrs={"placeholder": "e.g. 100000", "step": 1000}),
+        help_text="In the posting's own currency; hides jobs that do not show pay.",
+    )
+    role = django_filters.ModelChoiceFilter(
+        label="Role",
+        queryset=Role.objects.published(),
+        to_field_name="slug",
+        empty_label="Any role",
+    )
+    company = django_filters.ModelChoiceFilter(
+        label="Company",
+        queryset=Company.objects.all(),
+        to_field_name="slug",
+        widget=forms.HiddenInput,
+    )
+    posted_within = django_filters.ChoiceFilter(
+        label="Posted",
+        choices=POSTED_WITHIN,
+        method="filter_posted_within",
+        empty_label="Any time",
+    )
+    ordering = django_filters.ChoiceFilter(
+        label="Sort by",
+        choices=ORDERINGS,
+        method="filter_ordering",
+        empty_label="Featured first",
+    )
+
+    class Meta:
+        model = Job
+        fields = [
+            "q",
+            "location",
+            "workplace",
+            "employment_type",
+            "experience_level",
+            "salary_min",
+            "role",
+            "company",
+            "posted_within",
+        ]
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        # Featured first, then newest, unless another order was asked for (and was valid).
+        if not self.form.cleaned_data.get("ordering"):
+            queryset = queryset.featured_first()
+        return super().filter_queryset(queryset)
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Every word must appear in the title, the company, the skills or the role's name."""
+        conditions = [
+            Q(title__icontains=term)
+            | Q(company__name__icontains=term)
+            | Q(skills__icontains=term)
+            | Q(role__name__icontains=term)
+            for term in _terms(value)
+        ]
+        return queryset.filter(reduce(and_, conditions)) if conditions else queryset
+
+    def filter_location(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Each comma-separated part matches a city, state, country or remote region."""
+        conditions = []
+        for part in (p.strip() for p in value.split(",")):
+            if not part:
+                continue
+            if part.lower() == "remote":
+                conditions.append(Q(workplace=Workplace.REMOTE))
+                continue
+            match = (
+                Q(city__icontains=part) | Q(region__iexact=part) | Q(remote_region__icontains=part)
+            )
+            code = country_code(part)
+            if code:
+                match |= Q(country=code)
+            conditions.append(match)
+        return queryset.filter(reduce(and_, conditions)) if conditions else queryset
+
+    def filter_posted_within(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(posted_at__gte=timezone.now() - timedelta(days=int(value)))
+
+    def filter_ordering(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == "salary":
+            top_pay = F("salary_yearly_max").desc(nulls_last=True)  # PostgreSQL puts NULL first
+            return queryset.order_by(top_pay, "-posted_at", "-pk")
+        return queryset.order_by("-posted_at", "-pk")
+
+    def active_filters(self) -> list[tuple[str, str]]:
+        """(label, field name) for each filter that applies, so the page can offer to drop it."""
+        self.is_valid()  # runs validation; invalid fields are left out of cleaned_data
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if name == "ordering" or value in (None, "", []):
+                continue
+            field = self.form.fields[name]
+            if name in ("workplace", "employment_type", "experience_level"):
+                labels = dict(field.choices)
+                shown = ", ".join(str(labels[v]) for v in value)
+            elif name == "posted_within":
+                shown = dict(POSTED_WITHIN)[value]
+            elif name == "salary_min":
+                shown = f"from {int(value):,} a year"
+            else:
+                shown = str(value)
+            active.append((f"{field.label}: {shown}", name))
+        return active

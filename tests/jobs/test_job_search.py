@@ -1,0 +1,240 @@
+"""/jobs/: every filter alone and together, ordering, pagination, bad input and query counts."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from jobs.choices import EmploymentType, ExperienceLevel, JobStatus, SalaryPeriod, Workplace
+from jobs.models import Job
+from tests.factories import make_company, make_job, make_role
+
+pytestmark = pytest.mark.django_db
+
+
+def listed(client, query: str = "") -> list[str]:
+    """Titles on the first page of /jobs/?query, in order."""
+    response = client.get(f"/jobs/?{query}")
+    assert response.status_code == 200
+    return re.findall(r'class="card-title"><a href="/jobs/[^"]+/">([^<]+)</a>', response.text)
+
+
+@pytest.fixture
+def board():
+    now = timezone.now()
+    ml = make_role(name="Machine Learning Engineer", slug="machine-learning-engineer")
+    acme = make_company(name="Acme Robotics", slug="acme")
+    make_job(
+        title="Remote Senior ML",
+        company=acme,
+        role=ml,
+        workplace=Workplace.REMOTE,
+        city="",
+        country="US",
+        remote_region="anywhere in the U.S.",
+        experience_level=ExperienceLevel.SENIOR,
+        salary_min=150_000,
+        salary_max=190_000,
+        skills="PyTorch, Kubernetes",
+        posted_at=now - timedelta(hours=2),
+    )
+    make_job(
+        title="Berlin Data Intern",
+        workplace=Workplace.ONSITE,
+        city="Berlin",
+        country="DE",
+        employment_type=EmploymentType.INTERNSHIP,
+        experience_level=ExperienceLevel.ENTRY,
+        salary_min=2_000,
+        salary_max=2_500,
+        salary_currency="EUR",
+        salary_period=SalaryPeriod.MONTH,
+        skills="SQL",
+        posted_at=now - timedelta(days=3),
+    )
+    make_job(
+        title="Hybrid Contract Analyst",
+        workplace=Workplace.HYBRID,
+        city="Alpharetta",
+        region="GA",
+        country="US",
+        employment_type=EmploymentType.CONTRACT,
+        experience_level=ExperienceLevel.MID,
+        salary_min=None,
+        salary_max=None,
+        salary_currency="",
+        posted_at=now - timedelta(days=20),
+    )
+    make_job(
+        title="Director of Data",
+        company=acme,
+        city="London",
+        country="GB",
+        experience_level=ExperienceLevel.EXECUTIVE,
+        salary_min=200_000,
+        salary_max=240_000,
+        salary_currency="GBP",
+        posted_at=now - timedelta(days=10),
+    )
+    make_job(title="Pending one", status=JobStatus.PENDING, role=ml, workplace=Workplace.REMOTE)
+
+
+ALL = ["Remote Senior ML", "Berlin Data Intern", "Director of Data", "Hybrid Contract Analyst"]
+
+
+def test_unfiltered_list_shows_public_jobs_newest_first(client, board):
+    assert listed(client) == ALL
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("q=pytorch", ["Remote Senior ML"]),
+        ("q=acme", ["Remote Senior ML", "Director of Data"]),
+        ("q=data+director", ["Director of Data"]),
+        ("q=machine+learning", ["Remote Senior ML"]),
+        ("location=berlin", ["Berlin Data Intern"]),
+        ("location=Alpharetta,+GA", ["Hybrid Contract Analyst"]),
+        ("location=United+Kingdom", ["Director of Data"]),
+        ("location=usa", ["Remote Senior ML", "Hybrid Contract Analyst"]),
+        ("location=remote", ["Remote Senior ML"]),
+        ("workplace=remote", ["Remote Senior ML"]),
+        ("workplace=remote&workplace=hybrid", ["Remote Senior ML", "Hybrid Contract Analyst"]),
+        ("employment_type=internship", ["Berlin Data Intern"]),
+        ("employment_type=contract", ["Hybrid Contract Analyst"]),
+        ("experience_level=senior", ["Remote Senior ML"]),
+        ("experience_level=entry&experience_level=executive", ["Berlin Data Intern",
+                                                               "Director of Data"]),
+        ("salary_min=160000", ["Remote Senior ML", "Director of Data"]),
+        # 2,500 a month is 30,000 a year.
+        ("salary_min=30000", ["Remote Senior ML", "Berlin Data Intern", "Director of Data"]),
+        ("salary_min=30001", ["Remote Senior ML", "Director of Data"]),
+        ("role=machine-learning-engineer", ["Remote Senior ML"]),
+        ("company=acme", ["Remote Senior ML", "Director of Data"]),
+        ("posted_within=1", ["Remote Senior ML"]),
+        ("posted_within=7", ["Remote Senior ML", "Berlin Data Intern"]),
+        ("posted_within=30", ALL),
+    ],
+)  # fmt: skip
+def test_each_filter(client, board, query, expected):
+    assert listed(client, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("company=acme&workplace=onsite", ["Director of Data"]),
+        ("q=data&location=berlin&employment_type=internship", ["Berlin Data Intern"]),
+        ("workplace=remote&experience_level=senior&salary_min=100000&role=machine-learning-engineer"
+         "&posted_within=7&q=ml", ["Remote Senior ML"]),
+        ("workplace=remote&location=berlin", []),
+    ],
+)  # fmt: skip
+def test_filters_combine(client, board, query, expected):
+    assert listed(client, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("workplace=moon", "Select a valid choice"),
+        ("experience_level=guru", "Select a valid choice"),
+        ("salary_min=lots", "Enter a number"),
+        ("salary_min=-5", "greater than or equal to 0"),
+        ("posted_within=99", "Select a valid choice"),
+        ("role=no-such-role", "Select a valid choice"),
+        ("company=no-such-company", "That company has no listing here"),
+        ("q=" + "x" * 300, "at most 200 characters"),
+    ],
+)
+def test_invalid_values_show_the_error_and_ignore_that_filter(client, board, query, message):
+    response = client.get(f"/jobs/?{query}")
+    assert response.status_code == 200
+    assert message in response.text
+    assert listed(client, query) == ALL
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["page=0", "page=-1", "page=abc", "page=99999", "page=1e9", "workplace=", "salary_min=1e400",
+     "q=%00", "location=%27%3B--", "ordering=nope", "q=%3Cscript%3E"],
+)  # fmt: skip
+def test_odd_input_never_fails(client, board, query):
+    response = client.get(f"/jobs/?{query}")
+    assert response.status_code == 200
+    assert "<script>" not in response.text.split("</header>", 1)[1]
+
+
+def test_featured_jobs_come_first_while_featured(client, board):
+    now = timezone.now()
+    make_job(title="Old featured", posted_at=now - timedelta(days=25),
+             featured_until=now + timedelta(days=1))  # fmt: skip
+    make_job(title="Lapsed feature", posted_at=now - timedelta(days=26),
+             featured_until=now - timedelta(minutes=1))  # fmt: skip
+    titles = listed(client)
+    assert titles[0] == "Old featured"
+    assert titles[-1] == "Lapsed feature"
+    assert titles.count("Old featured") == 1
+
+
+def test_other_orderings(client, board):
+    assert listed(client, "ordering=salary")[:2] == ["Director of Data", "Remote Senior ML"]
+    assert listed(client, "ordering=newest") == ALL
+
+
+def test_pagination_links_total_and_nearest_page(client, settings):
+    settings.JOBS_PER_PAGE = 5
+    company = make_company()
+    now = timezone.now()
+    for n in range(12):
+        make_job(title=f"Job number {n}", company=company, posted_at=now - timedelta(hours=n))
+    response = client.get("/jobs/?workplace=onsite&page=2")
+    assert "Page 2 of 3 · 12 in all" in response.text
+    assert 'href="?workplace=onsite&amp;page=3"' in response.text  # filters kept in page links
+    assert listed(client, "page=2")[0] == "Job number 5"
+    assert listed(client, "page=400") == ["Job number 10", "Job number 11"]  # the last page
+
+
+def test_form_keeps_its_values(client, board):
+    html = client.get("/jobs/?q=ml&location=berlin&workplace=remote&salary_min=5000").text
+    assert 'value="ml"' in html and 'value="berlin"' in html and 'value="5000"' in html
+    assert re.search(r'value="remote"[^>]*checked', html)
+
+
+def test_active_filters_can_be_removed_one_by_one(client, board):
+    html = client.get("/jobs/?workplace=remote&experience_level=senior").text
+    assert 'href="/jobs/?experience_level=senior"' in html  # drop the workplace
+    assert 'href="/jobs/?workplace=remote"' in html  # drop the level
+
+
+def test_empty_result_suggests_widening(client, board):
+    html = client.get("/jobs/?q=astronaut&workplace=remote").text
+    assert "No jobs match all of these filters" in html
+    assert "See all open jobs" in html
+
+
+def test_non_public_jobs_never_listed(client, board):
+    assert "Pending one" not in client.get("/jobs/?workplace=remote").text
+
+
+def test_queries_do_not_grow_with_jobs(client, settings):
+    settings.JOBS_PER_PAGE = 20
+
+    def count(query: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/jobs/?{query}").status_code == 200
+        return len(queries)
+
+    role = make_role(slug="ml")
+    companies = [make_company() for _ in range(5)]
+    for n in range(20):
+        make_job(company=companies[n % 5], role=role, featured_until=timezone.now() + timedelta(1))
+    small = count(""), count("role=ml&workplace=onsite&company=" + companies[0].slug)
+    for n in range(480):
+        make_job(company=companies[n % 5], role=role)
+    assert Job.objects.public().count() == 500
+    assert (count(""), count("role=ml&workplace=onsite&company=" + companies[0].slug)) == small
+    assert small[0] <= 4
