@@ -1,20 +1,23 @@
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
 from config import views
+from config.sitemaps import SITEMAPS
 from jobs import views as job_views
+from jobs.feeds import JobsAtomFeed, JobsFeed
 from jobs.urls import employer_patterns, job_patterns, salary_patterns
 from roles.feeds import GuidesAtomFeed, GuidesFeed
-from roles.sitemaps import GuideSitemap, RoleSitemap
 
 admin.site.site_header = f"{settings.SITE_NAME} editors"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Guides, roles and jobs"
 
-sitemaps = {"guides": GuideSitemap, "roles": RoleSitemap}
+SITEMAP_CACHE_SECONDS = 60 * 15
 
 urlpatterns = [
     path("", job_views.home, name="home"),
@@ -22,16 +25,28 @@ urlpatterns = [
     path("jobs/", include((job_patterns, "jobs"))),
     path("salaries/", include((salary_patterns, "salaries"))),
     path("employers/", include((employer_patterns, "employers"))),
+    path("feeds/jobs/", JobsFeed(), name="jobs-feed"),
+    path("feeds/jobs/atom/", JobsAtomFeed(), name="jobs-atom-feed"),
     path("feeds/guides/", GuidesFeed(), name="guides-feed"),
     path("feeds/guides/atom/", GuidesAtomFeed(), name="guides-atom-feed"),
     path(
         "sitemap.xml",
-        cache_page(60 * 15)(sitemap),
-        {"sitemaps": sitemaps},
+        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_page(SITEMAP_CACHE_SECONDS)(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
 ]
+
+if settings.DEBUG:
+    # Uploaded logos; in production the web server or object storage serves MEDIA_URL.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

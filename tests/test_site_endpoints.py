@@ -1,5 +1,6 @@
 """Operators' and crawlers' endpoints: health, robots, sitemap and feeds."""
 
+import re
 from datetime import timedelta
 from unittest import mock
 
@@ -44,8 +45,16 @@ def test_robots_points_at_the_sitemap(client):
     assert "Disallow: /admin/" in body
 
 
+def sitemap_text(client) -> str:
+    """The sitemap index and every section it lists, as one text."""
+    index = client.get("/sitemap.xml").content.decode()
+    sections = re.findall(r"<loc>http://testserver(/sitemap-[a-z]+\.xml)</loc>", index)
+    assert sections, index
+    return index + "".join(client.get(path).content.decode() for path in sections)
+
+
 def test_sitemap_lists_only_public_pages(client, mixed_guides):
-    body = client.get("/sitemap.xml").content.decode()
+    body = sitemap_text(client)
     assert "/guides/live-guide/" in body
     assert "draft-guide" not in body and "scheduled-guide" not in body
     assert "hidden-role" not in body

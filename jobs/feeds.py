@@ -1,0 +1,59 @@
+"""RSS and Atom feeds of public jobs; they take the job search's own filters (`/feeds/jobs/?…`)."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+
+from jobs.filters import JobFilter
+from jobs.models import Job
+
+FEED_SIZE = 50
+
+
+class JobsFeed(Feed):
+    def get_object(self, request) -> JobFilter:
+        jobs = Job.objects.public().select_related("company", "role")
+        filterset = JobFilter(request.GET, queryset=jobs)
+        filterset.query_string = request.GET.urlencode()
+        return filterset
+
+    def title(self, filterset: JobFilter) -> str:
+        labels = [label for label, _ in filterset.active_filters()]
+        return f"Jobs — {'; '.join(labels)}" if labels else "Jobs in AI, machine learning and data"
+
+    def description(self, filterset: JobFilter) -> str:
+        return "New openings matching this search, newest first."
+
+    def link(self, filterset: JobFilter) -> str:
+        query = filterset.query_string
+        return reverse("jobs:list") + (f"?{query}" if query else "")
+
+    def items(self, filterset: JobFilter):
+        # Readers want the newest first, whatever order the page shows.
+        return filterset.qs.order_by("-posted_at", "-pk")[:FEED_SIZE]
+
+    def item_title(self, job: Job) -> str:
+        return f"{job.title} at {job.company.name} ({job.location_label})"
+
+    def item_description(self, job: Job) -> str:
+        facts = [job.get_employment_type_display(), job.get_experience_level_display()]
+        if job.has_salary:
+            facts.append(job.salary_label)
+        return f"<p><strong>{escape(' · '.join(facts))}</strong></p>{job.description_html}"
+
+    def item_pubdate(self, job: Job):
+        return job.posted_at
+
+    def item_updateddate(self, job: Job):
+        return job.updated_at
+
+    def item_categories(self, job: Job) -> list[str]:
+        return ([job.role.name] if job.role else []) + job.skill_list
+
+
+class JobsAtomFeed(JobsFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, filterset: JobFilter) -> str:
+        return self.description(filterset)
