@@ -4,14 +4,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.vary import vary_on_cookie
 
-from jobs.models import Job
 from roles.breadcrumbs import guides_trail, roles_trail
 from roles.filters import GuideFilter
 from roles.models import Guide, Role
 from roles.outline import outline
 from roles.structured_data import guide_json_ld
-
-ROLE_PAGE_JOBS = 10
 
 
 def guide_list(request: HttpRequest) -> HttpResponse:
@@ -55,12 +52,9 @@ def role_list(request: HttpRequest) -> HttpResponse:
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.published(), slug=slug)
     guides = Guide.objects.published().for_role(role).with_roles()
-    jobs = Job.objects.public().filter(role=role)
     context = {
         "role": role,
         "guides": guides,
-        "jobs": jobs.for_cards().featured_first()[:ROLE_PAGE_JOBS],
-        "job_count": jobs.count(),
         "page_roles": [role],
         "crumbs": roles_trail(role.name, role.get_absolute_url()),
     }
