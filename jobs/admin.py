@@ -15,15 +15,17 @@ from jobs.models import Company, Job
 from roles.admin import WideTextInputs
 
 DEFAULT_ACTION_DAYS = 30
+MAX_ACTION_DAYS = 365
 
 
 class DaysActionForm(ActionForm):
-    days = forms.IntegerField(
+    # Text, checked by the action itself: the admin refuses the whole form when a field is
+    # invalid and would only say "No action selected".
+    days = forms.CharField(
         label="Days (feature, extend)",
-        min_value=1,
-        max_value=365,
         initial=DEFAULT_ACTION_DAYS,
         required=False,
+        widget=forms.NumberInput(attrs={"min": 1, "max": MAX_ACTION_DAYS, "style": "width: 5em"}),
     )
 
 
@@ -154,11 +156,17 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', job.get_absolute_url(), label)
 
     def action_days(self, request: HttpRequest) -> int | None:
-        form = DaysActionForm(request.POST)
-        if not form.is_valid():
-            self.message_user(request, "Days must be a whole number from 1 to 365.", messages.ERROR)
+        """The days typed beside the action (30 when empty), or None after an error message."""
+        raw = request.POST.get("days", "").strip()
+        if not raw:
+            return DEFAULT_ACTION_DAYS
+        days = int(raw) if raw.isdigit() else 0
+        if not 1 <= days <= MAX_ACTION_DAYS:
+            self.message_user(
+                request, f"Days must be a whole number from 1 to {MAX_ACTION_DAYS}.", messages.ERROR
+            )
             return None
-        return form.cleaned_data["days"] or DEFAULT_ACTION_DAYS
+        return days
 
     @admin.action(description="Approve and publish selected jobs", permissions=["change"])
     def approve(self, request: HttpRequest, queryset: QuerySet) -> None:
