@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from jobs.models import Company, Job
 from roles.models import Guide, GuideSection, Role, Status
 
 pytestmark = pytest.mark.django_db
@@ -12,8 +13,11 @@ def test_demo_content_loads_and_reloads_without_duplicates(settings, client):
     settings.DEBUG = False
     call_command("load_demo", stdout=None)
     counts = Role.objects.count(), Guide.objects.count(), GuideSection.objects.count()
+    job_counts = Company.objects.count(), Job.objects.count()
     call_command("load_demo")
     assert (Role.objects.count(), Guide.objects.count(), GuideSection.objects.count()) == counts
+    assert (Company.objects.count(), Job.objects.count()) == job_counts
+    assert Job.objects.public().count() >= 200
     assert counts[0] >= 8
     assert Guide.objects.published().count() >= 5
 
@@ -39,5 +43,6 @@ def test_demo_editor_is_a_non_superuser_editor(settings, capsys):
     editor = get_user_model().objects.get(username="editor")
     assert editor.is_staff and not editor.is_superuser
     assert editor.groups.filter(name="Editors").exists()
+    assert editor.groups.filter(name="Moderators").exists()
     assert "password" in capsys.readouterr().out
     assert Guide.objects.filter(author=editor, status=Status.PUBLISHED).exists()

@@ -25,6 +25,7 @@ JOBS_URL = reverse("admin:jobs_job_changelist")
 COMPANIES_URL = reverse("admin:jobs_company_changelist")
 CLOSE = timedelta(minutes=1)
 
+
 def make_moderator(username: str = "mod", password: str = "a-long-test-password"):
     user = get_user_model().objects.create_user(
         username=username, password=password, is_staff=True, first_name="Mo", last_name="Derator"

@@ -3,20 +3,30 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
+from jobs.demo import load_jobs
 from roles.demo import load_roles_and_guides
 
 # Only ever created while DEBUG is on (the embedded demo), never in production.
 DEMO_EDITOR = {"username": "editor", "password": "demo-editor-pass", "email": "editor@example.com"}
+# The editor writes guides and also reviews job postings.
+DEMO_EDITOR_GROUPS = ["Editors", "Moderators"]
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (roles and guides). Safe to run again: it updates in place."
+    help = (
+        "Load the demo content (roles, guides, companies and jobs). "
+        "Safe to run again: it updates in place."
+    )
 
     def handle(self, *args, **options):
         editor = self.demo_editor() if settings.DEBUG else None
         roles, guides = load_roles_and_guides(author=editor)
+        companies, jobs = load_jobs()
         self.stdout.write(
-            self.style.SUCCESS(f"Demo content loaded: {roles} roles, {guides} guides.")
+            self.style.SUCCESS(
+                f"Demo content loaded: {roles} roles, {guides} guides, "
+                f"{companies} companies, {jobs} jobs."
+            )
         )
         if editor:
             self.stdout.write(
@@ -37,5 +47,5 @@ class Command(BaseCommand):
         )
         user.set_password(DEMO_EDITOR["password"])
         user.save()
-        user.groups.add(Group.objects.get(name="Editors"))
+        user.groups.add(*(Group.objects.get(name=name) for name in DEMO_EDITOR_GROUPS))
         return user
