@@ -44,32 +44,40 @@ class JobStatus(models.TextChoices):
     EXPIRED = "expired", "Expired"
 
 
-# ISO 4217 codes an employer can pick: the currencies postings in this field are paid in.
-CURRENCIES = [
-    ("USD", "USD — US dollar"),
-    ("EUR", "EUR — euro"),
-    ("GBP", "GBP — pound sterling"),
-    ("CAD", "CAD — Canadian dollar"),
-    ("AUD", "AUD — Australian dollar"),
-    ("NZD", "NZD — New Zealand dollar"),
-    ("CHF", "CHF — Swiss franc"),
-    ("SEK", "SEK — Swedish krona"),
-    ("NOK", "NOK — Norwegian krone"),
-    ("DKK", "DKK — Danish krone"),
-    ("PLN", "PLN — Polish złoty"),
-    ("CZK", "CZK — Czech koruna"),
-    ("INR", "INR — Indian rupee"),
-    ("JPY", "JPY — Japanese yen"),
-    ("SGD", "SGD — Singapore dollar"),
-    ("HKD", "HKD — Hong Kong dollar"),
-    ("CNY", "CNY — Chinese yuan"),
-    ("KRW", "KRW — South Korean won"),
-    ("ILS", "ILS — Israeli new shekel"),
-    ("AED", "AED — UAE dirham"),
-    ("BRL", "BRL — Brazilian real"),
-    ("MXN", "MXN — Mexican peso"),
-    ("ZAR", "ZAR — South African rand"),
-]
+# ISO 4217 codes an employer can pick, with a reference rate in U.S. dollars per unit. The rates
+# only rank and filter postings paid in different currencies against one another (the salary
+# filter and "highest salary first"); pages always show pay in the posting's own currency.
+CURRENCY_RATES = {
+    "USD": ("US dollar", 1.0),
+    "EUR": ("euro", 1.08),
+    "GBP": ("pound sterling", 1.27),
+    "CAD": ("Canadian dollar", 0.73),
+    "AUD": ("Australian dollar", 0.66),
+    "NZD": ("New Zealand dollar", 0.60),
+    "CHF": ("Swiss franc", 1.13),
+    "SEK": ("Swedish krona", 0.095),
+    "NOK": ("Norwegian krone", 0.093),
+    "DKK": ("Danish krone", 0.145),
+    "PLN": ("Polish złoty", 0.25),
+    "CZK": ("Czech koruna", 0.043),
+    "INR": ("Indian rupee", 0.012),
+    "JPY": ("Japanese yen", 0.0067),
+    "SGD": ("Singapore dollar", 0.74),
+    "HKD": ("Hong Kong dollar", 0.128),
+    "CNY": ("Chinese yuan", 0.138),
+    "KRW": ("South Korean won", 0.00073),
+    "ILS": ("Israeli new shekel", 0.27),
+    "AED": ("UAE dirham", 0.272),
+    "BRL": ("Brazilian real", 0.18),
+    "MXN": ("Mexican peso", 0.055),
+    "ZAR": ("South African rand", 0.054),
+}
+CURRENCIES = [(code, f"{code} — {name}") for code, (name, _) in CURRENCY_RATES.items()]
+
+
+def usd_rate(currency: str) -> float:
+    return CURRENCY_RATES[currency][1]
+
 
 # Google's JobPosting employmentType values for ours.
 GOOGLE_EMPLOYMENT_TYPE = {

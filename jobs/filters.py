@@ -67,13 +67,13 @@ class JobFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
     )
     salary_min = django_filters.NumberFilter(
-        label="Minimum yearly salary",
-        field_name="salary_yearly_max",
+        label="Minimum yearly salary (USD)",
+        field_name="salary_yearly_usd",
         lookup_expr="gte",
         min_value=0,
         max_value=100_000_000,
         widget=forms.NumberInput(attrs={"placeholder": "e.g. 100000", "step": 1000}),
-        help_text="In the posting's own currency; hides jobs that do not show pay.",
+        help_text="Other currencies are compared at reference rates. Hides jobs without pay.",
     )
     role = django_filters.ModelChoiceFilter(
         label="Role",
@@ -154,7 +154,7 @@ class JobFilter(django_filters.FilterSet):
 
     def filter_ordering(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value == "salary":
-            top_pay = F("salary_yearly_max").desc(nulls_last=True)  # PostgreSQL puts NULL first
+            top_pay = F("salary_yearly_usd").desc(nulls_last=True)  # PostgreSQL puts NULL first
             return queryset.order_by(top_pay, "-posted_at", "-pk")
         return queryset.order_by("-posted_at", "-pk")
 
@@ -172,7 +172,7 @@ class JobFilter(django_filters.FilterSet):
             elif name == "posted_within":
                 shown = dict(POSTED_WITHIN)[value]
             elif name == "salary_min":
-                shown = f"from {int(value):,} a year"
+                shown = f"from USD {int(value):,} a year"
             else:
                 shown = str(value)
             active.append((f"{field.label}: {shown}", name))

@@ -925,7 +925,7 @@ class JobGenerator:
             **salary,
             **self._apply(company, title),
         )
-        job.salary_yearly_max = job.yearly(job.salary_max or job.salary_min)
+        job.salary_yearly_usd = job.yearly_usd()
         return job
 
     def slug_base(self, job: Job) -> str:

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -20,6 +21,7 @@ from jobs.choices import (
     JobStatus,
     SalaryPeriod,
     Workplace,
+    usd_rate,
 )
 from jobs.validators import LOGO_EXTENSIONS, validate_logo
 from roles.models import RendersMarkdown
@@ -71,6 +73,13 @@ class Company(RendersMarkdown):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "companies"
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="company_name_unique_ignoring_case",
+                violation_error_message="A company with this name already exists.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -184,8 +193,9 @@ class Job(RendersMarkdown):
     salary_max = models.PositiveIntegerField("salary up to", null=True, blank=True)
     salary_currency = models.CharField(max_length=3, choices=CURRENCIES, blank=True)
     salary_period = models.CharField(max_length=5, choices=SalaryPeriod, default=SalaryPeriod.YEAR)
-    # The top of the range per year, kept for the salary filter and ordering.
-    salary_yearly_max = models.PositiveIntegerField(null=True, editable=False)
+    # The top of the range per year in U.S. dollars at reference rates, for the salary filter and
+    # ordering across currencies.
+    salary_yearly_usd = models.PositiveIntegerField(null=True, editable=False)
 
     apply_url = models.URLField("apply at (web address)", max_length=500, blank=True)
     apply_email = models.EmailField("apply by e-mail", blank=True)
@@ -209,7 +219,8 @@ class Job(RendersMarkdown):
     markdown_fields = ("description",)
 
     class Meta:
-        ordering = ["-posted_at", "-pk"]
+        # Unposted drafts last on every database (PostgreSQL sorts NULL first when descending).
+        ordering = [F("posted_at").desc(nulls_last=True), "-pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(salary_min__isnull=True) | Q(salary_min__gt=0),
@@ -227,6 +238,10 @@ class Job(RendersMarkdown):
             models.CheckConstraint(
                 condition=Q(status=JobStatus.DRAFT) | ~Q(apply_url="") | ~Q(apply_email=""),
                 name="job_has_apply_route",
+            ),
+            models.CheckConstraint(
+                condition=Q(workplace=Workplace.REMOTE) | (~Q(city="") & Q(remote_region="")),
+                name="job_office_has_city_and_no_remote_region",
             ),
             models.CheckConstraint(
                 condition=~Q(status__in=ONCE_PUBLIC)
@@ -247,7 +262,7 @@ class Job(RendersMarkdown):
             models.Index(fields=["workplace"], name="job_workplace"),
             models.Index(fields=["employment_type"], name="job_employment_type"),
             models.Index(fields=["experience_level"], name="job_experience_level"),
-            models.Index(fields=["salary_yearly_max"], name="job_salary_yearly_max"),
+            models.Index(fields=["salary_yearly_usd"], name="job_salary_yearly_usd"),
         ]
 
     def __str__(self) -> str:
@@ -259,20 +274,28 @@ class Job(RendersMarkdown):
     # --- saving -------------------------------------------------------------------------------
 
     def save(self, *args, **kwargs):
-        self.salary_yearly_max = self.yearly(self.salary_max or self.salary_min)
+        self.salary_yearly_usd = self.yearly_usd()
         if not self.slug:
             self.slug = self.unique_slug()
         if self.status in ONCE_PUBLIC:
             self.fill_publish_dates()
         if kwargs.get("update_fields") is not None:
-            derived = {"salary_yearly_max", "slug", "posted_at", "expires_at"}
+            derived = {"salary_yearly_usd", "slug", "posted_at", "expires_at"}
             kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
         super().save(*args, **kwargs)
 
     def yearly(self, amount: int | None) -> int | None:
+        """An amount in the posting's currency and period, per year."""
         if amount is None:
             return None
         return amount * YEARLY_FACTOR[SalaryPeriod(self.salary_period)]
+
+    def yearly_usd(self) -> int | None:
+        """The top of the range per year in U.S. dollars (reference rates), or None."""
+        top = self.yearly(self.salary_max or self.salary_min)
+        if top is None or not self.salary_currency:
+            return None
+        return round(top * usd_rate(self.salary_currency))
 
     def unique_slug(self) -> str:
         base = slugify(f"{self.title} {self.company.name}")[:180].strip("-") or "job"
@@ -391,10 +414,10 @@ class Job(RendersMarkdown):
 
 
 def _thousands(amount: int) -> str:
-    if amount >= 1000 and amount % 1000 == 0:
-        return f"{amount // 1000}K"
-    if amount >= 1000:
-        return f"{amount / 1000:.1f}K"
+    """Yearly figures the way job ads write them: 950, 142.5K, 2.25M."""
+    for size, suffix in ((1_000_000, "M"), (1000, "K")):
+        if amount >= size:
+            return f"{amount / size:.2f}".rstrip("0").rstrip(".") + suffix
     return str(amount)
 
 

@@ -56,7 +56,7 @@ def test_the_five_seed_jobs_are_public_featured_and_complete(demo):
         assert (job.workplace, job.experience_level) == (workplace, level)
         assert job.employment_type == EmploymentType.FULL_TIME
         assert (job.salary_min, job.salary_max, job.salary_currency) == (low, high, "USD")
-        assert job.salary_period == SalaryPeriod.YEAR and job.salary_yearly_max == high
+        assert job.salary_period == SalaryPeriod.YEAR and job.salary_yearly_usd == high
         assert job.country.code == "US"
         assert job.apply_url.startswith("https://") and len(job.skill_list) >= 4
         assert 150 <= len(job.description.split()) <= 250, title
@@ -117,7 +117,7 @@ def test_every_demo_job_is_valid_with_rendered_description(demo):
     for job in Job.objects.select_related("company"):
         job.full_clean()
         assert job.description_html == render_markdown(job.description), job.slug
-        assert job.salary_yearly_max == job.yearly(job.salary_max or job.salary_min)
+        assert job.salary_yearly_usd == job.yearly_usd()
 
 
 def test_reloading_keeps_counts_slugs_and_other_jobs(demo):
@@ -155,7 +155,7 @@ def test_generate_jobs_adds_exactly_the_count_of_valid_jobs():
     for job in Job.objects.order_by("?")[:60]:
         job.full_clean()  # fields, choices and the model's check constraints
         assert job.description_html == render_markdown(job.description)
-        assert job.salary_yearly_max == job.yearly(job.salary_max or job.salary_min)
+        assert job.salary_yearly_usd == job.yearly_usd()
         assert job.expires_at is None or job.expires_at > job.posted_at
 
 

@@ -31,6 +31,8 @@ def violates_constraint(**fields) -> bool:
         {"salary_min": None, "salary_max": 80_000},
         {"salary_currency": ""},
         {"apply_url": "", "apply_email": ""},
+        {"workplace": Workplace.ONSITE, "city": ""},
+        {"workplace": Workplace.HYBRID, "remote_region": "anywhere in the U.S."},
         {"status": JobStatus.PUBLISHED, "posted_at": None},
     ],
 )
@@ -122,18 +124,20 @@ def test_description_is_rendered_and_sanitized_on_save():
 
 
 @pytest.mark.parametrize(
-    ("period", "low", "high", "label", "yearly"),
+    ("currency", "period", "low", "high", "label", "yearly_usd"),
     [
-        (SalaryPeriod.YEAR, 100_000, 130_000, "USD 100K – 130K", 130_000),
-        (SalaryPeriod.YEAR, 142_500, 142_500, "USD 142.5K", 142_500),
-        (SalaryPeriod.MONTH, 5_000, 6_000, "USD 5,000 – 6,000 per month", 72_000),
-        (SalaryPeriod.HOUR, 60, 80, "USD 60 – 80 per hour", 166_400),
+        ("USD", SalaryPeriod.YEAR, 100_000, 130_000, "USD 100K – 130K", 130_000),
+        ("USD", SalaryPeriod.YEAR, 142_500, 142_500, "USD 142.5K", 142_500),
+        ("USD", SalaryPeriod.MONTH, 5_000, 6_000, "USD 5,000 – 6,000 per month", 72_000),
+        ("USD", SalaryPeriod.HOUR, 60, 80, "USD 60 – 80 per hour", 166_400),
+        ("INR", SalaryPeriod.YEAR, 2_250_000, 3_200_000, "INR 2.25M – 3.2M", 38_400),
+        ("EUR", SalaryPeriod.MONTH, 2_000, 2_500, "EUR 2,000 – 2,500 per month", 32_400),
     ],
 )
-def test_salary_label_and_yearly_figure(period, low, high, label, yearly):
-    job = make_job(salary_period=period, salary_min=low, salary_max=high)
+def test_salary_label_and_yearly_dollar_figure(currency, period, low, high, label, yearly_usd):
+    job = make_job(salary_currency=currency, salary_period=period, salary_min=low, salary_max=high)
     assert job.salary_label == label
-    assert job.salary_yearly_max == yearly
+    assert job.salary_yearly_usd == yearly_usd
 
 
 def test_location_labels():
@@ -142,6 +146,20 @@ def test_location_labels():
     assert remote.location_label == "Remote (anywhere in the U.S.)"
     hybrid = make_job(workplace=Workplace.HYBRID, city="Berlin", country="DE")
     assert hybrid.location_label == "Berlin, DE · Hybrid"
+
+
+def test_company_names_are_unique_ignoring_case():
+    make_company(name="murmuration")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_company(name="Murmuration")
+    with pytest.raises(ValidationError, match="already exists"):
+        Company(name="MURMURATION", slug="other").full_clean()
+
+
+def test_drafts_sort_last_by_default():
+    draft = make_job(status=JobStatus.DRAFT, posted_at=None, expires_at=None)
+    live = make_job()
+    assert list(Job.objects.all()) == [live, draft]
 
 
 def test_public_companies_are_those_with_open_jobs():

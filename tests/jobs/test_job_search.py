@@ -109,9 +109,9 @@ def test_unfiltered_list_shows_public_jobs_newest_first(client, board):
         ("experience_level=entry&experience_level=executive", ["Berlin Data Intern",
                                                                "Director of Data"]),
         ("salary_min=160000", ["Remote Senior ML", "Director of Data"]),
-        # 2,500 a month is 30,000 a year.
-        ("salary_min=30000", ["Remote Senior ML", "Berlin Data Intern", "Director of Data"]),
-        ("salary_min=30001", ["Remote Senior ML", "Director of Data"]),
+        # EUR 2,500 a month is EUR 30,000 a year, USD 32,400 at the reference rate.
+        ("salary_min=32400", ["Remote Senior ML", "Berlin Data Intern", "Director of Data"]),
+        ("salary_min=32401", ["Remote Senior ML", "Director of Data"]),
         ("role=machine-learning-engineer", ["Remote Senior ML"]),
         ("company=acme", ["Remote Senior ML", "Director of Data"]),
         ("posted_within=1", ["Remote Senior ML"]),
