@@ -31,7 +31,7 @@ class JobsFeed(Feed):
 
     def items(self, filterset: JobFilter):
         # Readers want the newest first, whatever order the page shows.
-        return filterset.qs.order_by("-posted_at", "-pk")[:FEED_SIZE]
+        return filterset.qs.newest()[:FEED_SIZE]
 
     def item_title(self, job: Job) -> str:
         return f"{job.title} at {job.company.name} ({job.location_label})"

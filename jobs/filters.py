@@ -10,12 +10,12 @@ from operator import and_
 
 import django_filters
 from django import forms
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django_countries import countries
 
 from jobs.choices import EmploymentType, ExperienceLevel, Workplace
-from jobs.models import Company, Job
+from jobs.models import TOP_PAY_FIRST, Company, Job
 from roles.models import Role
 
 MAX_QUERY_LENGTH = 200
@@ -56,15 +56,22 @@ class JobFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"placeholder": "City, state or country"}),
     )
     workplace = django_filters.MultipleChoiceFilter(
-        label="Workplace", choices=Workplace.choices, widget=forms.CheckboxSelectMultiple
+        label="Workplace",
+        choices=Workplace.choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,  # a plain column: no join can repeat a row
     )
     employment_type = django_filters.MultipleChoiceFilter(
-        label="Employment type", choices=EmploymentType.choices, widget=forms.CheckboxSelectMultiple
+        label="Employment type",
+        choices=EmploymentType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     experience_level = django_filters.MultipleChoiceFilter(
         label="Experience level",
         choices=ExperienceLevel.choices,
         widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     salary_min = django_filters.NumberFilter(
         label="Minimum yearly salary (USD)",
@@ -114,9 +121,15 @@ class JobFilter(django_filters.FilterSet):
             "posted_within",
         ]
 
+    @property
+    def uses_default_order(self) -> bool:
+        """True unless a valid `ordering` was asked for."""
+        self.is_valid()  # runs validation once; invalid fields are left out of cleaned_data
+        return not self.form.cleaned_data.get("ordering")
+
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         # Featured first, then newest, unless another order was asked for (and was valid).
-        if not self.form.cleaned_data.get("ordering"):
+        if self.uses_default_order:
             queryset = queryset.featured_first()
         return super().filter_queryset(queryset)
 
@@ -154,9 +167,8 @@ class JobFilter(django_filters.FilterSet):
 
     def filter_ordering(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value == "salary":
-            top_pay = F("salary_yearly_usd").desc(nulls_last=True)  # PostgreSQL puts NULL first
-            return queryset.order_by(top_pay, "-posted_at", "-pk")
-        return queryset.order_by("-posted_at", "-pk")
+            return queryset.order_by(*TOP_PAY_FIRST, "-pk")
+        return queryset.newest()
 
     def active_filters(self) -> list[tuple[str, str]]:
         """(label, field name) for each filter that applies, so the page can offer to drop it."""

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -28,6 +28,11 @@ from roles.models import RendersMarkdown
 
 # Statuses of a posting that has been public; its page stays up once it closes.
 ONCE_PUBLIC = [JobStatus.PUBLISHED, JobStatus.FILLED, JobStatus.EXPIRED]
+
+
+# "Highest salary first", matching the job_top_pay index; postings without pay count as 0 so they
+# come last on every database (a bare DESC would put NULL first on PostgreSQL).
+TOP_PAY_FIRST = (Coalesce("salary_yearly_usd", 0).desc(), F("posted_at").desc())
 
 
 def public_jobs_q(now: datetime) -> Q:
@@ -109,24 +114,17 @@ class JobQuerySet(models.QuerySet):
             return self.all()
         return self.with_pages()
 
+    def newest(self) -> "JobQuerySet":
+        """Newest posting first, read straight from the job_newest index (public postings all
+        have a posted date; the model's default order also puts undated drafts last)."""
+        return self.order_by("-posted_at", "-pk")
+
     def featured(self) -> "JobQuerySet":
         """Postings featured right now."""
         return self.filter(featured_until__gt=timezone.now())
 
     def for_roles(self, roles) -> "JobQuerySet":
         return self.filter(role__in=[role.pk for role in roles])
-
-    def featured_for(self, roles) -> "JobQuerySet":
-        """Postings for these roles (featured ones first), then any other featured posting."""
-        role_ids = [role.pk for role in roles]
-        now = timezone.now()
-        for_role = Case(When(role__in=role_ids, then=Value(True)), default=Value(False))
-        featured = Case(When(featured_until__gt=now, then=Value(True)), default=Value(False))
-        return (
-            self.filter(Q(role__in=role_ids) | Q(featured_until__gt=now))
-            .alias(for_role=for_role, featured_now=featured)
-            .order_by("-for_role", "-featured_now", "-posted_at", "-pk")
-        )
 
     def featured_first(self) -> "JobQuerySet":
         """Currently featured postings first, then the newest."""
@@ -256,13 +254,14 @@ class Job(RendersMarkdown):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "expires_at"], name="job_status_expiry"),
+            # Covers the public rule, so counting public jobs reads the index alone (PostgreSQL).
+            models.Index(fields=["status", "expires_at"], include=["posted_at"], name="job_public"),
             models.Index(fields=["-posted_at", "-id"], name="job_newest"),
             models.Index(fields=["featured_until"], name="job_featured_until"),
             models.Index(fields=["workplace"], name="job_workplace"),
             models.Index(fields=["employment_type"], name="job_employment_type"),
             models.Index(fields=["experience_level"], name="job_experience_level"),
-            models.Index(fields=["salary_yearly_usd"], name="job_salary_yearly_usd"),
+            models.Index(*TOP_PAY_FIRST, name="job_top_pay"),
         ]
 
     def __str__(self) -> str:

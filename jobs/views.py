@@ -9,6 +9,7 @@ from django.views.decorators.vary import vary_on_cookie
 
 from jobs.filters import JobFilter
 from jobs.models import Job
+from jobs.pagination import FeaturedFirst
 from jobs.salary_titles import salary_titles
 from jobs.structured_data import job_posting_json_ld
 from roles.breadcrumbs import trail
@@ -25,8 +26,8 @@ ROLE_GUIDES_ON_JOB = 3
 def home(request: HttpRequest) -> HttpResponse:
     jobs = Job.objects.public().for_cards()
     context = {
-        "featured_jobs": jobs.featured().order_by("-posted_at", "-pk")[:HOME_FEATURED_JOBS],
-        "latest_jobs": jobs.order_by("-posted_at", "-pk")[:HOME_LATEST_JOBS],
+        "featured_jobs": jobs.featured().newest()[:HOME_FEATURED_JOBS],
+        "latest_jobs": jobs.newest()[:HOME_LATEST_JOBS],
         "guides": Guide.objects.published().with_roles()[:HOME_GUIDES],
         "roles": Role.objects.published(),
     }
@@ -35,7 +36,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def job_list(request: HttpRequest) -> HttpResponse:
     jobs = JobFilter(request.GET, queryset=Job.objects.public().for_cards())
-    page = Paginator(jobs.qs, settings.JOBS_PER_PAGE).get_page(request.GET.get("page"))
+    results = jobs.qs
+    if jobs.uses_default_order:
+        results = FeaturedFirst(results)  # the same order, without sorting every match
+    page = Paginator(results, settings.JOBS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "filter": jobs,
         "page": page,
@@ -72,7 +76,7 @@ def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "job": job,
         "role": role,
         "guides": Guide.objects.published().for_role(role)[:ROLE_GUIDES_ON_JOB] if role else [],
-        "similar_jobs": similar[:SIMILAR_JOBS],
+        "similar_jobs": similar.newest()[:SIMILAR_JOBS],
         "crumbs": crumbs,
         "json_ld": json_ld,
     }

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from jobs.choices import EmploymentType, ExperienceLevel, JobStatus, SalaryPeriod, Workplace
 from jobs.models import Job
+from jobs.pagination import FeaturedFirst, featured_then_newest
 from tests.factories import make_company, make_job, make_role
 
 pytestmark = pytest.mark.django_db
@@ -231,10 +232,40 @@ def test_queries_do_not_grow_with_jobs(client, settings):
     role = make_role(slug="ml")
     companies = [make_company() for _ in range(5)]
     for n in range(20):
-        make_job(company=companies[n % 5], role=role, featured_until=timezone.now() + timedelta(1))
+        featured = timezone.now() + timedelta(days=1) if n % 4 == 0 else None
+        make_job(company=companies[n % 5], role=role, featured_until=featured)
     small = count(""), count("role=ml&workplace=onsite&company=" + companies[0].slug)
     for n in range(480):
         make_job(company=companies[n % 5], role=role)
     assert Job.objects.public().count() == 500
     assert (count(""), count("role=ml&workplace=onsite&company=" + companies[0].slug)) == small
-    assert small[0] <= 4
+    # The total, the featured count, featured rows, other rows and the role menu; filtering by
+    # role and company adds one check each.
+    assert small == (5, 7)
+
+
+def test_featured_first_pages_match_the_featured_first_ordering():
+    now = timezone.now()
+    company = make_company()
+    for n in range(23):
+        featured = now + timedelta(days=1) if n % 4 == 0 else None
+        if n % 7 == 0:
+            featured = now - timedelta(days=1)  # no longer featured
+        make_job(title=f"J{n}", company=company, featured_until=featured,
+                 posted_at=now - timedelta(hours=n % 9, minutes=n))  # fmt: skip
+    expected = list(Job.objects.public().featured_first())
+    paged = FeaturedFirst(Job.objects.public())
+    assert paged.count() == len(expected) == 23
+    assert paged[0:23] == expected
+    for start, stop in [(0, 5), (3, 9), (5, 20), (20, 40)]:
+        assert paged[start:stop] == expected[start:stop]
+
+
+def test_featured_then_newest_matches_the_featured_first_ordering():
+    now = timezone.now()
+    for n in range(12):
+        featured = now + timedelta(days=1) if n in (3, 7, 11) else None
+        make_job(featured_until=featured, posted_at=now - timedelta(hours=n))
+    expected = list(Job.objects.public().featured_first()[:5])
+    assert featured_then_newest(Job.objects.public(), 5) == expected
+    assert featured_then_newest(Job.objects.public(), 2) == expected[:2]

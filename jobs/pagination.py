@@ -1,0 +1,54 @@
+"""Featured-first job lists that a database can serve from its indexes, page after page.
+
+Ordering by "featured right now" is a CASE expression over every matching row, so the database
+sorts them all before it can return a page. `FeaturedFirst` gives the same order from two
+index-friendly queries: the few featured postings, then the rest newest first. A page that
+featured postings fill on their own skips the second query.
+"""
+
+from functools import cached_property
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+
+class FeaturedFirst:
+    """A sliceable, countable stand-in for `queryset.featured_first()`, for Paginator."""
+
+    def __init__(self, queryset: QuerySet):
+        featured_now = Q(featured_until__gt=timezone.now())
+        self.queryset = queryset
+        self.featured = queryset.filter(featured_now).newest()
+        self.rest = queryset.exclude(featured_now).newest()
+
+    def count(self) -> int:
+        return self.queryset.order_by().count()
+
+    @cached_property
+    def featured_count(self) -> int:
+        return self.featured.order_by().count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list:
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        if stop is None:
+            stop = self.count()
+        split = self.featured_count
+        rows = []
+        if start < split:
+            rows += list(self.featured[start : min(stop, split)])
+        if stop > split:
+            rows += list(self.rest[max(start - split, 0) : stop - split])
+        return rows
+
+
+def featured_then_newest(queryset: QuerySet, limit: int) -> list:
+    """The first `limit` postings of `queryset` in featured-first order, in two small queries."""
+    featured = list(queryset.featured().newest()[:limit])
+    shown = {job.pk for job in featured}
+    newest = [job for job in queryset.newest()[:limit] if job.pk not in shown]
+    return (featured + newest)[:limit]
