@@ -71,7 +71,7 @@ def test_guide_page_shows_the_seed_anatomy(client, comparison):
     assert "Hands on the models." in html
     assert "Experiments all week." in html and "Planning and reviews." in html
     assert "PyTorch" in html and "Frameworks" in html
-    assert "Featured jobs" in html
+    assert "Jobs for these roles" in html
     assert "Start small" in html  # the numbered tip's lead-in
 
 
