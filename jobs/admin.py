@@ -25,7 +25,7 @@ class DaysActionForm(ActionForm):
         label="Days (feature, extend)",
         initial=DEFAULT_ACTION_DAYS,
         required=False,
-        widget=forms.NumberInput(attrs={"min": 1, "max": MAX_ACTION_DAYS, "style": "width: 5em"}),
+        widget=forms.NumberInput(attrs={"min": 1, "max": MAX_ACTION_DAYS, "size": 4}),
     )
 
 

@@ -1,0 +1,67 @@
+"""Request ids for the logs, and a friendly 503 while the database is unreachable."""
+
+import logging
+import re
+import uuid
+from contextvars import ContextVar
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger("jobboard.requests")
+
+# The id of the request being served, for log records made anywhere while serving it.
+current_request_id: ContextVar[str] = ContextVar("request_id", default="-")
+
+# A load balancer's own id is kept when it looks like one; anything else is replaced.
+_VALID_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+RETRY_AFTER_SECONDS = 30
+
+
+class RequestIdMiddleware:
+    """Tags the request, its log lines and its response with one id (X-Request-ID)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        incoming = request.headers.get("X-Request-ID", "")
+        request.id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
+        token = current_request_id.set(request.id)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request_id.reset(token)
+        response["X-Request-ID"] = request.id
+        return response
+
+
+class RequestIdLogFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = current_request_id.get()
+        return True
+
+
+class DatabaseUnavailableMiddleware:
+    """Answers 503 with a plain page, not a 500, when the database cannot be reached.
+
+    Connections are health-checked before reuse (CONN_HEALTH_CHECKS), so pages recover by
+    themselves once the database is back.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.error("Database unavailable: %s", exception)
+        # Rendered without the request: context processors could need the database too.
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
