@@ -1,17 +1,17 @@
 """RSS and Atom feeds of public jobs; they take the job search's own filters (`/feeds/jobs/?…`)."""
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from jobs.filters import JobFilter
 from jobs.models import Job
+from roles.feeds import XmlSafeFeed
 
 FEED_SIZE = 50
 
 
-class JobsFeed(Feed):
+class JobsFeed(XmlSafeFeed):
     def get_object(self, request) -> JobFilter:
         jobs = Job.objects.public().select_related("company", "role")
         filterset = JobFilter(request.GET, queryset=jobs)
@@ -49,7 +49,8 @@ class JobsFeed(Feed):
         return job.updated_at
 
     def item_categories(self, job: Job) -> list[str]:
-        return ([job.role.name] if job.role else []) + job.skill_list
+        role = [job.role.name] if job.role and job.role.is_public else []
+        return role + job.skill_list
 
 
 class JobsAtomFeed(JobsFeed):

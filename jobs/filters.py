@@ -90,7 +90,7 @@ class JobFilter(django_filters.FilterSet):
     )
     company = django_filters.ModelChoiceFilter(
         label="Company",
-        queryset=Company.objects.all(),
+        queryset=Company.objects.public(),
         to_field_name="slug",
         widget=forms.HiddenInput,
     )

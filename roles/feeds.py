@@ -1,3 +1,5 @@
+import re
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
@@ -6,8 +8,30 @@ from roles.models import Guide
 
 FEED_SIZE = 20
 
+# Characters XML 1.0 cannot carry: control characters (pasted text, typed queries) and U+FFFE/F.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-class GuidesFeed(Feed):
+
+def xml_safe(value):
+    """The value with characters XML forbids removed (lists and tuples item by item)."""
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(xml_safe(item) for item in value)
+    return value
+
+
+class XmlSafeFeed(Feed):
+    """A feed that stays well-formed XML whatever text its records or its query hold."""
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed = {key: xml_safe(value) for key, value in feed.feed.items()}
+        feed.items = [{key: xml_safe(value) for key, value in item.items()} for item in feed.items]
+        return feed
+
+
+class GuidesFeed(XmlSafeFeed):
     title = "Role guides"
     link = reverse_lazy("roles:guides")
     description = "New guides to careers in AI, machine learning and data."
