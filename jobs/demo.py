@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from jobs.choices import EmploymentType, ExperienceLevel, JobStatus, Workplace
-from jobs.generator import CURATED_COMPANIES, JobGenerator, ensure_companies, published_roles
+from jobs.generator import JobGenerator, ensure_companies, published_roles
+from jobs.generator_vocabulary import CURATED_COMPANIES
 from jobs.models import Company, Job
 
 DEMO_SEED = 2025
