@@ -7,7 +7,7 @@ WEB_CONCURRENCY ?= 3
 INSTALLED := $(VENV)/.installed
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/jobboard
 
-.PHONY: help check-python install run serve test test-postgres lint format migrations-check ci lock clean
+.PHONY: help check-python install run serve test test-postgres test-browser lint format migrations-check ci lock clean
 
 help:
 	@echo "make run     set up, load the demo content and serve http://127.0.0.1:$(PORT)"
@@ -55,6 +55,11 @@ test: install
 
 test-postgres: install
 	$(TEST_ENV) DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest
+
+# Only the browser tests (Debian's chromium; part of `make test` too). REQUIRE_BROWSER=1 makes a
+# missing browser fail them instead of skipping; screenshots go to BROWSER_ARTIFACTS.
+test-browser: install
+	$(TEST_ENV) $(PY) -m pytest -m browser tests/browser
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -8,8 +8,8 @@ import psycopg
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.db.models import ProtectedError
 from django.db.migrations.loader import MigrationLoader
+from django.db.models import ProtectedError
 
 from jobs.models import Job
 from roles.models import Guide

@@ -1,0 +1,93 @@
+"""axe-core on the main public pages at desktop and phone widths, and labels on the job search."""
+
+import pytest
+from django.utils.http import urlencode
+from playwright.sync_api import expect
+
+from jobs.choices import JobStatus
+from jobs.demo import SEED_JOBS, seed_slug
+from jobs.models import Job
+from jobs.salary_titles import salary_titles
+from roles.models import Guide
+
+from .support import VIEWPORTS, axe_violations
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+GUIDE_SLUG = "deep-learning-engineer-vs-lead-machine-learning-engineer"
+
+
+def closed_job_path() -> str:
+    return Job.objects.filter(status=JobStatus.FILLED).order_by("slug").first().get_absolute_url()
+
+
+def role_path() -> str:
+    return Guide.objects.get(slug=GUIDE_SLUG).first_role.get_absolute_url()
+
+
+def salary_path() -> str:
+    return f"/salaries/{next(iter(salary_titles()))}/"
+
+
+# Page name -> its address, or a function that finds it in the demo content.
+PAGES = {
+    "home": "/",
+    "jobs": "/jobs/",
+    "jobs-form-error": "/jobs/?" + urlencode({"workplace": "remote", "salary_min": "abc"}),
+    "job": f"/jobs/{seed_slug(SEED_JOBS[0])}/",
+    "closed-job": closed_job_path,
+    "guide": f"/guides/{GUIDE_SLUG}/",
+    "role": role_path,
+    "salaries": "/salaries/",
+    "salary": salary_path,
+}
+# What shows that a page is in the state meant to be checked.
+PAGE_STATES = {"jobs-form-error": ".field-error", "closed-job": ".closed-notice"}
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_serious_axe_violations(name, open_page):
+    path = PAGES[name] if isinstance(PAGES[name], str) else PAGES[name]()
+    page = open_page()
+    blocking = []
+    for width, size in VIEWPORTS.items():
+        page.set_viewport_size(size)
+        assert page.goto(path).ok, path
+        if name in PAGE_STATES:
+            expect(page.locator(PAGE_STATES[name])).to_be_visible()
+        blocking += axe_violations(page, f"{path} at {width}")
+    assert not blocking, "\n".join(blocking)
+
+
+# A form field's name for assistive technology: its <label>s, aria-label or aria-labelledby.
+UNLABELLED_FIELDS = """() => [...document.querySelectorAll("input, select, textarea")]
+  .filter((el) => el.type !== "hidden" && el.getClientRects().length > 0)
+  .filter((el) => {
+    const labels = [...el.labels].map((label) => label.innerText.trim()).join("");
+    const labelledBy = (el.getAttribute("aria-labelledby") || "").split(/\\s+/)
+      .map((id) => document.getElementById(id)?.innerText.trim() || "").join("");
+    return !(labels || (el.getAttribute("aria-label") || "").trim() || labelledBy);
+  })
+  .map((el) => el.outerHTML)"""
+
+
+def test_every_visible_search_field_has_a_label(page):
+    page.goto("/jobs/")
+    assert page.locator(".job-search input:visible").count() > 10
+    assert page.evaluate(UNLABELLED_FIELDS) == []
+
+
+# Ids that a visible field's aria-describedby names but the page lacks.
+MISSING_DESCRIPTIONS = """() => [...document.querySelectorAll("[aria-describedby]")]
+  .filter((el) => el.getClientRects().length > 0)
+  .flatMap((el) => el.getAttribute("aria-describedby").split(/\\s+/)
+    .filter((id) => id && !document.getElementById(id)).map((id) => `#${el.id} -> ${id}`))"""
+
+
+def test_search_field_descriptions_exist(open_page):
+    page = open_page()
+    page.goto(PAGES["jobs-form-error"])
+    assert page.evaluate(MISSING_DESCRIPTIONS) == []

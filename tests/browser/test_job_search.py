@@ -1,0 +1,65 @@
+"""A visitor narrows the job search with the form, reads the chips, widens it again, follows it."""
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+# Search matches skills too, which cards do not show; every remote senior "data" job in the demo
+# has the word in its title or company, so each card can be checked by its text.
+KEYWORD = "data"
+LEVEL = "Senior-level / Expert"
+
+
+def result_count(page) -> int:
+    heading = page.locator("#results-h").inner_text()
+    return int(re.match(r"([\d,]+) jobs?", heading).group(1).replace(",", ""))
+
+
+def feed_filters(page) -> dict[str, list[str]]:
+    href = page.locator(".feed-links").get_by_role("link", name="RSS feed").get_attribute("href")
+    return parse_qs(urlsplit(href).query)
+
+
+def test_search_with_keyword_remote_and_level(page, screenshot):
+    page.goto("/jobs/")
+    everything = result_count(page)
+    page.get_by_label("Keywords").fill(KEYWORD)
+    filters = page.locator(".filters-panel")
+    filters.get_by_role("group", name="Workplace").get_by_label("Remote").check()
+    filters.get_by_role("group", name="Experience level").get_by_label(LEVEL).check()
+    screenshot(page, "form-filled")
+    page.get_by_role("button", name="Search jobs").click()
+
+    expect(page).to_have_url(re.compile(r"experience_level=senior"))
+    expect(page.locator("#results-h")).to_contain_text("match")
+    matches = result_count(page)
+    assert 0 < matches < everything
+    cards = page.locator(".results .job-card")
+    expect(cards.first).to_be_visible()
+    for text in cards.all_inner_texts():
+        assert KEYWORD in text.lower(), text
+        assert "Remote (" in text, text
+        assert LEVEL in text, text
+    chips = page.get_by_role("list", name="Applied filters").get_by_role("link")
+    expect(chips).to_have_count(3)
+    assert feed_filters(page) == {
+        "q": [KEYWORD],
+        "workplace": ["remote"],
+        "experience_level": ["senior"],
+    }
+    screenshot(page, "results")
+
+    page.get_by_role("link", name=f"Remove filter Experience level: {LEVEL}").click()
+    expect(chips).to_have_count(2)
+    assert result_count(page) > matches
+    assert feed_filters(page) == {"q": [KEYWORD], "workplace": ["remote"]}
+    feed = page.request.get(page.locator(".feed-links a").first.get_attribute("href"))
+    assert feed.ok and "<rss" in feed.text()
+    screenshot(page, "widened")
