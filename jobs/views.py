@@ -54,11 +54,11 @@ def job_list(request: HttpRequest) -> HttpResponse:
 
 
 def query_without(query: QueryDict, *names: str) -> str:
-    """The query string ("?a=1", or "?" when nothing is left) without the given parameters."""
+    """The query string ("?a=1", or "" when nothing is left) without the given parameters."""
     rest = query.copy()
     for name in names:
         rest.pop(name, None)
-    return f"?{rest.urlencode()}"
+    return f"?{rest.urlencode()}" if rest else ""
 
 
 @vary_on_cookie
