@@ -5,13 +5,13 @@ from datetime import timedelta
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
 
 from jobs.choices import JobStatus
-from jobs.models import Company, Job
+from jobs.models import Company, Job, featured_now_q, public_jobs_q
 from roles.admin import WideTextInputs
 
 DEFAULT_ACTION_DAYS = 30
@@ -38,10 +38,7 @@ class CompanyAdmin(WideTextInputs, admin.ModelAdmin):
     fields = ["name", "slug", "website", "logo", "description", "created_at", "updated_at"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        now = timezone.now()
-        open_jobs = Q(
-            jobs__status=JobStatus.PUBLISHED, jobs__posted_at__lte=now, jobs__expires_at__gt=now
-        )
+        open_jobs = public_jobs_q(timezone.now(), prefix="jobs__")
         return super().get_queryset(request).annotate(open_total=Count("jobs", filter=open_jobs))
 
     @admin.display(description="open jobs", ordering="open_total")
@@ -60,7 +57,7 @@ class FeaturedFilter(admin.SimpleListFilter):
         if self.value() == "now":
             return queryset.featured()
         if self.value() == "no":
-            return queryset.exclude(featured_until__gt=timezone.now())
+            return queryset.exclude(featured_now_q(timezone.now()))
         return queryset
 
 

@@ -35,9 +35,22 @@ ONCE_PUBLIC = [JobStatus.PUBLISHED, JobStatus.FILLED, JobStatus.EXPIRED]
 TOP_PAY_FIRST = (Coalesce("salary_yearly_usd", 0).desc(), F("posted_at").desc())
 
 
-def public_jobs_q(now: datetime) -> Q:
-    """Published, already posted and not yet expired: compared with `now` at query time."""
-    return Q(status=JobStatus.PUBLISHED, posted_at__lte=now, expires_at__gt=now)
+def public_jobs_q(now: datetime, prefix: str = "") -> Q:
+    """Published, already posted and not yet expired: compared with `now` at query time.
+
+    `prefix` applies the rule across a relation ("jobs__" from a company)."""
+    return Q(
+        **{
+            f"{prefix}status": JobStatus.PUBLISHED,
+            f"{prefix}posted_at__lte": now,
+            f"{prefix}expires_at__gt": now,
+        }
+    )
+
+
+def featured_now_q(now: datetime) -> Q:
+    """Featured at `now`: a featured-until date still ahead."""
+    return Q(featured_until__gt=now)
 
 
 def closed_jobs_q(now: datetime) -> Q:
@@ -56,7 +69,7 @@ class CompanyQuerySet(models.QuerySet):
 
 
 class Company(RendersMarkdown):
-    name = models.CharField(max_length=120, unique=True)
+    name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=120, unique=True)
     website = models.URLField(blank=True, help_text="The company's own site, https://…")
     logo = models.FileField(
@@ -121,7 +134,7 @@ class JobQuerySet(models.QuerySet):
 
     def featured(self) -> "JobQuerySet":
         """Postings featured right now."""
-        return self.filter(featured_until__gt=timezone.now())
+        return self.filter(featured_now_q(timezone.now()))
 
     def for_roles(self, roles) -> "JobQuerySet":
         return self.filter(role__in=[role.pk for role in roles])
@@ -129,7 +142,7 @@ class JobQuerySet(models.QuerySet):
     def featured_first(self) -> "JobQuerySet":
         """Currently featured postings first, then the newest."""
         featured = Case(
-            When(featured_until__gt=timezone.now(), then=Value(True)),
+            When(featured_now_q(timezone.now()), then=Value(True)),
             default=Value(False),
             output_field=models.BooleanField(),
         )

@@ -8,15 +8,17 @@ featured postings fill on their own skips the second query.
 
 from functools import cached_property
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
+
+from jobs.models import featured_now_q
 
 
 class FeaturedFirst:
     """A sliceable, countable stand-in for `queryset.featured_first()`, for Paginator."""
 
     def __init__(self, queryset: QuerySet):
-        featured_now = Q(featured_until__gt=timezone.now())
+        featured_now = featured_now_q(timezone.now())
         self.queryset = queryset
         self.featured = queryset.filter(featured_now).newest()
         self.rest = queryset.exclude(featured_now).newest()
