@@ -137,11 +137,14 @@ if env_str("EMAIL_HOST"):
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# The site's own address, for links in e-mails sent outside a request (e.g. by expire_jobs).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "AI Career Atlas <jobs@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Behind a TLS-terminating proxy, trust its header so request.is_secure() is right.
-if env_bool("BEHIND_TLS_PROXY", False):
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
@@ -172,6 +175,14 @@ SECURE_CSP = {
 
 # Country names as job seekers write them (ISO's own is "United States of America").
 COUNTRIES_OVERRIDE = {"US": "United States"}
+
+# Employer accounts.
+LOGIN_URL = "employers:log-in"
+LOGIN_REDIRECT_URL = "employers:dashboard"
+LOGOUT_REDIRECT_URL = "employers:home"
+# How long the link in a verification e-mail works.
+EMAIL_VERIFICATION_DAYS = env_int("EMAIL_VERIFICATION_DAYS", 3, minimum=1)
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a day
 
 # How many guides and jobs a listing page shows.
 GUIDES_PER_PAGE = env_int("GUIDES_PER_PAGE", 12, minimum=1)

@@ -1,24 +1,39 @@
-"""The moderators' workspace: companies and job postings, with approve, reject, feature, extend."""
+"""The moderators' workspace: companies, employers and job postings; a review queue with approve,
+request changes and reject (with a reason the employer sees); feature and extend; each posting's
+status history."""
 
 from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
+from jobs import moderation
 from jobs.choices import JobStatus
-from jobs.models import Company, Job, featured_now_q, public_jobs_q
+from jobs.models import (
+    Company,
+    Employer,
+    Job,
+    JobForReview,
+    StatusChange,
+    featured_now_q,
+    public_jobs_q,
+)
 from roles.admin import WideTextInputs
 
 DEFAULT_ACTION_DAYS = 30
 MAX_ACTION_DAYS = 365
 
 
-class DaysActionForm(ActionForm):
+class ModerationActionForm(ActionForm):
     # Text, checked by the action itself: the admin refuses the whole form when a field is
     # invalid and would only say "No action selected".
     days = forms.CharField(
@@ -27,6 +42,51 @@ class DaysActionForm(ActionForm):
         required=False,
         widget=forms.NumberInput(attrs={"min": 1, "max": MAX_ACTION_DAYS, "size": 4}),
     )
+    note = forms.CharField(
+        label="Reason (request changes, reject)",
+        required=False,
+        max_length=2000,
+        widget=forms.TextInput(attrs={"size": 50}),
+    )
+
+
+class ReviewForm(forms.Form):
+    DECISIONS = [
+        ("approve", "Approve and publish"),
+        ("changes", "Request changes"),
+        ("reject", "Reject"),
+    ]
+    decision = forms.ChoiceField(choices=DECISIONS, widget=forms.RadioSelect)
+    note = forms.CharField(
+        label="Message to the employer",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 70}),
+        help_text="Required to request changes or reject: say what to change and why. "
+        "The employer sees it on the dashboard and in the e-mail.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") in ("changes", "reject") and not data.get("note", "").strip():
+            self.add_error("note", "Give the employer a reason.")
+        return data
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    fields = ["created_at", "actor", "from_status", "to_status", "note"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name = "status change"
+    verbose_name_plural = "history"
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Company)
@@ -34,12 +94,40 @@ class CompanyAdmin(WideTextInputs, admin.ModelAdmin):
     list_display = ["name", "website", "open_jobs", "updated_at"]
     search_fields = ["name", "website"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["created_at", "updated_at"]
-    fields = ["name", "slug", "website", "logo", "description", "created_at", "updated_at"]
+    readonly_fields = ["members", "created_at", "updated_at"]
+    fields = [
+        "name",
+        "slug",
+        "website",
+        "logo",
+        "description",
+        "members",
+        "created_at",
+        "updated_at",
+    ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         open_jobs = public_jobs_q(timezone.now(), prefix="jobs__")
         return super().get_queryset(request).annotate(open_total=Count("jobs", filter=open_jobs))
+
+    @admin.display(description="employer accounts")
+    def members(self, company: Company) -> str:
+        accounts = company.employers.select_related("user") if company.pk else []
+        return (
+            format_html_join(
+                ", ",
+                '<a href="{}">{}</a>{}',
+                (
+                    (
+                        reverse("admin:jobs_employer_change", args=[e.pk]),
+                        e.user.email,
+                        "" if e.is_verified else " (unconfirmed)",
+                    )
+                    for e in accounts
+                ),
+            )
+            or "None"
+        )
 
     @admin.display(description="open jobs", ordering="open_total")
     def open_jobs(self, company: Company) -> int:
@@ -101,9 +189,11 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
     search_fields = ["title", "company__name", "skills", "slug"]
     date_hierarchy = "posted_at"
     autocomplete_fields = ["company", "role"]
-    readonly_fields = ["created_at", "updated_at"]
-    action_form = DaysActionForm
-    actions = ["approve", "reject", "feature", "unfeature", "extend"]
+    readonly_fields = ["submitted_at", "created_at", "updated_at"]
+    action_form = ModerationActionForm
+    actions = ["approve", "request_changes", "reject", "feature", "unfeature", "extend"]
+    inlines = [StatusChangeInline]
+    change_form_template = "admin/jobs/job/change_form.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "company", "role", "description", "skills"]}),
         (
@@ -131,7 +221,7 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
                     "status",
                     ("posted_at", "expires_at"),
                     "featured_until",
-                    ("created_at", "updated_at"),
+                    ("submitted_at", "created_at", "updated_at"),
                 ]
             },
         ),
@@ -165,20 +255,94 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
             return None
         return days
 
+    def get_urls(self):
+        review = self.admin_site.admin_view(self.review_view)
+        name = f"{self.opts.app_label}_{self.opts.model_name}_review"
+        return [path("<int:pk>/review/", review, name=name), *super().get_urls()]
+
+    def review_view(self, request: HttpRequest, pk: int):
+        """One posting's review: its page, its history, and the decision with a message."""
+        job = get_object_or_404(Job.objects.select_related("company"), pk=pk)
+        if not self.has_change_permission(request, job):
+            raise PermissionDenied
+        form = ReviewForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            step = {"approve": moderation.approve, "changes": moderation.request_changes}.get(
+                form.cleaned_data["decision"], moderation.reject
+            )
+            try:
+                step(job, request.user, form.cleaned_data["note"])
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                self.message_user(
+                    request, f"“{job.title}” is now {job.get_status_display().lower()}."
+                )
+                return redirect("admin:jobs_jobforreview_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Review: {job.title}",
+            "job": job,
+            "form": form,
+            "history": job.status_changes.select_related("actor"),
+        }
+        return TemplateResponse(request, "admin/jobs/job/review.html", context)
+
+    def save_model(self, request, obj: Job, form, change: bool) -> None:
+        """Status set by hand in the form is recorded like any other change."""
+        before = form.initial.get("status", "") if change else ""
+        super().save_model(request, obj, form, change)
+        if obj.status != before:
+            StatusChange.objects.create(
+                job=obj, actor=request.user, from_status=before, to_status=obj.status
+            )
+
+    def _each(self, request, queryset, step, done: str, *args) -> None:
+        """Take `step` for every selected posting; those it does not apply to are skipped and
+        counted. `done` is the report, with {count} and {skipped}."""
+        count, skipped = 0, []
+        for job in queryset.select_related("company"):
+            try:
+                step(job, request.user, *args)
+                count += 1
+            except ValidationError:
+                skipped.append(job.get_status_display().lower())
+        note = ""
+        if skipped:
+            statuses = ", ".join(sorted(set(skipped)))
+            note = f" ({len(skipped)} skipped: not possible for {statuses} postings)"
+        self.message_user(request, f"{done.format(count=count)}{note}.", messages.SUCCESS)
+
+    def action_note(self, request: HttpRequest) -> str | None:
+        note = request.POST.get("note", "").strip()
+        if not note:
+            self.message_user(
+                request, "Type a reason for the employer beside the action.", messages.ERROR
+            )
+            return None
+        return note
+
     @admin.action(description="Approve and publish selected jobs", permissions=["change"])
     def approve(self, request: HttpRequest, queryset: QuerySet) -> None:
-        now = timezone.now()
-        approved = 0
-        for job in queryset.exclude(status=JobStatus.FILLED):
-            job.publish(now)
-            job.save()
-            approved += 1
-        self.message_user(request, f"Published {approved} job(s).", messages.SUCCESS)
+        note = request.POST.get("note", "").strip()
+        self._each(request, queryset, moderation.approve, "Published {count} job(s)", note)
 
-    @admin.action(description="Reject selected jobs", permissions=["change"])
+    @admin.action(
+        description="Request changes to selected jobs (give a reason)", permissions=["change"]
+    )
+    def request_changes(self, request: HttpRequest, queryset: QuerySet) -> None:
+        note = self.action_note(request)
+        if note is not None:
+            self._each(
+                request, queryset, moderation.request_changes, "Sent back {count} job(s)", note
+            )
+
+    @admin.action(description="Reject selected jobs (give a reason)", permissions=["change"])
     def reject(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = queryset.update(status=JobStatus.REJECTED, updated_at=timezone.now())
-        self.message_user(request, f"Rejected {count} job(s).", messages.SUCCESS)
+        note = self.action_note(request)
+        if note is not None:
+            self._each(request, queryset, moderation.reject, "Rejected {count} job(s)", note)
 
     @admin.action(description="Feature selected jobs for the given days", permissions=["change"])
     def feature(self, request: HttpRequest, queryset: QuerySet) -> None:
@@ -199,21 +363,46 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
     @admin.action(description="Extend selected jobs by the given days", permissions=["change"])
     def extend(self, request: HttpRequest, queryset: QuerySet) -> None:
         days = self.action_days(request)
-        if days is None:
-            return
-        now = timezone.now()
-        extended = 0
-        for job in queryset.filter(status__in=[JobStatus.PUBLISHED, JobStatus.EXPIRED]):
-            job.expires_at = max(job.expires_at or now, now) + timedelta(days=days)
-            job.status = JobStatus.PUBLISHED
-            job.save(update_fields=["expires_at", "status", "updated_at"])
-            extended += 1
-        skipped = queryset.count() - extended
-        note = (
-            f" ({skipped} skipped: only published or expired jobs can be extended)"
-            if skipped
-            else ""
+        if days is not None:
+            done = f"Extended {{count}} job(s) by {days} days"
+            self._each(request, queryset, moderation.renew, done, days)
+
+
+@admin.register(JobForReview)
+class ReviewQueueAdmin(JobAdmin):
+    """Pending postings, oldest submission first, each with a link to its review."""
+
+    list_display = ["title", "company", "submitted_at", "waiting", "review_link"]
+    list_filter = ["workplace", "employment_type", "experience_level", "role"]
+    date_hierarchy = None
+    ordering = ["submitted_at", "pk"]
+    actions = ["approve", "request_changes", "reject"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).filter(status=JobStatus.PENDING)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(description="waiting")
+    def waiting(self, job: Job) -> str:
+        if job.submitted_at is None:
+            return ""
+        hours = int((timezone.now() - job.submitted_at).total_seconds() // 3600)
+        return f"{hours // 24} d {hours % 24} h" if hours >= 24 else f"{hours} h"
+
+    @admin.display(description="review")
+    def review_link(self, job: Job) -> str:
+        return format_html(
+            '<a href="{}">Review</a>', reverse("admin:jobs_job_review", args=[job.pk])
         )
-        self.message_user(
-            request, f"Extended {extended} job(s) by {days} days{note}.", messages.SUCCESS
-        )
+
+
+@admin.register(Employer)
+class EmployerAdmin(admin.ModelAdmin):
+    list_display = ["user", "company", "created_company", "verified_at", "joined_at"]
+    list_filter = ["created_company", ("verified_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["user", "company"]
+    search_fields = ["user__email", "company__name"]
+    autocomplete_fields = ["company"]
+    readonly_fields = ["user", "joined_at"]

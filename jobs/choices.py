@@ -39,6 +39,7 @@ class JobStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     PENDING = "pending", "Pending review"
     PUBLISHED = "published", "Published"
+    CHANGES = "changes", "Changes requested"
     REJECTED = "rejected", "Rejected"
     FILLED = "filled", "Filled"
     EXPIRED = "expired", "Expired"

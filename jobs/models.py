@@ -1,6 +1,7 @@
 """Companies and their job postings, and the one rule that decides which postings are public."""
 
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -61,6 +62,16 @@ def closed_jobs_q(now: datetime) -> Q:
     return ended & Q(posted_at__isnull=False, posted_at__lte=now)
 
 
+def unique_slug(others: models.QuerySet, text: str, fallback: str = "item") -> str:
+    """A slug made from `text` that none of `others` has, numbered when taken."""
+    base = slugify(text)[:110].strip("-") or fallback
+    slug, n = base, 1
+    while others.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
 class CompanyQuerySet(models.QuerySet):
     def public(self) -> "CompanyQuerySet":
         """Companies with at least one public posting."""
@@ -102,8 +113,19 @@ class Company(RendersMarkdown):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Company.objects.exclude(pk=self.pk), self.name, "company")
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return f"{reverse('jobs:list')}?company={self.slug}"
+
+    @property
+    def domain(self) -> str:
+        """The host of the company's website without “www.”: “example.com”."""
+        host = urlsplit(self.website).hostname or ""
+        return host.removeprefix("www.")
 
     @property
     def initials(self) -> str:
@@ -147,6 +169,16 @@ class JobQuerySet(models.QuerySet):
             output_field=models.BooleanField(),
         )
         return self.alias(featured_now=featured).order_by("-featured_now", "-posted_at", "-pk")
+
+    def for_employer(self, user) -> "JobQuerySet":
+        """The postings of the user's company, or none for anyone who may not manage them."""
+        if not user.is_authenticated:
+            return self.none()
+        member = Q(company__employers__user=user) & (
+            Q(company__employers__verified_at__isnull=False)
+            | Q(company__employers__created_company=True)
+        )
+        return self.filter(member)
 
     def for_cards(self) -> "JobQuerySet":
         """What a job card shows, in one query: the company, without the long description."""
@@ -223,6 +255,18 @@ class Job(RendersMarkdown):
         help_text="Left empty, it is set when the posting is published.",
     )
     featured_until = models.DateTimeField(null=True, blank=True)
+    # The review queue runs oldest submission first.
+    submitted_at = models.DateTimeField("submitted for review", null=True, blank=True)
+    # The expiry an "expiring soon" e-mail was sent for, so that it goes out once per period.
+    expiry_notice_for = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -275,6 +319,8 @@ class Job(RendersMarkdown):
             models.Index(fields=["employment_type"], name="job_employment_type"),
             models.Index(fields=["experience_level"], name="job_experience_level"),
             models.Index(*TOP_PAY_FIRST, name="job_top_pay"),
+            models.Index(fields=["company", "-created_at"], name="job_company_newest"),
+            models.Index(fields=["status", "submitted_at"], name="job_review_queue"),
         ]
 
     def __str__(self) -> str:
@@ -310,12 +356,8 @@ class Job(RendersMarkdown):
         return round(top * usd_rate(self.salary_currency))
 
     def unique_slug(self) -> str:
-        base = slugify(f"{self.title} {self.company.name}")[:180].strip("-") or "job"
-        slug, n = base, 1
-        while Job.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            n += 1
-            slug = f"{base}-{n}"
-        return slug
+        others = Job.objects.exclude(pk=self.pk)
+        return unique_slug(others, f"{self.title} {self.company.name}", "job")
 
     def fill_publish_dates(self, now: datetime | None = None) -> None:
         """A posting going public gets a posted date (now) and an expiry (the default length)."""
@@ -423,6 +465,68 @@ class Job(RendersMarkdown):
     @property
     def skill_list(self) -> list[str]:
         return [skill.strip() for skill in self.skills.split(",") if skill.strip()]
+
+
+class JobForReview(Job):
+    """The moderators' queue in the admin: pending postings, oldest submission first."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "posting awaiting review"
+        verbose_name_plural = "review queue"
+
+
+class Employer(models.Model):
+    """A user who posts jobs for a company. Several users may share one company's postings."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employer"
+    )
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="employers")
+    # Whoever creates a company may draft for it at once; joining an existing company requires
+    # a verified address at the company's domain before its postings show.
+    created_company = models.BooleanField(default=False)
+    verified_at = models.DateTimeField("e-mail verified", null=True, blank=True)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["company__name", "user__email"]
+
+    def __str__(self) -> str:
+        return f"{self.user.email} ({self.company})"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
+
+    @property
+    def may_manage_postings(self) -> bool:
+        return self.is_verified or self.created_company
+
+
+class StatusChange(models.Model):
+    """One step in a posting's life: who moved it from which status to which, and why."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="status_changes")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty when the site did it (e.g. on expiry).",
+    )
+    from_status = models.CharField(max_length=10, choices=JobStatus, blank=True)
+    to_status = models.CharField(max_length=10, choices=JobStatus)
+    note = models.TextField(blank=True, help_text="The reason, as the employer sees it.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["job", "-created_at"], name="status_change_job_newest")]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_status_display() or 'new'} → {self.get_to_status_display()}"
 
 
 def _thousands(amount: int) -> str:

@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from jobs import account_views as accounts
+from jobs import employer_views as employers
 from jobs import views
 
 job_patterns = [
@@ -15,4 +17,31 @@ salary_patterns = [
     path("<slug:slug>/", views.salary_detail, name="detail"),
 ]
 
-employer_patterns = [path("", views.employer_home, name="home")]
+employer_patterns = [
+    path("", employers.employer_home, name="home"),
+    path("sign-up/", accounts.sign_up, name="sign-up"),
+    path("verify/<str:token>/", accounts.verify_email, name="verify"),
+    path("verify-again/", accounts.resend_verification, name="verify-again"),
+    path("log-in/", accounts.LogInView.as_view(), name="log-in"),
+    path("log-out/", accounts.log_out, name="log-out"),
+    path("password/", accounts.password_change, name="password-change"),
+    path("password/changed/", accounts.password_changed, name="password-changed"),
+    path("password/reset/", accounts.PasswordResetView.as_view(), name="password-reset"),
+    path("password/reset/sent/", accounts.password_reset_sent, name="password-reset-sent"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        accounts.password_reset_confirm,
+        name="password-reset-confirm",
+    ),
+    path(
+        "password/reset/complete/",
+        accounts.password_reset_complete,
+        name="password-reset-complete",
+    ),
+    path("dashboard/", employers.dashboard, name="dashboard"),
+    path("company/", employers.company_edit, name="company"),
+    path("jobs/new/", employers.job_create, name="new"),
+    path("jobs/<int:pk>/edit/", employers.job_edit, name="edit"),
+    path("jobs/<int:pk>/preview/", employers.job_preview, name="preview"),
+    path("jobs/<int:pk>/<slug:action>/", employers.job_action, name="action"),
+]

@@ -65,22 +65,7 @@ def query_without(query: QueryDict, *names: str) -> str:
 def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
     queryset = Job.objects.visible_to(request.user).select_related("company", "role")
     job = get_object_or_404(queryset, slug=slug)
-    role = job.role if job.role and job.role.is_public else None
-    similar = Job.objects.public().for_cards().exclude(pk=job.pk)
-    similar = similar.filter(role=role) if role else similar.filter(company=job.company_id)
-    crumbs = trail(("Jobs", reverse("jobs:list")), (job.title, job.get_absolute_url()))
-    json_ld = [breadcrumb_list(crumbs, request)]
-    if job.is_public:
-        json_ld.insert(0, job_posting_json_ld(job, request, settings.SITE_NAME))
-    context = {
-        "job": job,
-        "role": role,
-        "guides": Guide.objects.published().for_role(role)[:ROLE_GUIDES_ON_JOB] if role else [],
-        "similar_jobs": similar.newest()[:SIMILAR_JOBS],
-        "crumbs": crumbs,
-        "json_ld": json_ld,
-    }
-    response = render(request, "jobs/job_detail.html", context)
+    response = render(request, "jobs/job_detail.html", job_page_context(request, job))
     if not job.is_public:
         # A closed posting stays readable for people with the link, but leaves search engines;
         # a staff preview of an unpublished one is never cached or indexed.
@@ -88,6 +73,25 @@ def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if not job.is_closed:
             response["Cache-Control"] = "private, no-store"
     return response
+
+
+def job_page_context(request: HttpRequest, job: Job) -> dict:
+    """What the job page shows; the employers' preview renders the same page."""
+    role = job.role if job.role and job.role.is_public else None
+    similar = Job.objects.public().for_cards().exclude(pk=job.pk)
+    similar = similar.filter(role=role) if role else similar.filter(company=job.company_id)
+    crumbs = trail(("Jobs", reverse("jobs:list")), (job.title, job.get_absolute_url()))
+    json_ld = [breadcrumb_list(crumbs, request)]
+    if job.is_public:
+        json_ld.insert(0, job_posting_json_ld(job, request, settings.SITE_NAME))
+    return {
+        "job": job,
+        "role": role,
+        "guides": Guide.objects.published().for_role(role)[:ROLE_GUIDES_ON_JOB] if role else [],
+        "similar_jobs": similar.newest()[:SIMILAR_JOBS],
+        "crumbs": crumbs,
+        "json_ld": json_ld,
+    }
 
 
 # Revealing the address changes nothing, so no CSRF token is needed; asking for it by POST keeps
@@ -114,7 +118,3 @@ def salary_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No salary page for this title.")
     crumbs = trail(("Salaries", reverse("salaries:list")), (title.title, request.path))
     return render(request, "jobs/salary_detail.html", {"title": title, "crumbs": crumbs})
-
-
-def employer_home(request: HttpRequest) -> HttpResponse:
-    return render(request, "jobs/employer_home.html")

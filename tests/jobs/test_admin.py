@@ -101,6 +101,12 @@ def test_moderators_group_has_exactly_the_job_and_company_permissions():
         ("jobs", "add_company"),
         ("jobs", "change_company"),
         ("jobs", "view_company"),
+        # The review queue, each posting's history and the companies' employer accounts.
+        ("jobs", "view_jobforreview"),
+        ("jobs", "change_jobforreview"),
+        ("jobs", "view_statuschange"),
+        ("jobs", "view_employer"),
+        ("jobs", "change_employer"),
     }
 
 
@@ -234,13 +240,24 @@ def test_reject_hides_a_job(moderator, client):
     published = make_job()
     assert client.get(published.get_absolute_url()).status_code == 200
 
-    messages = act(moderator, "reject", [pending, published])
+    messages = act(moderator, "reject", [pending, published], note="Not a data role.")
 
     for job in (pending, published):
         job.refresh_from_db()
         assert job.status == JobStatus.REJECTED
         assert client.get(job.get_absolute_url()).status_code == 404
+        assert job.status_changes.get().note == "Not a data role."
     assert ("success", "Rejected 2 job(s).") in messages
+
+
+def test_reject_without_a_reason_changes_nothing(moderator):
+    pending = make_job(status=JobStatus.PENDING, posted_at=None, expires_at=None)
+
+    messages = act(moderator, "reject", [pending], note="  ")
+
+    pending.refresh_from_db()
+    assert pending.status == JobStatus.PENDING
+    assert messages == [("error", "Type a reason for the employer beside the action.")]
 
 
 def test_feature_puts_a_job_first_on_the_job_list(moderator, client):
@@ -350,7 +367,10 @@ def test_filled_jobs_are_not_approved(moderator):
     assert filled.status == JobStatus.FILLED
     assert filled.expires_at == expires
     assert pending.status == JobStatus.PUBLISHED
-    assert ("success", "Published 1 job(s).") in messages
+    assert (
+        "success",
+        "Published 1 job(s) (1 skipped: not possible for filled postings).",
+    ) in messages
 
 
 def test_filled_jobs_are_not_extended(moderator):

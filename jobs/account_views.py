@@ -1,0 +1,149 @@
+"""Employer accounts: sign up, confirm the e-mail address, log in and out, passwords."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from jobs import emails, ratelimit
+from jobs.employer_forms import EmailAuthenticationForm, SignUpForm
+from jobs.models import Employer
+
+VERIFY_SALT = "employers.verify-email"
+
+
+def too_many_attempts(request: HttpRequest, limit: ratelimit.Limit) -> HttpResponse:
+    response = render(request, "429.html", {"minutes": limit.minutes}, status=429)
+    response["Retry-After"] = str(limit.seconds)
+    return response
+
+
+def sign_up(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("employers:dashboard")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST":
+        if ratelimit.hit(ratelimit.SIGN_UP, ratelimit.client_address(request)):
+            return too_many_attempts(request, ratelimit.SIGN_UP)
+        if form.is_valid():
+            employer = form.save()
+            login(request, employer.user, backend="django.contrib.auth.backends.ModelBackend")
+            send_verification(employer)
+            messages.success(
+                request,
+                f"Welcome! We sent a link to {employer.user.email}: open it to confirm the "
+                "address. You can write your first posting in the meantime.",
+            )
+            return redirect("employers:dashboard")
+    return render(request, "employers/sign_up.html", {"form": form})
+
+
+def send_verification(employer: Employer) -> None:
+    token = signing.dumps([employer.user.pk, employer.user.email], salt=VERIFY_SALT)
+    url = emails.link(reverse("employers:verify", args=[token]))
+    context = {
+        "employer": employer,
+        "verify_url": url,
+        "days": settings.EMAIL_VERIFICATION_DAYS,
+    }
+    emails.send("verify_email", [employer.user.email], context)
+
+
+def verify_email(request: HttpRequest, token: str) -> HttpResponse:
+    max_age = settings.EMAIL_VERIFICATION_DAYS * 24 * 60 * 60
+    try:
+        user_pk, email = signing.loads(token, salt=VERIFY_SALT, max_age=max_age)
+        employer = Employer.objects.select_related("user").get(user=user_pk, user__email=email)
+    except (signing.BadSignature, ValueError, TypeError, Employer.DoesNotExist):
+        return render(request, "employers/verify_failed.html", status=400)
+    if not employer.is_verified:
+        employer.verified_at = timezone.now()
+        employer.save(update_fields=["verified_at"])
+    messages.success(request, f"Thank you: {employer.user.email} is confirmed.")
+    return redirect("employers:dashboard" if request.user.is_authenticated else "employers:log-in")
+
+
+@login_required
+@require_POST
+def resend_verification(request: HttpRequest) -> HttpResponse:
+    employer = Employer.objects.filter(user=request.user).first()
+    if employer is None or employer.is_verified:
+        return redirect("employers:dashboard")
+    if ratelimit.hit(ratelimit.VERIFICATION_EMAIL, str(request.user.pk)):
+        return too_many_attempts(request, ratelimit.VERIFICATION_EMAIL)
+    send_verification(employer)
+    messages.success(request, f"We sent a new link to {request.user.email}.")
+    return redirect("employers:dashboard")
+
+
+class LogInView(auth_views.LoginView):
+    """Log-in with two limits: attempts per address, and failures per account (then a pause)."""
+
+    template_name = "employers/log_in.html"
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if ratelimit.hit(ratelimit.LOG_IN, ratelimit.client_address(request)):
+            return too_many_attempts(request, ratelimit.LOG_IN)
+        account = request.POST.get("username", "").strip().lower()[:254]
+        if ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, account):
+            form = self.get_form()
+            form.add_error(
+                None,
+                "Too many failed attempts for this account. Try again in "
+                f"{ratelimit.LOG_IN_FAILURES.minutes} minutes, or reset your password.",
+            )
+            return self.form_invalid(form)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        ratelimit.clear(ratelimit.LOG_IN_FAILURES, form.cleaned_data["username"])
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        account = self.request.POST.get("username", "").strip().lower()[:254]
+        if account and not ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, account):
+            ratelimit.hit(ratelimit.LOG_IN_FAILURES, account)
+        return super().form_invalid(form)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "employers/password_reset.html"
+    email_template_name = "emails/password_reset.txt"
+    html_email_template_name = "emails/password_reset.html"
+    subject_template_name = "emails/password_reset_subject.txt"
+    success_url = reverse_lazy("employers:password-reset-sent")
+    extra_email_context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL}
+
+    def post(self, request, *args, **kwargs):
+        if ratelimit.hit(ratelimit.PASSWORD_RESET, ratelimit.client_address(request)):
+            return too_many_attempts(request, ratelimit.PASSWORD_RESET)
+        return super().post(request, *args, **kwargs)
+
+
+log_out = auth_views.LogoutView.as_view()
+password_change = auth_views.PasswordChangeView.as_view(
+    template_name="employers/password_change.html",
+    success_url=reverse_lazy("employers:password-changed"),
+)
+password_changed = auth_views.PasswordChangeDoneView.as_view(
+    template_name="employers/password_changed.html"
+)
+password_reset_sent = auth_views.PasswordResetDoneView.as_view(
+    template_name="employers/password_reset_sent.html"
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="employers/password_reset_confirm.html",
+    success_url=reverse_lazy("employers:password-reset-complete"),
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="employers/password_reset_complete.html"
+)

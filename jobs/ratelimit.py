@@ -1,0 +1,82 @@
+"""Fixed-window rate limits counted in the shared cache, so every app server counts together."""
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
+from django.http import HttpRequest
+
+log = logging.getLogger(__name__)
+
+# When the shared cache cannot be reached, limits are counted in this process instead: they
+# still hold per app server rather than failing open (or taking the page down).
+_fallback = LocMemCache("ratelimit-fallback", {})
+
+
+@dataclass(frozen=True)
+class Limit:
+    name: str
+    count: int
+    seconds: int
+
+    @property
+    def minutes(self) -> int:
+        return max(1, self.seconds // 60)
+
+
+SIGN_UP = Limit("sign-up", 5, 60 * 60)  # per address the request comes from
+LOG_IN = Limit("log-in", 20, 5 * 60)  # per address
+LOG_IN_FAILURES = Limit("log-in-failures", 5, 15 * 60)  # per account: then it is locked
+PASSWORD_RESET = Limit("password-reset", 5, 60 * 60)  # per address
+VERIFICATION_EMAIL = Limit("verification-email", 3, 60 * 60)  # per account
+SUBMISSION = Limit("submission", 10, 60 * 60)  # per company
+
+ALL = [SIGN_UP, LOG_IN, LOG_IN_FAILURES, PASSWORD_RESET, VERIFICATION_EMAIL, SUBMISSION]
+
+
+def _key(limit: Limit, who: str) -> str:
+    window = int(time.time() // limit.seconds)
+    digest = hashlib.sha256(who.lower().encode()).hexdigest()[:32]
+    return f"ratelimit:{limit.name}:{window}:{digest}"
+
+
+def _store_call(method: str, *args):
+    try:
+        return getattr(cache, method)(*args)
+    except Exception:  # any failure of the cache server (connection refused, timeout, ...)
+        log.warning("Rate limits: shared cache unavailable, counting in this process")
+        return getattr(_fallback, method)(*args)
+
+
+def hit(limit: Limit, who: str) -> bool:
+    """Count one attempt by `who`; True when that goes over the limit."""
+    key = _key(limit, who)
+    _store_call("add", key, 0, limit.seconds)
+    try:
+        count = _store_call("incr", key)
+    except ValueError:  # expired between add and incr
+        _store_call("set", key, 1, limit.seconds)
+        count = 1
+    return count > limit.count
+
+
+def exceeded(limit: Limit, who: str) -> bool:
+    """Whether `who` has used up the limit, without counting an attempt."""
+    return (_store_call("get", _key(limit, who)) or 0) >= limit.count
+
+
+def clear(limit: Limit, who: str) -> None:
+    _store_call("delete", _key(limit, who))
+
+
+def client_address(request: HttpRequest) -> str:
+    """The visitor's address: behind our proxy, the one it appended to X-Forwarded-For."""
+    if settings.BEHIND_TLS_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.rsplit(",", 1)[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
