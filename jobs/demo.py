@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from jobs.choices import EmploymentType, ExperienceLevel, JobStatus, Workplace
 from jobs.generator import JobGenerator, ensure_companies, published_roles
 from jobs.generator_vocabulary import CURATED_COMPANIES
-from jobs.models import Company, Job
+from jobs.models import Company, Job, StatusChange
 
 DEMO_SEED = 2025
 GENERATED_JOBS = 230
@@ -393,3 +393,82 @@ def _save_in_bulk(jobs: list[Job], now: datetime) -> None:
             job.updated_at = now
             values = {name: getattr(job, name) for name in UPDATED_FIELDS}
             Job.objects.filter(pk=existing[job.slug]).update(**values)
+
+
+# Two postings of the demo employer that are not live, so the dashboard shows a draft and a
+# reviewer's message from the first visit on.
+EMPLOYER_POSTINGS = [
+    {
+        "slug": "demo-applied-scientist-retrieval",
+        "title": "Applied Scientist, Retrieval",
+        "status": JobStatus.CHANGES,
+        "experience_level": ExperienceLevel.SENIOR,
+        "workplace": Workplace.HYBRID,
+        "city": "Berlin",
+        "country": "DE",
+        "description": (
+            "Tessellate AI builds search for technical documentation. You will design and "
+            "evaluate retrieval models that find the right passage among millions.\n\n"
+            "### What you bring\n\n- Experience training dense retrievers or rerankers\n"
+            "- Python and PyTorch\n- Care for offline and online evaluation"
+        ),
+        "skills": "Information retrieval, PyTorch, Python, Evaluation",
+        "apply_url": "https://tessellate-ai.example.com/careers/applied-scientist-retrieval",
+        "review_note": (
+            "Thanks for the posting. Please state the salary range (postings on this board show "
+            "pay), then submit it again."
+        ),
+    },
+    {
+        "slug": "demo-data-engineer-streaming",
+        "title": "Data Engineer, Streaming",
+        "status": JobStatus.DRAFT,
+        "experience_level": ExperienceLevel.MID,
+        "workplace": Workplace.REMOTE,
+        "country": "DE",
+        "remote_region": "anywhere in the EU",
+        "description": "Build the pipelines that feed our search index in real time.",
+        "skills": "Kafka, Flink, SQL",
+        "apply_url": "",
+        "review_note": "",
+    },
+]
+
+
+@transaction.atomic
+def load_employer_postings(employer, reviewer) -> None:
+    """The demo employer's draft and its posting sent back for changes, with their history."""
+    now = timezone.now()
+    for data in EMPLOYER_POSTINGS:
+        data = dict(data)
+        note = data.pop("review_note")
+        job = Job.objects.filter(slug=data["slug"]).first() or Job(slug=data["slug"])
+        for name, value in data.items():
+            setattr(job, name, value)
+        job.company, job.created_by = employer.company, employer.user
+        job.submitted_at = now - timedelta(days=1) if note else None
+        job.full_clean(exclude=["slug"])
+        job.save()
+        job.status_changes.all().delete()
+        StatusChange.objects.create(
+            job=job,
+            actor=employer.user,
+            to_status=JobStatus.DRAFT,
+            created_at=now - timedelta(days=2),
+        )
+        if note:
+            StatusChange.objects.create(
+                job=job,
+                actor=employer.user,
+                from_status=JobStatus.DRAFT,
+                to_status=JobStatus.PENDING,
+                created_at=job.submitted_at,
+            )
+            StatusChange.objects.create(
+                job=job,
+                actor=reviewer,
+                from_status=JobStatus.PENDING,
+                to_status=JobStatus.CHANGES,
+                note=note,
+                created_at=now - timedelta(hours=5),
+            )

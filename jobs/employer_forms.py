@@ -124,7 +124,7 @@ class JobForm(forms.ModelForm):
         max_length=DESCRIPTION_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 14}),
         help_text=(
-            "Markdown: **bold**, *italic*, lists with “- ”, headings with “## ”, links. "
+            "Markdown: **bold**, *italic*, lists with “- ”, headings with “### ”, links. "
             "Say what the job is, who fits and what you offer."
         ),
     )

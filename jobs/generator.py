@@ -252,6 +252,7 @@ class JobGenerator:
             posted_at=posted_at,
             expires_at=expires_at,
             featured_until=self.now + timedelta(days=rng.randint(7, 30)) if featured else None,
+            submitted_at=self._submitted(status, title),
             **place,
             **salary,
             **self._apply(company, title),
@@ -344,6 +345,13 @@ class JobGenerator:
             posted = ago(45, 80)
             return posted, posted + timedelta(days=self.rng.randint(30, 40))
         return None, None  # drafts, pending and rejected postings get dates when published
+
+    def _submitted(self, status: str, title: str) -> datetime | None:
+        """Postings in or back from review were submitted hours ago (without a random draw, so
+        the rest of the generated data stays the same)."""
+        if status in (JobStatus.DRAFT, JobStatus.PUBLISHED, JobStatus.FILLED, JobStatus.EXPIRED):
+            return None
+        return self.now - timedelta(hours=3 + len(title) * 7 % 60)
 
     def _apply(self, company: Company, title: str) -> dict:
         website, domain = self._site(company)

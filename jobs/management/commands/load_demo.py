@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from jobs.demo import load_jobs
+from jobs.demo import load_employer_postings, load_jobs
 from jobs.models import Company, Employer
 from roles.demo import load_roles_and_guides
 
@@ -38,6 +38,7 @@ class Command(BaseCommand):
                 f"password “{DEMO_EDITOR['password']}” (demo only; not created when DEBUG is off)."
             )
             employer = self.demo_employer()
+            load_employer_postings(employer, reviewer=editor)
             self.stdout.write(
                 f"Employer account at /employers/log-in/: “{employer.user.email}”, password "
                 f"“{DEMO_EMPLOYER['password']}” ({employer.company}; demo only)."
