@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_page
 from config import views
 from config.sitemaps import SITEMAPS
 from jobs import views as job_views
+from jobs.account_views import throttled_log_in
 from jobs.feeds import JobsAtomFeed, JobsFeed
 from jobs.urls import employer_patterns, job_patterns, salary_patterns
 from roles.feeds import GuidesAtomFeed, GuidesFeed
@@ -44,6 +45,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
+    # The admin's log-in under the same limits as the employers' one.
+    path("admin/login/", throttled_log_in(admin.site.login), name="admin-log-in"),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,5 +1,7 @@
 """Employer accounts: sign up, confirm the e-mail address, log in and out, passwords."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -113,6 +115,30 @@ class LogInView(auth_views.LoginView):
         if account and not ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, account):
             ratelimit.hit(ratelimit.LOG_IN_FAILURES, account)
         return super().form_invalid(form)
+
+
+def throttled_log_in(view):
+    """The same limits for another log-in view (the admin's): attempts per address, and a pause
+    for an account after repeated failures (a failed log-in re-renders the form, a success
+    redirects)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method != "POST":
+            return view(request, *args, **kwargs)
+        if ratelimit.hit(ratelimit.LOG_IN, ratelimit.client_address(request)):
+            return too_many_attempts(request, ratelimit.LOG_IN)
+        account = request.POST.get("username", "").strip().lower()[:254]
+        if ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, account):
+            return too_many_attempts(request, ratelimit.LOG_IN_FAILURES)
+        response = view(request, *args, **kwargs)
+        if response.status_code in (301, 302, 303):
+            ratelimit.clear(ratelimit.LOG_IN_FAILURES, account)
+        elif account:
+            ratelimit.hit(ratelimit.LOG_IN_FAILURES, account)
+        return response
+
+    return wrapped
 
 
 class PasswordResetView(auth_views.PasswordResetView):
