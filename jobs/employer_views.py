@@ -61,13 +61,11 @@ def own_job(request: HttpRequest, pk: int) -> Job:
 
 @employer_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    # The reviewer's latest message, read in the same query as the postings.
-    latest_note = (
-        StatusChange.objects.filter(job=OuterRef("pk"))
-        .exclude(note="")
-        .exclude(actor=request.user)
-        .order_by("-created_at", "-pk")
-    )
+    # The message of the latest moderator decision (empty after a plain approval), read in the
+    # same query as the postings.
+    latest_note = StatusChange.objects.filter(
+        job=OuterRef("pk"), actor__is_staff=True, to_status__in=moderation.DECISIONS
+    ).order_by("-created_at", "-pk")
     jobs = (
         Job.objects.for_employer(request.user)
         .annotate(review_note=Subquery(latest_note.values("note")[:1]))

@@ -21,6 +21,8 @@ REVIEWABLE = {JobStatus.PENDING, JobStatus.PUBLISHED}
 APPROVABLE = set(JobStatus) - {JobStatus.FILLED}
 FILLABLE = {JobStatus.PUBLISHED}
 RENEWABLE = {JobStatus.PUBLISHED, JobStatus.EXPIRED}
+# The statuses a moderator's decision leads to.
+DECISIONS = [JobStatus.PUBLISHED, JobStatus.CHANGES, JobStatus.REJECTED]
 
 
 class NotAllowed(ValidationError):
