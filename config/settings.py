@@ -83,17 +83,28 @@ DATABASES = {
 }
 
 # Cache: per-process memory unless REDIS_URL points at a Redis shared by every app server.
+# "default" holds pages and fragments and treats a Redis outage as a miss; "ratelimit" raises,
+# so that the rate limits notice and count in the app server's memory meanwhile.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
+    _redis = {
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "jobboard",
+        # Give up quickly on an unreachable server rather than hold the request.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "jobboard",
-        }
+        "default": {"BACKEND": "config.cache.FailSafeRedisCache", **_redis},
+        "ratelimit": {"BACKEND": "django.core.cache.backends.redis.RedisCache", **_redis},
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "ratelimit",
+        },
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpRequest
 
@@ -46,7 +46,7 @@ def _key(limit: Limit, who: str) -> str:
 
 def _store_call(method: str, *args):
     try:
-        return getattr(cache, method)(*args)
+        return getattr(caches["ratelimit"], method)(*args)
     except Exception:  # any failure of the cache server (connection refused, timeout, ...)
         log.warning("Rate limits: shared cache unavailable, counting in this process")
         return getattr(_fallback, method)(*args)

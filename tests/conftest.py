@@ -12,12 +12,20 @@ def _plain_static_storage(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    # Cached pages (the sitemap, for one) must not carry over from one test to the next.
-    from django.core.cache import cache
+    # Cached pages (the sitemap, for one) and rate-limit counts must not carry over from one
+    # test to the next.
+    from django.core.cache import caches
 
-    cache.clear()
+    from jobs import ratelimit
+
+    def clear():
+        for cache in caches.all():
+            cache.clear()
+        ratelimit._fallback.clear()
+
+    clear()
     yield
-    cache.clear()
+    clear()
 
 
 def pytest_report_header(config):

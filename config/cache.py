@@ -1,0 +1,45 @@
+"""A Redis cache that a Redis outage cannot take the site down with: reads miss, writes are
+dropped, and the site keeps serving from the database."""
+
+import logging
+from functools import wraps
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
+
+# Answers while Redis is unreachable: what an empty cache would say.
+MISS_RESULTS = {
+    "get": lambda args, kwargs: kwargs.get("default", args[1] if len(args) > 1 else None),
+    "get_many": lambda args, kwargs: {},
+    "has_key": lambda args, kwargs: False,
+    "add": lambda args, kwargs: False,
+    "touch": lambda args, kwargs: False,
+    "delete": lambda args, kwargs: False,
+}
+
+
+def _fail_safe(name: str):
+    method = getattr(RedisCache, name)
+    miss = MISS_RESULTS.get(name, lambda args, kwargs: None)
+
+    @wraps(method)
+    def wrapped(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except RedisError as error:
+            log.warning("Cache unavailable (%s: %s); serving without it", name, error)
+            return miss(args, kwargs)
+
+    return wrapped
+
+
+class FailSafeRedisCache(RedisCache):
+    """RedisCache whose page-caching operations never raise when Redis is down. Counters
+    (`incr`, `decr`) still raise, so rate limits know to count elsewhere."""
+
+
+for _name in ("get", "get_many", "set", "set_many", "add", "touch", "delete", "delete_many",
+              "has_key", "clear"):  # fmt: skip
+    setattr(FailSafeRedisCache, _name, _fail_safe(_name))
