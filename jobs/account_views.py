@@ -147,7 +147,11 @@ class PasswordResetView(auth_views.PasswordResetView):
     html_email_template_name = "emails/password_reset.html"
     subject_template_name = "emails/password_reset_subject.txt"
     success_url = reverse_lazy("employers:password-reset-sent")
-    extra_email_context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL}
+
+    def form_valid(self, form):
+        # The link is built from SITE_URL, never from the request's Host header.
+        self.extra_email_context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL}
+        return super().form_valid(form)
 
     def post(self, request, *args, **kwargs):
         if ratelimit.hit(ratelimit.PASSWORD_RESET, ratelimit.client_address(request)):

@@ -73,8 +73,8 @@ class SignUpForm(HoneypotMixin):
                 self.add_error("password", error)
         name = data.get("company_name")
         self.company = Company.objects.filter(name__iexact=name).first() if name else None
-        if self.company and email and not _same_domain(email, self.company.domain):
-            where = f" at {self.company.domain}" if self.company.domain else ""
+        if self.company and email and not joinable_by(self.company, email):
+            where = f" at {self.company.domain}" if domain_vouched_for(self.company) else ""
             self.add_error(
                 "company_name",
                 f"{self.company.name} is already on the board. To join it, sign up with your "
@@ -95,6 +95,24 @@ class SignUpForm(HoneypotMixin):
             )
             created = True
         return Employer.objects.create(user=user, company=company, created_company=created)
+
+
+def joinable_by(company: Company, email: str) -> bool:
+    """Whether an address may join a company already on the board: it must be at the company's
+    website domain, and that domain must be vouched for."""
+    return _same_domain(email, company.domain) and domain_vouched_for(company)
+
+
+def domain_vouched_for(company: Company) -> bool:
+    """A company's website domain counts when editors set it up (no employer accounts yet) or
+    when a confirmed member has an address there; otherwise whoever created the company could
+    claim any domain and collect that domain's employees as members."""
+    if not company.domain:
+        return False
+    members = list(company.employers.select_related("user"))
+    if not members:
+        return True
+    return any(m.is_verified and _same_domain(m.user.email, company.domain) for m in members)
 
 
 def _same_domain(email: str, domain: str) -> bool:
@@ -187,7 +205,15 @@ class JobForm(forms.ModelForm):
 
 
 class CompanyForm(forms.ModelForm):
+    """The profile members may edit. Once set, the website (whose domain decides who may join)
+    changes only through the moderators."""
+
     class Meta:
         model = Company
         fields = ["website", "description", "logo"]
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.website:
+            del self.fields["website"]

@@ -34,7 +34,7 @@ def employer_home(request: HttpRequest) -> HttpResponse:
 def employer_of(user) -> Employer | None:
     if not user.is_authenticated:
         return None
-    return Employer.objects.select_related("company").filter(user=user).first()
+    return Employer.objects.select_related("company", "user").filter(user=user).first()
 
 
 def employer_required(view: Callable) -> Callable:

@@ -377,6 +377,8 @@ class Job(RendersMarkdown):
             self.expires_at = default_expiry(now)
 
     def clean(self) -> None:
+        if self.status in ONCE_PUBLIC:  # as save() would, so the date rules hold
+            self.fill_publish_dates()
         errors = {}
         if (
             self.salary_min is not None

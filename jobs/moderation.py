@@ -17,8 +17,9 @@ from jobs.models import Job, StatusChange, default_expiry
 # The statuses from which each step may be taken.
 SUBMITTABLE = {JobStatus.DRAFT, JobStatus.CHANGES, JobStatus.REJECTED}
 REVIEWABLE = {JobStatus.PENDING, JobStatus.PUBLISHED}
-# Moderators may also re-approve a published or expired posting: it gets a fresh period.
-APPROVABLE = set(JobStatus) - {JobStatus.FILLED}
+# Moderators may also re-approve a published or expired posting (it gets a fresh period), but
+# not a draft its employer never submitted.
+APPROVABLE = set(JobStatus) - {JobStatus.FILLED, JobStatus.DRAFT}
 FILLABLE = {JobStatus.PUBLISHED}
 RENEWABLE = {JobStatus.PUBLISHED, JobStatus.EXPIRED}
 # The statuses a moderator's decision leads to.
@@ -69,7 +70,7 @@ def submit(job: Job, actor, note: str = "") -> StatusChange:
     job.submitted_at = timezone.now()
     job.save()
     change = _record(job, from_status, actor, note)
-    review_url = emails.link(reverse("admin:jobs_job_change", args=[job.pk]))
+    review_url = emails.link(reverse("admin:jobs_job_review", args=[job.pk]))
     context = {"job": job, "review_url": review_url, "resubmitted": from_status != JobStatus.DRAFT}
     emails.send("job_submitted", emails.moderator_addresses(), context)
     return change
@@ -80,6 +81,11 @@ def approve(job: Job, moderator, note: str = "", now: datetime | None = None) ->
     _require(job, APPROVABLE, "approved")
     from_status = job.status
     job.publish(now)
+    try:
+        job.full_clean(exclude=["slug"])
+    except ValidationError:
+        job.status = from_status
+        raise
     job.save()
     change = _record(job, from_status, moderator, note)
     emails.send("job_approved", emails.company_addresses(job), _employer_context(job, note))

@@ -1,8 +1,8 @@
-"""Fixed-window rate limits counted in the shared cache, so every app server counts together."""
+"""Rate limits counted in the shared cache, so every app server counts together. A window opens
+with the first attempt and lasts `seconds` (the counter's expiry); incrementing keeps it."""
 
 import hashlib
 import logging
-import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -39,9 +39,8 @@ ALL = [SIGN_UP, LOG_IN, LOG_IN_FAILURES, PASSWORD_RESET, VERIFICATION_EMAIL, SUB
 
 
 def _key(limit: Limit, who: str) -> str:
-    window = int(time.time() // limit.seconds)
     digest = hashlib.sha256(who.lower().encode()).hexdigest()[:32]
-    return f"ratelimit:{limit.name}:{window}:{digest}"
+    return f"ratelimit:{limit.name}:{digest}"
 
 
 def _store_call(method: str, *args):

@@ -1,12 +1,14 @@
 """axe-core on the main public pages at desktop and phone widths, and labels on the job search."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.http import urlencode
 from playwright.sync_api import expect
 
 from jobs.choices import JobStatus
 from jobs.demo import SEED_JOBS, seed_slug
-from jobs.models import Job
+from jobs.models import Company, Employer, Job
 from jobs.salary_titles import salary_titles
 from roles.models import Guide
 
@@ -43,6 +45,7 @@ PAGES = {
     "role": role_path,
     "salaries": "/salaries/",
     "salary": salary_path,
+    "sign-up": "/employers/sign-up/",
 }
 # What shows that a page is in the state meant to be checked.
 PAGE_STATES = {"jobs-form-error": ".field-error", "closed-job": ".closed-notice"}
@@ -58,6 +61,33 @@ def test_no_serious_axe_violations(name, open_page):
         assert page.goto(path).ok, path
         if name in PAGE_STATES:
             expect(page.locator(PAGE_STATES[name])).to_be_visible()
+        blocking += axe_violations(page, f"{path} at {width}")
+    assert not blocking, "\n".join(blocking)
+
+
+EMPLOYER_EMAIL = "axe@employer.example"
+EMPLOYER_PASSWORD = "axe-employer-pass"
+# Pages of the employers' area, seen logged in as an employer.
+EMPLOYER_PAGES = {"post-a-job": "/employers/jobs/new/"}
+
+
+@pytest.mark.parametrize("name", list(EMPLOYER_PAGES))
+def test_no_serious_axe_violations_for_employers(name, open_page):
+    company = Company.objects.order_by("name").first()
+    user = get_user_model().objects.create_user(EMPLOYER_EMAIL, EMPLOYER_EMAIL, EMPLOYER_PASSWORD)
+    Employer.objects.create(user=user, company=company, verified_at=timezone.now())
+    page = open_page()
+    page.goto("/employers/log-in/")
+    page.get_by_label("E-mail").fill(EMPLOYER_EMAIL)
+    page.get_by_label("Password").fill(EMPLOYER_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your postings")
+    path = EMPLOYER_PAGES[name]
+    blocking = []
+    for width, size in VIEWPORTS.items():
+        page.set_viewport_size(size)
+        assert page.goto(path).ok, path
+        expect(page.get_by_role("heading", level=1)).to_have_text("Post a job")
         blocking += axe_violations(page, f"{path} at {width}")
     assert not blocking, "\n".join(blocking)
 
