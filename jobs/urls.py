@@ -3,6 +3,7 @@
 from django.urls import path
 
 from jobs import views
+from roles import salary_views
 
 job_patterns = [
     path("", views.job_list, name="list"),
@@ -11,8 +12,8 @@ job_patterns = [
 ]
 
 salary_patterns = [
-    path("", views.salary_list, name="list"),
-    path("<slug:slug>/", views.salary_detail, name="detail"),
+    path("", salary_views.salary_list, name="list"),
+    path("<slug:slug>/", salary_views.salary_detail, name="detail"),
 ]
 
 employer_patterns = [path("", views.employer_home, name="home")]

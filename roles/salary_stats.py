@@ -1,0 +1,168 @@
+"""Keeping the salary figures up to date: canonical titles from roles, title matching of stored
+records, and the precomputed percentiles (`SalaryStat`) every salary page reads."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Count, Min, Q
+from django.utils.text import slugify
+
+from roles.models import Role
+from roles.percentile import PercentileCont
+from roles.salary_models import (
+    EmploymentKind,
+    SalaryRecord,
+    SalaryStat,
+    SalaryTitle,
+    Source,
+    UnmatchedTitle,
+)
+from roles.title_matching import TitleMatcher, title_key
+
+PERCENTILES = {"p10": 0.1, "p25": 0.25, "p50": 0.5, "p75": 0.75, "p90": 0.9}
+
+# Figures describe full-time pay: part-time, internship and temporary pay per year is not
+# comparable, and contract rates are often quoted without the gaps between contracts.
+COUNTED_EMPLOYMENT = [EmploymentKind.FULL_TIME]
+
+# The cuts stored for every title: (country?, level?, year?) groupings.
+CUTS = [(), ("level",), ("year",), ("country",), ("country", "level"), ("country", "year")]
+
+UPDATE_CHUNK = 500
+
+
+def sync_titles(roles: Iterable[Role] | None = None) -> None:
+    """Create the canonical title of every title a role names (its own and its broader ones)."""
+    roles = Role.objects.all() if roles is None else roles
+    names = {name for role in roles for name in role.salary_titles}
+    known = set(SalaryTitle.objects.values_list("key", flat=True))
+    taken = set(SalaryTitle.objects.values_list("slug", flat=True))
+    for name in sorted(names):
+        key, slug = title_key(name), slugify(name)
+        if key in known or slug in taken or not slug:
+            continue
+        SalaryTitle.objects.create(name=name, slug=slug)
+        known.add(key)
+        taken.add(slug)
+
+
+def title_members() -> dict[int, set[int]]:
+    """For every title, the titles whose records count on its page: itself, plus each role's
+    own title when the role names it as a broader title (Engineer counts Data Engineer)."""
+    ids = dict(SalaryTitle.objects.values_list("key", "pk"))
+    members = {pk: {pk} for pk in ids.values()}
+    for role in Role.objects.only("name", "broader_titles"):
+        own = ids.get(title_key(role.name))
+        if own is None:
+            continue
+        for broader in role.salary_titles[1:]:
+            broader_id = ids.get(title_key(broader))
+            if broader_id is not None:
+                members[broader_id].add(own)
+    return members
+
+
+def _figures(row: dict) -> dict:
+    return {
+        "count": row["count"],
+        "postings": row["postings"],
+        "surveys": row["count"] - row["postings"],
+        # Python's round() on the database's double: the same integer on every database.
+        **{name: round(row[name]) for name in PERCENTILES},
+    }
+
+
+def _aggregates() -> dict:
+    return {
+        "count": Count("pk"),
+        "postings": Count("pk", filter=Q(source=Source.POSTING)),
+        **{name: PercentileCont("amount_usd", f) for name, f in PERCENTILES.items()},
+    }
+
+
+def compute_stats(title_id: int, member_ids: Iterable[int]) -> list[SalaryStat]:
+    """Every cut of one title's figures, six grouped queries computed by the database."""
+    records = SalaryRecord.objects.filter(
+        title_id__in=list(member_ids), employment_type__in=COUNTED_EMPLOYMENT
+    ).order_by()
+    stats = []
+    for cut in CUTS:
+        if cut:
+            rows = records.values(*cut).annotate(**_aggregates())
+        else:
+            overall = records.aggregate(**_aggregates())
+            rows = [overall] if overall["count"] else []
+        for row in rows:
+            stats.append(
+                SalaryStat(
+                    title_id=title_id,
+                    country=row.get("country", ""),
+                    level=row.get("level", ""),
+                    year=row.get("year", 0),
+                    **_figures(row),
+                )
+            )
+    return stats
+
+
+def refresh_stats(changed_title_ids: Iterable[int | None] | None = None) -> int:
+    """Recompute the figures of every title, or of those whose pages count the changed titles.
+
+    Returns the number of titles recomputed."""
+    members = title_members()
+    if changed_title_ids is None:
+        targets = set(members)
+    else:
+        changed = {pk for pk in changed_title_ids if pk is not None}
+        targets = {pk for pk, included in members.items() if included & changed}
+    with transaction.atomic():
+        SalaryStat.objects.filter(title_id__in=targets).delete()
+        for pk in sorted(targets):
+            SalaryStat.objects.bulk_create(compute_stats(pk, members[pk]), batch_size=1000)
+    return len(targets)
+
+
+def refresh_unmatched() -> int:
+    """Rebuild the list of raw titles that match no canonical title, for editors."""
+    rows = (
+        SalaryRecord.objects.filter(title__isnull=True)
+        .values("title_key")
+        .annotate(records=Count("pk"), example=Min("raw_title"))
+        .order_by()
+    )
+    with transaction.atomic():
+        UnmatchedTitle.objects.all().delete()
+        UnmatchedTitle.objects.bulk_create(
+            UnmatchedTitle(key=row["title_key"], example=row["example"], records=row["records"])
+            for row in rows
+        )
+    return UnmatchedTitle.objects.count()
+
+
+def rematch_records() -> set[int]:
+    """Match every stored record's title again (after an alias or title changed); return the
+    ids of the titles that gained or lost records."""
+    matcher = TitleMatcher.from_database()
+    moves: dict[int | None, list[str]] = defaultdict(list)
+    changed: set[int] = set()
+    pairs = SalaryRecord.objects.values_list("title_key", "title_id").distinct().order_by()
+    for key, current in pairs:
+        target = matcher.match(key).title_id
+        if target != current:
+            moves[target].append(key)
+            changed |= {pk for pk in (current, target) if pk is not None}
+    with transaction.atomic():
+        for target, keys in moves.items():
+            for start in range(0, len(keys), UPDATE_CHUNK):
+                chunk = keys[start : start + UPDATE_CHUNK]
+                SalaryRecord.objects.filter(title_key__in=chunk).update(title_id=target)
+    return changed
+
+
+def refresh_after_title_change() -> None:
+    """What an alias or canonical title edit needs: rematch, then refresh what moved."""
+    changed = rematch_records()
+    refresh_unmatched()
+    if changed:
+        refresh_stats(changed)
