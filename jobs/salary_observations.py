@@ -9,17 +9,18 @@ A posting saved without a role gets the role whose title its own title matches (
 Scientist" → Data Scientist), through the same title aliases editors keep for salaries.
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from jobs.choices import YEARLY_FACTOR, SalaryPeriod, usd_rate
 from jobs.models import ONCE_PUBLIC, Job
 from roles.models import Role
 from roles.salary_models import SalaryRecord, SalaryTitle, Source
-from roles.salary_signals import once_on_commit
 from roles.salary_stats import refresh_stats
 from roles.title_matching import TitleMatcher, title_key
 
-# Title ids whose figures wait for the end of the transaction.
+# Title ids whose figures wait for the end of the transaction; the first callback after a commit
+# refreshes them all, later ones find the set empty.
 _stale_titles: set[int] = set()
 
 
@@ -130,14 +131,14 @@ def _posting_saved(sender, instance: Job, raw: bool = False, **kwargs) -> None:
     if raw:
         return
     _stale_titles.update(sync_posting(instance))
-    once_on_commit(_refresh_stale_titles)
+    transaction.on_commit(_refresh_stale_titles)
 
 
 def _posting_deleted(sender, instance: Job, **kwargs) -> None:
     before = SalaryRecord.objects.filter(job_id=instance.pk).values_list("title_id", flat=True)
     _stale_titles.update(pk for pk in before if pk is not None)
     SalaryRecord.objects.filter(job_id=instance.pk).delete()
-    once_on_commit(_refresh_stale_titles)
+    transaction.on_commit(_refresh_stale_titles)
 
 
 def connect() -> None:

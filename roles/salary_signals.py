@@ -1,4 +1,9 @@
-"""Keeping salary titles and figures in step with edits to roles, titles and aliases."""
+"""Keeping salary titles and figures in step with edits to roles, titles and aliases.
+
+Edits mark the titles dirty and ask for one refresh after the transaction commits; however
+many edits a transaction holds, the first callback does the work and the others find nothing
+left to do.
+"""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -6,6 +11,8 @@ from django.db.models.signals import post_delete, post_save
 from roles.models import Role
 from roles.salary_models import SalaryTitle, TitleAlias
 from roles.salary_stats import refresh_after_title_change, sync_titles
+
+_dirty = {"titles": False}
 
 
 def _role_saved(sender, instance: Role, **kwargs) -> None:
@@ -17,15 +24,14 @@ def _role_saved(sender, instance: Role, **kwargs) -> None:
 def _titles_changed(sender, instance, **kwargs) -> None:
     if kwargs.get("raw"):
         return
-    once_on_commit(refresh_after_title_change)
+    _dirty["titles"] = True
+    transaction.on_commit(_refresh_if_dirty)
 
 
-def once_on_commit(func) -> None:
-    """Run `func` after the transaction commits, once however many edits asked for it."""
-    connection = transaction.get_connection()
-    pending = connection.run_on_commit if connection.in_atomic_block else []
-    if not any(entry[1] is func for entry in pending):
-        transaction.on_commit(func)
+def _refresh_if_dirty() -> None:
+    if _dirty["titles"]:
+        _dirty["titles"] = False
+        refresh_after_title_change()
 
 
 def connect() -> None:
