@@ -3,7 +3,8 @@
 A posting that is or was public and states pay becomes one salary record: the middle of its
 range, per year (monthly × 12, hourly × 2,080) and in U.S. dollars at the reference rates of
 jobs/choices.py. Saving or deleting a posting updates its record and then the figures of its
-title; `refresh_salaries` rebuilds every posting's record (bulk inserts skip these hooks).
+title (at once, or at the next `refresh_salaries --stale` for titles with very many records);
+`refresh_salaries` rebuilds every posting's record (bulk inserts skip these hooks).
 
 A posting saved without a role gets the role whose title its own title matches ("Sr. Data
 Scientist" → Data Scientist), through the same title aliases editors keep for salaries.
@@ -16,7 +17,7 @@ from jobs.choices import YEARLY_FACTOR, SalaryPeriod, usd_rate
 from jobs.models import ONCE_PUBLIC, Job
 from roles.models import Role
 from roles.salary_models import SalaryRecord, SalaryTitle, Source
-from roles.salary_stats import refresh_stats
+from roles.salary_stats import refresh_or_defer
 from roles.title_matching import TitleMatcher, title_key
 
 # Title ids whose figures wait for the end of the transaction; the first callback after a commit
@@ -119,7 +120,7 @@ def _refresh_stale_titles() -> None:
     titles = set(_stale_titles)
     _stale_titles.clear()
     if titles:
-        refresh_stats(titles)
+        refresh_or_defer(titles)
 
 
 def _match_role(sender, instance: Job, raw: bool = False, **kwargs) -> None:

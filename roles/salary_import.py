@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
+from django.db import connection, reset_queries, transaction
 from django_countries import countries
 
 from roles.salary_models import EmploymentKind, Level, SalaryRecord, Source
@@ -168,6 +168,15 @@ def import_survey(
                 SalaryRecord.objects.bulk_create(batch)
                 result.imported += len(batch)
                 batch = []
+                reset_queries()  # with DEBUG on, the query log would hold every batch's SQL
         SalaryRecord.objects.bulk_create(batch)
         result.imported += len(batch)
     return result
+
+
+def analyze_records() -> None:
+    """Refresh PostgreSQL's planner statistics after a large import (good plans for the figures
+    computed next); nothing to do elsewhere."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {SalaryRecord._meta.db_table}")

@@ -45,6 +45,9 @@ class SalaryTitle(models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     key = models.CharField(max_length=150, unique=True, editable=False)
+    # Set when a posting changed this title's records but its figures were left for the next
+    # `refresh_salaries --stale` (titles with very many records; see docs/salaries.md).
+    needs_refresh = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["name"]

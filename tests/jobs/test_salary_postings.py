@@ -94,7 +94,31 @@ def test_refresh_salaries_rebuilds_posting_records():
     call_command("refresh_salaries", stdout=out)
     assert SalaryRecord.objects.get().job_id == job.pk
     assert SalaryStat.objects.filter(title__name="Data Engineer").exists()
-    assert "refreshed" in out.getvalue()
+    assert "rebuilt" in out.getvalue()
+
+
+def test_titles_with_very_many_records_wait_for_the_stale_refresh(
+    settings, django_capture_on_commit_callbacks
+):
+    make_role(name="Data Engineer", broader_titles="Engineer")
+    title = SalaryTitle.objects.get(name="Data Engineer")
+    make_salary_records(title, [100_000, 200_000, 300_000])
+    refresh_stats()
+    settings.SALARY_INSTANT_REFRESH_LIMIT = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        make_job(title="Data Engineer", salary_min=400_000, salary_max=400_000)
+    overall = SalaryStat.objects.filter(country="", level="", year=0)
+    assert overall.get(title=title).count == 3  # not yet
+    assert set(SalaryTitle.objects.filter(needs_refresh=True).values_list("name", flat=True)) == {
+        "Data Engineer",
+        "Engineer",
+    }
+    out = io.StringIO()
+    call_command("refresh_salaries", "--stale", stdout=out)
+    assert "Recomputed 2 title(s)" in out.getvalue()
+    assert overall.get(title=title).count == 4 and overall.get(title=title).p50 == 250_000
+    assert overall.get(title__name="Engineer").count == 4
+    assert not SalaryTitle.objects.filter(needs_refresh=True).exists()
 
 
 def test_job_page_places_its_pay_in_the_title_distribution(client):

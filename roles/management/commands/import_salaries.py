@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from roles.salary_import import BadFile, import_survey
+from roles.salary_import import BadFile, analyze_records, import_survey
 from roles.salary_stats import refresh_stats, refresh_unmatched
 
 
@@ -37,6 +37,7 @@ class Command(BaseCommand):
         except BadFile as error:
             raise CommandError(f"{file} is not a salary survey file: {error}.") from None
         imported_in = time.monotonic() - started
+        analyze_records()
         unmatched_titles = refresh_unmatched()
         titles = refresh_stats()
         self.stdout.write(
