@@ -97,8 +97,10 @@ def trend_chart(rows: list[Figures]) -> dict | None:
     plot = WIDTH - left - RIGHT
     start, end, step = _scale([v for row in shown for v in (row.p25, row.p75)])
 
+    inset = 32  # room for the first and last value labels inside the axes
+
     def x(i: int) -> float:
-        return round(left + plot * i / (len(rows) - 1), 1) if len(rows) > 1 else left
+        return round(left + inset + (plot - 2 * inset) * i / (len(rows) - 1), 1)
 
     def y(value: float) -> float:
         return round(bottom - (value - start) / (end - start) * (bottom - top), 1)

@@ -120,3 +120,12 @@ def test_queries_do_not_grow_with_the_data(client, data_engineer, url, django_as
     refresh_stats()
     with django_assert_num_queries(expected):
         assert client.get(url).status_code == 200
+
+
+def test_sitemap_lists_the_salary_pages_of_published_roles(client, data_engineer):
+    make_role(name="Hidden Role", broader_titles="Secret Title", status=Status.DRAFT)
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-salaries.xml" in index
+    body = client.get("/sitemap-salaries.xml").content.decode()
+    assert "/salaries/data-engineer/" in body and "/salaries/engineer/" in body
+    assert "secret-title" not in body and "hidden-role" not in body
