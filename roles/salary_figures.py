@@ -8,6 +8,7 @@ from django.utils.text import slugify
 
 from roles.models import Role
 from roles.salary_models import Level, SalaryStat, SalaryTitle, TitleAlias
+from roles.title_matching import core_key, title_key
 
 
 def min_sample() -> int:
@@ -87,8 +88,13 @@ def title_list(query: str = "") -> list[dict]:
         .order_by("name")
     )
     if query:
-        aliases = TitleAlias.objects.filter(title=OuterRef("pk"), alias__icontains=query)
-        titles = titles.filter(Q(name__icontains=query) | Exists(aliases))
+        # As typed, and as a title key: "ML Engineer" finds Machine Learning Engineer and
+        # "Sr. Data Scientist" finds Data Scientist.
+        key = core_key(query)[0] or title_key(query)
+        aliases = TitleAlias.objects.filter(
+            Q(alias__icontains=query) | Q(key__icontains=key), title=OuterRef("pk")
+        )
+        titles = titles.filter(Q(name__icontains=query) | Q(key__icontains=key) | Exists(aliases))
     rows = titles.values("name", "slug", "overall__count", "overall__p50")
     return [
         {

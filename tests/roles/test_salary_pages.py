@@ -33,6 +33,8 @@ def test_title_list_search_by_name_or_alias(client, data_engineer):
     assert "/salaries/data-engineer/" in html and "/salaries/engineer/" not in html
     html = client.get("/salaries/?q=engin").content.decode()
     assert "/salaries/data-engineer/" in html and "/salaries/engineer/" in html
+    html = client.get("/salaries/?q=Sr.+Data+Eng").content.decode()  # abbreviations expanded
+    assert "/salaries/data-engineer/" in html and "/salaries/engineer/" not in html
     html = client.get("/salaries/?q=zzz").content.decode()
     assert "No title matches" in html
     assert client.get("/salaries/?q=" + "x" * 5000).status_code == 200
