@@ -22,7 +22,9 @@ MAX_QUERY = 100
 
 
 def salary_list(request: HttpRequest) -> HttpResponse:
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
+    # Printable characters only: PostgreSQL refuses NUL in a string, and nothing else is a title.
+    typed = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable())
+    query = " ".join(typed.split())[:MAX_QUERY]
     context = {"titles": title_list(query), "query": query, "min_sample": min_sample()}
     return render(request, "roles/salary_list.html", context)
 

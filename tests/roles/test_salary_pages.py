@@ -38,6 +38,8 @@ def test_title_list_search_by_name_or_alias(client, data_engineer):
     html = client.get("/salaries/?q=zzz").content.decode()
     assert "No title matches" in html
     assert client.get("/salaries/?q=" + "x" * 5000).status_code == 200
+    html = client.get("/salaries/?q=data%00+%01engineer").content.decode()
+    assert "/salaries/data-engineer/" in html
 
 
 def test_detail_shows_percentiles_levels_years_and_sources(client, data_engineer):
