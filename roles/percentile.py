@@ -6,11 +6,15 @@ PostgreSQL does (linear interpolation between the two nearest ranks, in double p
 both databases give identical figures.
 """
 
+import json
 import math
 
-from django.db.models import Aggregate, FloatField
+from django.db.models import Aggregate, FloatField, TextField
 
 SQLITE_FUNCTION = "JOBBOARD_PERCENTILE_CONT"
+SQLITE_SALARY_FUNCTION = "JOBBOARD_SALARY_PERCENTILES"
+# The percentiles salary pages show, in order.
+SALARY_FRACTIONS = (0.1, 0.25, 0.5, 0.75, 0.9)
 
 
 class PercentileCont(Aggregate):
@@ -42,6 +46,16 @@ class PercentileCont(Aggregate):
         )
 
 
+class SalaryPercentilesSqlite(Aggregate):
+    """SQLite only: SALARY_FRACTIONS' percentiles of a group in one pass (one sort instead of
+    five), as a JSON list; the same arithmetic as PercentileCont."""
+
+    function = SQLITE_SALARY_FUNCTION
+    name = "SalaryPercentilesSqlite"
+    output_field = TextField()
+    arity = 1
+
+
 def interpolated_percentile(ordered: list[float], fraction: float) -> float:
     """PostgreSQL's percentile_cont over values already sorted."""
     position = fraction * (len(ordered) - 1)
@@ -69,7 +83,23 @@ class _SqlitePercentile:
         return interpolated_percentile(self.values, self.fraction)
 
 
+class _SqliteSalaryPercentiles:
+    def __init__(self):
+        self.values: list[float] = []
+
+    def step(self, value):
+        if value is not None:
+            self.values.append(float(value))
+
+    def finalize(self):
+        if not self.values:
+            return None
+        self.values.sort()
+        return json.dumps([interpolated_percentile(self.values, f) for f in SALARY_FRACTIONS])
+
+
 def register_sqlite_percentile(sender, connection, **kwargs) -> None:
-    """connection_created receiver: give SQLite connections the percentile aggregate."""
+    """connection_created receiver: give SQLite connections the percentile aggregates."""
     if connection.vendor == "sqlite":
         connection.connection.create_aggregate(SQLITE_FUNCTION, 2, _SqlitePercentile)
+        connection.connection.create_aggregate(SQLITE_SALARY_FUNCTION, 1, _SqliteSalaryPercentiles)

@@ -1,6 +1,7 @@
 """Keeping the salary figures up to date: canonical titles from roles, title matching of stored
 records, and the precomputed percentiles (`SalaryStat`) every salary page reads."""
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -10,7 +11,7 @@ from django.db.models import Count, Min, Q
 from django.utils.text import slugify
 
 from roles.models import Role
-from roles.percentile import PercentileCont
+from roles.percentile import SALARY_FRACTIONS, SalaryPercentilesSqlite
 from roles.salary_models import (
     EmploymentKind,
     SalaryRecord,
@@ -21,7 +22,7 @@ from roles.salary_models import (
 )
 from roles.title_matching import TitleMatcher, title_key
 
-PERCENTILES = {"p10": 0.1, "p25": 0.25, "p50": 0.5, "p75": 0.75, "p90": 0.9}
+PERCENTILES = dict(zip(("p10", "p25", "p50", "p75", "p90"), SALARY_FRACTIONS, strict=True))
 
 # Figures describe full-time pay: part-time, internship and temporary pay per year is not
 # comparable, and contract rates are often quoted without the gaps between contracts.
@@ -74,14 +75,6 @@ def _figures(row: dict) -> dict:
     }
 
 
-def _aggregates() -> dict:
-    return {
-        "count": Count("pk"),
-        "postings": Count("pk", filter=Q(source=Source.POSTING)),
-        **{name: PercentileCont("amount_usd", f) for name, f in PERCENTILES.items()},
-    }
-
-
 def compute_stats(title_id: int, member_ids: Iterable[int]) -> list[SalaryStat]:
     """Every cut of one title's figures, computed by the database."""
     member_ids = list(member_ids)
@@ -102,17 +95,25 @@ def compute_stats(title_id: int, member_ids: Iterable[int]) -> list[SalaryStat]:
 
 
 def _rows_cut_by_cut(member_ids: list[int]) -> list[dict]:
-    """One grouped query per cut, through the PercentileCont aggregate (any database)."""
+    """One grouped query per cut (SQLite): the five percentiles from one aggregate that sorts
+    each group once, with PercentileCont's arithmetic."""
     records = SalaryRecord.objects.filter(
         title_id__in=member_ids, employment_type__in=COUNTED_EMPLOYMENT
     ).order_by()
+    aggregates = {
+        "count": Count("pk"),
+        "postings": Count("pk", filter=Q(source=Source.POSTING)),
+        "percentiles": SalaryPercentilesSqlite("amount_usd"),
+    }
     rows: list[dict] = []
     for cut in CUTS:
         if cut:
-            rows += records.values(*cut).annotate(**_aggregates())
+            rows += records.values(*cut).annotate(**aggregates)
         else:
-            overall = records.aggregate(**_aggregates())
+            overall = records.aggregate(**aggregates)
             rows += [overall] if overall["count"] else []
+    for row in rows:
+        row.update(zip(PERCENTILES, json.loads(row.pop("percentiles")), strict=True))
     return rows
 
 

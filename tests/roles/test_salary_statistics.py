@@ -146,3 +146,18 @@ def test_refreshing_one_title_leaves_the_others_and_updates_its_broader_ones():
     assert overall(data).count == 2
     assert overall(SalaryTitle.objects.get(name="Engineer")).count == 2
     assert overall(analyst).count == 1  # not recomputed
+
+
+def test_stored_figures_round_the_reference_percentiles():
+    """The refresh path (GROUPING SETS on PostgreSQL, a one-pass aggregate on SQLite) gives the
+    reference percentiles rounded to whole dollars."""
+    make_role(name="Data Engineer", broader_titles="")
+    title = SalaryTitle.objects.get(name="Data Engineer")
+    make_salary_records(title, AWKWARD)
+    refresh_stats()
+    ordered = sorted(AWKWARD)
+    expected = tuple(
+        round(interpolated_percentile(ordered, f)) for f in (0.1, 0.25, 0.5, 0.75, 0.9)
+    )
+    assert percentiles(overall(title)) == expected
+    assert expected == (77_929, 93_500, 101_333, 150_279, 208_644)
