@@ -118,7 +118,7 @@ class SalaryRecord(models.Model):
         indexes = [
             models.Index(fields=["title", "country"], name="salary_record_title_country"),
             models.Index(fields=["dataset"], name="salary_record_dataset"),
-            models.Index(fields=["title_key"], name="salary_record_title_key"),
+            models.Index(fields=["raw_title"], name="salary_record_raw_title"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -211,21 +211,22 @@ def refresh_unmatched() -> int:
 
 def rematch_records() -> set[int]:
     """Match every stored record's title again (after an alias or title changed); return the
-    ids of the titles that gained or lost records."""
+    ids of the titles that gained or lost records. Raw titles, not keys, are matched: the
+    punctuation a key drops ("Senior Data Scientist, Pricing") matters to matching."""
     matcher = TitleMatcher.from_database()
     moves: dict[int | None, list[str]] = defaultdict(list)
     changed: set[int] = set()
-    pairs = SalaryRecord.objects.values_list("title_key", "title_id").distinct().order_by()
-    for key, current in pairs:
-        target = matcher.match(key).title_id
+    pairs = SalaryRecord.objects.values_list("raw_title", "title_id").distinct().order_by()
+    for raw, current in pairs:
+        target = matcher.match(raw).title_id
         if target != current:
-            moves[target].append(key)
+            moves[target].append(raw)
             changed |= {pk for pk in (current, target) if pk is not None}
     with transaction.atomic():
-        for target, keys in moves.items():
-            for start in range(0, len(keys), UPDATE_CHUNK):
-                chunk = keys[start : start + UPDATE_CHUNK]
-                SalaryRecord.objects.filter(title_key__in=chunk).update(title_id=target)
+        for target, raws in moves.items():
+            for start in range(0, len(raws), UPDATE_CHUNK):
+                chunk = raws[start : start + UPDATE_CHUNK]
+                SalaryRecord.objects.filter(raw_title__in=chunk).update(title_id=target)
     return changed
 
 

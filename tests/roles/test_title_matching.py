@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from roles.salary_models import SalaryRecord, SalaryStat, SalaryTitle, TitleAlias, UnmatchedTitle
-from roles.salary_stats import refresh_stats, refresh_unmatched
+from roles.salary_stats import refresh_stats, refresh_unmatched, rematch_records
 from roles.title_matching import TitleMatcher, core_key, title_key
 from tests.factories import make_editor, make_role, make_salary_records
 
@@ -105,3 +105,15 @@ def test_an_alias_must_name_more_than_a_level(client):
     )
     assert response.status_code == 200
     assert "Write the job, not only its level." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_matching_again_keeps_matches_that_need_the_raw_title():
+    """A key drops the comma that marks a qualifier; matching again reads the raw title."""
+    make_role(name="Data Scientist", broader_titles="")
+    title = SalaryTitle.objects.get(name="Data Scientist")
+    make_salary_records(title, [100], raw_title="Senior Data Scientist, Pricing")
+    make_salary_records(None, [200], raw_title="Decision Scientist")
+    TitleAlias.objects.create(alias="Decision Scientist", title=title)
+    assert rematch_records() == {title.pk}
+    assert SalaryRecord.objects.filter(title=title).count() == 2
