@@ -200,6 +200,11 @@ GUIDES_PER_PAGE = env_int("GUIDES_PER_PAGE", 12, minimum=1)
 JOBS_PER_PAGE = env_int("JOBS_PER_PAGE", 20, minimum=1)
 # How long a posting stays up after it is published, unless its expiry is set by hand.
 JOB_LIFETIME_DAYS = env_int("JOB_LIFETIME_DAYS", 30, minimum=1)
+# Salary figures resting on fewer records than this are hidden, with a note saying so.
+SALARY_MIN_SAMPLE = env_int("SALARY_MIN_SAMPLE", 5, minimum=1)
+# A saved posting recomputes its titles' figures at once when none holds more records than
+# this; bigger titles wait for `refresh_salaries --stale` (run it every few minutes).
+SALARY_INSTANT_REFRESH_LIMIT = env_int("SALARY_INSTANT_REFRESH_LIMIT", 100_000, minimum=0)
 
 # Every log line names the request it belongs to (also sent back as X-Request-ID).
 LOGGING = {

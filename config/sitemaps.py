@@ -1,10 +1,10 @@
-"""The sitemap index: jobs, guides, roles and the site's fixed pages, one section each."""
+"""The sitemap index: jobs, guides, roles, salaries and the site's fixed pages, one section each."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from jobs.sitemaps import JobSitemap
-from roles.sitemaps import GuideSitemap, RoleSitemap
+from roles.sitemaps import GuideSitemap, RoleSitemap, SalarySitemap
 
 
 class StaticPagesSitemap(Sitemap):
@@ -23,4 +23,5 @@ SITEMAPS = {
     "jobs": JobSitemap,
     "guides": GuideSitemap,
     "roles": RoleSitemap,
+    "salaries": SalarySitemap,
 }

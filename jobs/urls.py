@@ -5,6 +5,7 @@ from django.urls import path
 from jobs import account_views as accounts
 from jobs import employer_views as employers
 from jobs import views
+from roles import salary_views
 
 job_patterns = [
     path("", views.job_list, name="list"),
@@ -13,8 +14,8 @@ job_patterns = [
 ]
 
 salary_patterns = [
-    path("", views.salary_list, name="list"),
-    path("<slug:slug>/", views.salary_detail, name="detail"),
+    path("", salary_views.salary_list, name="list"),
+    path("<slug:slug>/", salary_views.salary_detail, name="detail"),
 ]
 
 employer_patterns = [

@@ -10,7 +10,6 @@ from django.views.decorators.vary import vary_on_cookie
 from jobs.filters import JobFilter
 from jobs.models import Job
 from jobs.pagination import FeaturedFirst
-from jobs.salary_titles import salary_titles
 from jobs.structured_data import job_posting_json_ld
 from roles.breadcrumbs import trail
 from roles.models import Guide, Role
@@ -106,15 +105,3 @@ def job_apply_email(request: HttpRequest, slug: str) -> HttpResponse:
     response["X-Robots-Tag"] = "noindex"
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def salary_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "jobs/salary_list.html", {"titles": salary_titles().values()})
-
-
-def salary_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    title = salary_titles().get(slug)
-    if title is None:
-        raise Http404("No salary page for this title.")
-    crumbs = trail(("Salaries", reverse("salaries:list")), (title.title, request.path))
-    return render(request, "jobs/salary_detail.html", {"title": title, "crumbs": crumbs})

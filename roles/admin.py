@@ -148,3 +148,6 @@ class GuideAdmin(WideTextInputs, PublishActions, admin.ModelAdmin):
                 for i, kind in enumerate(STANDARD_SECTIONS, start=1)
             )
         guide.refresh_reading_time()
+
+
+from roles import salary_admin  # noqa: E402, F401  (registers the salary insights admin)

@@ -429,3 +429,25 @@ class GuideTip(RendersMarkdown):
         # The page adds the full stop after the bold lead-in.
         self.lead_in = self.lead_in.strip().rstrip(".:")
         super().save(*args, **kwargs)
+
+
+# Salary insights live in their own module; importing them here registers the models.
+from roles.salary_models import (  # noqa: E402
+    SalaryRecord,
+    SalaryStat,
+    SalaryTitle,
+    TitleAlias,
+    UnmatchedTitle,
+)
+
+__all__ = [
+    "Guide",
+    "GuideSection",
+    "GuideTip",
+    "Role",
+    "SalaryRecord",
+    "SalaryStat",
+    "SalaryTitle",
+    "TitleAlias",
+    "UnmatchedTitle",
+]

@@ -22,3 +22,16 @@ class RoleSitemap(UpdatedAtSitemap):
 
     def items(self):
         return Role.objects.published().order_by("pk")
+
+
+class SalarySitemap(Sitemap):
+    """The global salary page of every title a published role names."""
+
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        from roles.salary_figures import PublicTitles
+        from roles.salary_models import SalaryTitle
+
+        return SalaryTitle.objects.filter(slug__in=PublicTitles.load().slugs).order_by("name")

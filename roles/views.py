@@ -8,6 +8,7 @@ from roles.breadcrumbs import guides_trail, roles_trail
 from roles.filters import GuideFilter
 from roles.models import Guide, Role
 from roles.outline import outline
+from roles.salary_figures import median_for
 from roles.structured_data import guide_json_ld
 
 
@@ -56,6 +57,7 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "role": role,
         "guides": guides,
         "page_roles": [role],
+        "salary": median_for(role.name),
         "crumbs": roles_trail(role.name, role.get_absolute_url()),
     }
     return render(request, "roles/role_detail.html", context)

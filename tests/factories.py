@@ -104,3 +104,24 @@ def make_job(**fields) -> Job:
     }
     defaults.update(fields)
     return Job.objects.create(**defaults)
+
+
+def make_salary_records(title, amounts, **fields) -> list:
+    """Survey records for `title` (a SalaryTitle, or None for unmatched), one per amount."""
+    from roles.salary_models import SalaryRecord, Source
+    from roles.title_matching import title_key
+
+    defaults = {
+        "source": Source.SURVEY,
+        "dataset": "test",
+        "raw_title": title.name if title else "Unmatched title",
+        "level": "mid",
+        "employment_type": "full_time",
+        "year": 2025,
+        "country": "US",
+    }
+    defaults.update(fields)
+    defaults.setdefault("title_key", title_key(defaults["raw_title"]))
+    return SalaryRecord.objects.bulk_create(
+        SalaryRecord(title=title, amount_usd=amount, **defaults) for amount in amounts
+    )

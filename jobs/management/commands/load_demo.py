@@ -5,8 +5,10 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from jobs.demo import load_employer_postings, load_jobs
+from jobs.management.commands.refresh_salaries import refresh_salaries
 from jobs.models import Company, Employer
 from roles.demo import load_roles_and_guides
+from roles.salary_demo import load_salary_demo
 
 # Only ever created while DEBUG is on (the embedded demo), never in production.
 DEMO_EDITOR = {"username": "editor", "password": "demo-editor-pass", "email": "editor@example.com"}
@@ -18,7 +20,7 @@ DEMO_EMPLOYER = {"company": "Tessellate AI", "mailbox": "hiring", "password": "d
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content (roles, guides, companies and jobs). "
+        "Load the demo content (roles, guides, companies, jobs and a salary survey). "
         "Safe to run again: it updates in place."
     )
 
@@ -26,10 +28,12 @@ class Command(BaseCommand):
         editor = self.demo_editor() if settings.DEBUG else None
         roles, guides = load_roles_and_guides(author=editor)
         companies, jobs = load_jobs()
+        survey = load_salary_demo()
+        refresh_salaries()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {roles} roles, {guides} guides, "
-                f"{companies} companies, {jobs} jobs."
+                f"{companies} companies, {jobs} jobs, {survey.imported:,} salary-survey records."
             )
         )
         if editor:

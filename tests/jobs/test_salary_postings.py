@@ -1,0 +1,158 @@
+"""Job postings as salary records (annualized, in dollars), roles matched from job titles, and a
+job page placing its pay in its title's distribution."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from jobs.choices import JobStatus, SalaryPeriod
+from jobs.salary_observations import yearly_usd_range
+from roles.models import Status
+from roles.salary_models import SalaryRecord, SalaryStat, SalaryTitle, Source
+from roles.salary_stats import refresh_stats
+from tests.factories import make_job, make_role, make_salary_records
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "currency, period, low, high, expected",
+    [
+        ("USD", SalaryPeriod.YEAR, 100_000, 130_000, (100_000, 130_000)),
+        ("USD", SalaryPeriod.MONTH, 5_000, 6_000, (60_000, 72_000)),
+        ("USD", SalaryPeriod.HOUR, 50, 70, (104_000, 145_600)),
+        ("EUR", SalaryPeriod.MONTH, 5_000, 6_000, (64_800, 77_760)),  # × 12 × 1.08
+        ("INR", SalaryPeriod.YEAR, 2_500_000, None, (30_000, 30_000)),  # × 0.012; no top
+    ],
+)
+def test_postings_become_yearly_dollar_records(currency, period, low, high, expected):
+    job = make_job(
+        title="Data Engineer",
+        salary_currency=currency,
+        salary_period=period,
+        salary_min=low,
+        salary_max=high,
+    )
+    assert yearly_usd_range(job) == expected
+    record = SalaryRecord.objects.get(job_id=job.pk)
+    assert record.source == Source.POSTING
+    assert record.amount_usd == round(sum(expected) / 2)
+    assert (record.level, record.country, record.year) == (
+        job.experience_level,
+        "DE",
+        job.posted_at.year,
+    )
+
+
+def test_only_postings_that_were_public_with_pay_count():
+    draft = make_job(status=JobStatus.DRAFT, posted_at=None, expires_at=None)
+    pending = make_job(status=JobStatus.PENDING)
+    unpaid = make_job(salary_min=None, salary_max=None, salary_currency="")
+    filled = make_job(status=JobStatus.FILLED)
+    assert set(SalaryRecord.objects.values_list("job_id", flat=True)) == {filled.pk}
+    for job in (draft, pending, unpaid):
+        assert not SalaryRecord.objects.filter(job_id=job.pk).exists()
+
+    filled.status = JobStatus.REJECTED
+    filled.save()
+    assert not SalaryRecord.objects.exists()
+    pending.publish()
+    pending.save()
+    assert SalaryRecord.objects.filter(job_id=pending.pk).exists()
+    pending.delete()
+    assert not SalaryRecord.objects.exists()
+
+
+def test_saving_a_posting_refreshes_its_titles_figures(django_capture_on_commit_callbacks):
+    make_role(name="Data Engineer", broader_titles="Engineer")
+    title = SalaryTitle.objects.get(name="Data Engineer")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_job(title="Senior Data Engineer", salary_min=100_000, salary_max=120_000)
+    stat = SalaryStat.objects.get(title=title, country="", level="", year=0)
+    assert (stat.count, stat.postings, stat.p50) == (1, 1, 110_000)
+    engineer = SalaryStat.objects.get(title__name="Engineer", country="", level="", year=0)
+    assert engineer.count == 1
+
+
+def test_a_job_without_a_role_gets_the_role_its_title_matches():
+    role = make_role(name="Data Scientist", broader_titles="Scientist")
+    make_role(name="Draft Role", status=Status.DRAFT)
+    other = make_role(name="Data Analyst")
+    assert make_job(title="Sr. Data Scientist II").role == role
+    assert make_job(title="Data Scientist", role=other).role == other  # chosen roles stay
+    assert make_job(title="Scientist").role is None  # a broader title names no role
+    assert make_job(title="Draft Role").role is None
+    assert make_job(title="Underwater Basket Weaver").role is None
+
+
+def test_refresh_salaries_rebuilds_posting_records():
+    make_role(name="Data Engineer", broader_titles="")
+    job = make_job(title="Data Engineer")
+    SalaryRecord.objects.all().delete()
+    out = io.StringIO()
+    call_command("refresh_salaries", stdout=out)
+    assert SalaryRecord.objects.get().job_id == job.pk
+    assert SalaryStat.objects.filter(title__name="Data Engineer").exists()
+    assert "rebuilt" in out.getvalue()
+
+
+def test_titles_with_very_many_records_wait_for_the_stale_refresh(
+    settings, django_capture_on_commit_callbacks
+):
+    make_role(name="Data Engineer", broader_titles="Engineer")
+    title = SalaryTitle.objects.get(name="Data Engineer")
+    make_salary_records(title, [100_000, 200_000, 300_000])
+    refresh_stats()
+    settings.SALARY_INSTANT_REFRESH_LIMIT = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        make_job(title="Data Engineer", salary_min=400_000, salary_max=400_000)
+    overall = SalaryStat.objects.filter(country="", level="", year=0)
+    assert overall.get(title=title).count == 3  # not yet
+    assert set(SalaryTitle.objects.filter(needs_refresh=True).values_list("name", flat=True)) == {
+        "Data Engineer",
+        "Engineer",
+    }
+    out = io.StringIO()
+    call_command("refresh_salaries", "--stale", stdout=out)
+    assert "Recomputed 2 title(s)" in out.getvalue()
+    assert overall.get(title=title).count == 4 and overall.get(title=title).p50 == 250_000
+    assert overall.get(title__name="Engineer").count == 4
+    assert not SalaryTitle.objects.filter(needs_refresh=True).exists()
+
+
+def test_job_page_places_its_pay_in_the_title_distribution(client):
+    role = make_role(name="Data Scientist", slug="data-scientist", broader_titles="")
+    title = SalaryTitle.objects.get(name="Data Scientist")
+    make_salary_records(title, [100_000, 110_000, 120_000, 130_000, 140_000], level="senior")
+    make_salary_records(title, [50_000] * 5, level="entry", country="DE")
+    job = make_job(
+        title="Senior Data Scientist",
+        role=role,
+        experience_level="senior",
+        country="US",
+        city="Austin",
+        salary_min=150_000,
+        salary_max=170_000,
+    )
+    refresh_stats()
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert "How the pay compares" in html
+    assert "above the median</strong> for Senior Data Scientist in the United States" in html
+    # Five survey records and the posting itself (160K): the median of six is 125K.
+    assert "($125,000)" in html
+    assert "6 records: 5 survey records and 1 job posting" in html
+
+    cheap = make_job(title="Data Scientist", country="FR", salary_min=40_000, salary_max=45_000)
+    refresh_stats()
+    html = client.get(cheap.get_absolute_url()).content.decode()
+    # No French or French mid-level figures: the global mid-level ones are too few (one
+    # posting), so the page compares with every level worldwide.
+    assert "below the median</strong> for Data Scientist worldwide" in html
+
+
+def test_job_page_without_enough_data_says_nothing(client):
+    make_role(name="Data Scientist", broader_titles="")
+    job = make_job(title="Data Scientist")
+    refresh_stats()
+    assert "How the pay compares" not in client.get(job.get_absolute_url()).content.decode()
