@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -25,6 +26,8 @@ from jobs.choices import (
 )
 from jobs.validators import LOGO_EXTENSIONS, validate_logo
 from roles.models import RendersMarkdown
+from search import engine
+from search.query import Query
 
 # Statuses of a posting that has been public; its page stays up once it closes.
 ONCE_PUBLIC = [JobStatus.PUBLISHED, JobStatus.FILLED, JobStatus.EXPIRED]
@@ -111,6 +114,18 @@ class Company(RendersMarkdown):
         return "".join(w[0] for w in words[:2]).upper() or "?"
 
 
+# What a job search looks in, by weight. On PostgreSQL the `search_vector` column holds the same
+# weighted text, kept current by a trigger (jobs/migrations/0003_job_search).
+JOB_SEARCH_FIELDS = engine.Fields(
+    a=("title",),
+    b=("company__name", "role__name", "skills"),
+    c=("description",),
+    vector_column="search_vector",
+)
+# The best matches are ranked among this many of the newest matching postings (see search()).
+RANKED_CANDIDATES = 500
+
+
 class JobQuerySet(models.QuerySet):
     def public(self) -> "JobQuerySet":
         """The postings the public may see: every page, feed, sitemap, search and API uses it."""
@@ -148,6 +163,20 @@ class JobQuerySet(models.QuerySet):
         )
         return self.alias(featured_now=featured).order_by("-featured_now", "-posted_at", "-pk")
 
+    def search(self, query: "str | Query") -> "JobQuerySet":
+        """Postings matching a search (search.query explains the syntax), in the current order."""
+        return engine.matching(self, query, JOB_SEARCH_FIELDS)
+
+    def best_matches(self, query: "str | Query") -> "JobQuerySet":
+        """Matching postings, best first (`search_rank`), then the newest.
+
+        Ranking reads every candidate's text, so only the newest RANKED_CANDIDATES matches are
+        ranked: a common word among a million postings still answers in milliseconds, and a
+        job board favours fresh postings anyway. Rarer words are ranked in full."""
+        candidates = self.search(query).newest().values("pk")[:RANKED_CANDIDATES]
+        within = self.filter(pk__in=candidates).newest()
+        return engine.ranked(within, query, JOB_SEARCH_FIELDS)
+
     def for_cards(self) -> "JobQuerySet":
         """What a job card shows, in one query: the company, without the long description."""
         return self.select_related("company").defer(
@@ -157,6 +186,13 @@ class JobQuerySet(models.QuerySet):
 
 def default_expiry(start: datetime) -> datetime:
     return start + timedelta(days=settings.JOB_LIFETIME_DAYS)
+
+
+class JobManager(models.Manager.from_queryset(JobQuerySet)):
+    def get_queryset(self) -> JobQuerySet:
+        # The search column is for the database's eyes only: never loaded, never written back
+        # (an instance with a deferred field saves only the fields it loaded).
+        return super().get_queryset().defer("search_vector")
 
 
 class Job(RendersMarkdown):
@@ -225,8 +261,11 @@ class Job(RendersMarkdown):
     featured_until = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Title (A); company, published role and skills (B); description (C) as a weighted vector,
+    # filled by a PostgreSQL trigger on every insert and update, bulk ones too; unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = JobQuerySet.as_manager()
+    objects = JobManager()
     markdown_fields = ("description",)
 
     class Meta:

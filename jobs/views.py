@@ -10,6 +10,7 @@ from django.views.decorators.vary import vary_on_cookie
 from jobs.filters import JobFilter
 from jobs.models import Job
 from jobs.pagination import FeaturedFirst
+from jobs.role_figures import popular_guides, top_paid_roles
 from jobs.salary_titles import salary_titles
 from jobs.structured_data import job_posting_json_ld
 from roles.breadcrumbs import trail
@@ -17,6 +18,7 @@ from roles.models import Guide, Role
 from roles.structured_data import breadcrumb_list
 
 HOME_GUIDES = 6
+HOME_TOP_PAID_ROLES = 5
 HOME_FEATURED_JOBS = 6
 HOME_LATEST_JOBS = 8
 SIMILAR_JOBS = 4
@@ -25,11 +27,13 @@ ROLE_GUIDES_ON_JOB = 3
 
 def home(request: HttpRequest) -> HttpResponse:
     jobs = Job.objects.public().for_cards()
+    roles = list(Role.objects.published())
     context = {
         "featured_jobs": jobs.featured().newest()[:HOME_FEATURED_JOBS],
         "latest_jobs": jobs.newest()[:HOME_LATEST_JOBS],
-        "guides": Guide.objects.published().with_roles()[:HOME_GUIDES],
-        "roles": Role.objects.published(),
+        "guides": popular_guides(Guide.objects.published().with_roles(), HOME_GUIDES),
+        "roles": roles,
+        "top_paid_roles": top_paid_roles(roles, HOME_TOP_PAID_ROLES),
     }
     return render(request, "jobs/home.html", context)
 
