@@ -63,8 +63,8 @@ def matching(queryset: QuerySet, query: "str | Query", fields: Fields) -> QueryS
     return queryset.filter(_sqlite_match(query, fields))
 
 
-def ranked(queryset: QuerySet, query: "str | Query", fields: Fields) -> QuerySet:
-    """Matching rows with a `search_rank` annotation, best first (ties keep their order)."""
+def with_rank(queryset: QuerySet, query: "str | Query", fields: Fields) -> QuerySet:
+    """Matching rows with a `search_rank` annotation (higher is better), in their own order."""
     query = as_query(query)
     queryset = matching(queryset, query, fields)
     if not query:
@@ -73,8 +73,13 @@ def ranked(queryset: QuerySet, query: "str | Query", fields: Fields) -> QuerySet
         rank = SearchRank(F("search_vector_"), _tsquery(query))
     else:
         rank = _sqlite_rank(query, fields)
+    return queryset.annotate(search_rank=rank)
+
+
+def ranked(queryset: QuerySet, query: "str | Query", fields: Fields) -> QuerySet:
+    """Matching rows with a `search_rank` annotation, best first (ties keep their order)."""
     ordering = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
-    return queryset.annotate(search_rank=rank).order_by("-search_rank", *ordering)
+    return with_rank(queryset, query, fields).order_by("-search_rank", *ordering)
 
 
 # --- PostgreSQL ------------------------------------------------------------------------------

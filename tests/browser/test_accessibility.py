@@ -43,9 +43,18 @@ PAGES = {
     "role": role_path,
     "salaries": "/salaries/",
     "salary": salary_path,
+    "search": "/search/?q=engineer",
+    "search-empty": "/search/?q=zzzzzz",
+    "search-too-long": "/search/?" + urlencode({"q": "engineer " * 30}),
 }
 # What shows that a page is in the state meant to be checked.
-PAGE_STATES = {"jobs-form-error": ".field-error", "closed-job": ".closed-notice"}
+PAGE_STATES = {
+    "jobs-form-error": ".field-error",
+    "closed-job": ".closed-notice",
+    "search": ".search-hit mark",
+    "search-empty": ".empty-state",
+    "search-too-long": ".field-error",
+}
 
 
 @pytest.mark.parametrize("name", list(PAGES))
