@@ -54,3 +54,31 @@ def featured_then_newest(queryset: QuerySet, limit: int) -> list:
     shown = {job.pk for job in featured}
     newest = [job for job in queryset.newest()[:limit] if job.pk not in shown]
     return (featured + newest)[:limit]
+
+
+class CountUpTo:
+    """A sliceable stand-in for search results whose count stops just past `cap`.
+
+    Counting every match of a common word among a million postings takes seconds (each match's
+    text is read); counting up to `cap` + 1 stays in milliseconds, and the page says "1,000+"."""
+
+    def __init__(self, results, cap: int):
+        self.results = results
+        self.cap = cap
+
+    def count(self) -> int:
+        queryset = (
+            self.results.queryset if isinstance(self.results, FeaturedFirst) else self.results
+        )
+        return queryset.order_by().values("pk")[: self.cap + 1].count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        return self.results[index]
+
+
+def count_label(count: int, cap: int | None = None) -> str:
+    """“1,234”, or “1,000+” past a cap of 1,000."""
+    return f"{cap:,}+" if cap is not None and count > cap else f"{count:,}"

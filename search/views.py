@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from jobs.models import Job
+from jobs.pagination import count_label
+from jobs.views import SEARCH_COUNT_UP_TO
 from roles.models import Guide, Role
 from search.highlight import highlight, highlight_html
 from search.query import MAX_QUERY_LENGTH, parse
@@ -15,7 +17,6 @@ from search.query import MAX_QUERY_LENGTH, parse
 JOBS_SHOWN = 8
 GUIDES_SHOWN = 6
 ROLES_SHOWN = 6
-COUNT_UP_TO = 1000
 
 
 class SearchForm(forms.Form):
@@ -52,9 +53,9 @@ def search(request: HttpRequest) -> HttpResponse:
                 for job in jobs
             ],
             # Counting a common word's matches among a million postings takes seconds; past
-            # COUNT_UP_TO the page says "1,000+" and /jobs/ gives the exact figure.
-            "job_count": (job_count := matches[: COUNT_UP_TO + 1].count() if jobs else 0),
-            "job_count_label": f"{COUNT_UP_TO:,}+" if job_count > COUNT_UP_TO else f"{job_count:,}",
+            # SEARCH_COUNT_UP_TO the page says "1,000+", as /jobs/ does.
+            "job_count": (job_count := matches[: SEARCH_COUNT_UP_TO + 1].count() if jobs else 0),
+            "job_count_label": count_label(job_count, SEARCH_COUNT_UP_TO),
             "guides": [
                 (
                     guide,

@@ -233,3 +233,14 @@ def test_job_queryset_search_and_best_matches(board):
     best = Job.objects.public().best_matches("vision", 10)
     assert [job.title for job in best][0] == "Vision Engineer"
     assert best[0].search_rank > best[1].search_rank > best[2].search_rank > 0
+
+
+def test_match_counts_stop_past_the_cap(client, board, monkeypatch):
+    monkeypatch.setattr("jobs.views.SEARCH_COUNT_UP_TO", 2)
+    monkeypatch.setattr("search.views.SEARCH_COUNT_UP_TO", 2)
+    html = client.get("/search/", {"q": "engineer"}).text
+    assert "See all 2+ jobs for" in html
+    html = client.get("/jobs/", {"q": "engineer"}).text
+    assert '<h2 id="results-h">2+ jobs match' in html
+    html = client.get("/jobs/", {"q": '"vision engineer"'}).text
+    assert '<h2 id="results-h">1 job match' in html
