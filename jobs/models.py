@@ -121,6 +121,7 @@ JOB_SEARCH_FIELDS = engine.Fields(
     b=("company__name", "role__name", "skills"),
     c=("description",),
     vector_column="search_vector",
+    only_when={"role__name": Q(role__status="published")},  # as the trigger does
 )
 # The best matches are ranked among this many of the newest matching postings (see search()).
 RANKED_CANDIDATES = 500

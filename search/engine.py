@@ -16,7 +16,7 @@ and are ignored on PostgreSQL.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_, or_
 
@@ -39,6 +39,9 @@ class Fields:
     b: tuple[str, ...] = ()
     c: tuple[str, ...] = ()
     vector_column: str | None = None
+    # Fields that count only under a condition (a related record's name while it is public),
+    # for the SQLite fallback; a stored vector applies the same rule when it is filled.
+    only_when: dict[str, Q] = field(default_factory=dict)
 
     def by_weight(self) -> list[tuple[str, tuple[str, ...]]]:
         return [(w, names) for w, names in (("A", self.a), ("B", self.b), ("C", self.c)) if names]
@@ -119,18 +122,22 @@ def _pattern(term: Term) -> str:
     return r"\b" + r"[\W_]+".join(re.escape(word) for word in term.words)
 
 
-def _term_in(term: Term, names: tuple[str, ...]) -> Q:
+def _term_in(term: Term, names: tuple[str, ...], fields: Fields) -> Q:
     pattern = _pattern(term)
-    return reduce(or_, (Q(**{f"{name}__iregex": pattern}) for name in names))
+    return reduce(
+        or_,
+        (Q(**{f"{name}__iregex": pattern}) & fields.only_when.get(name, Q()) for name in names),
+    )
 
 
 def _sqlite_match(query: Query, fields: Fields) -> Q:
     names = tuple(name for _, group in fields.by_weight() for name in group)
     wanted = reduce(
-        and_, (reduce(or_, (_term_in(t, names) for t in clause)) for clause in query.clauses)
+        and_,
+        (reduce(or_, (_term_in(t, names, fields) for t in clause)) for clause in query.clauses),
     )
     for term in query.excluded:
-        wanted &= ~_term_in(term, names)
+        wanted &= ~_term_in(term, names, fields)
     return wanted
 
 
@@ -138,7 +145,7 @@ def _sqlite_rank(query: Query, fields: Fields):
     scores = []
     for term in query.terms:
         whens = [
-            When(_term_in(term, names), then=Value(WEIGHTS[weight]))
+            When(_term_in(term, names, fields), then=Value(WEIGHTS[weight]))
             for weight, names in fields.by_weight()
         ]
         scores.append(Case(*whens, default=Value(0.0), output_field=FloatField()))
