@@ -21,7 +21,7 @@ MIN_PAID_POSTINGS = 3  # a role's pay is shown once this many of its postings gi
 class RoleFigures:
     open_jobs: int
     paid_jobs: int
-    average_top_pay_usd: int | None  # the top of the range, per year, in U.S. dollars
+    average_top_pay_usd: int | None  # the top of the range, per year, in U.S. dollars, to $1,000
 
 
 def _compute() -> dict[int, RoleFigures]:
@@ -40,7 +40,7 @@ def _compute() -> dict[int, RoleFigures]:
         row["role"]: RoleFigures(
             open_jobs=row["open_jobs"],
             paid_jobs=row["paid_jobs"],
-            average_top_pay_usd=round(row["pay"]) if row["pay"] is not None else None,
+            average_top_pay_usd=None if row["pay"] is None else int(round(float(row["pay"]), -3)),
         )
         for row in rows
     }
