@@ -51,7 +51,7 @@ PAGES = {
 PAGE_STATES = {
     "jobs-form-error": ".field-error",
     "closed-job": ".closed-notice",
-    "search": ".search-hit mark",
+    "search": "#jobs-h",
     "search-empty": ".empty-state",
     "search-too-long": ".field-error",
 }
