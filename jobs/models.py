@@ -168,20 +168,22 @@ class JobQuerySet(models.QuerySet):
         """Postings matching a search (search.query explains the syntax), in the current order."""
         return engine.matching(self, query, JOB_SEARCH_FIELDS)
 
-    def best_matches(self, query: "str | Query", limit: int) -> list["Job"]:
+    def best_matches(self, query: "str | Query", limit: int) -> tuple[list["Job"], int]:
         """The `limit` best matching postings, best first (each with its `search_rank`), then
-        the newest; two queries.
+        the newest, and how many matches were ranked; two queries.
 
         Ranking reads each candidate's text, so only the newest RANKED_CANDIDATES matches are
         ranked: a common word among a million postings still answers in milliseconds, and a
-        job board favours fresh postings anyway. Rarer words are ranked in full."""
+        job board favours fresh postings anyway. Rarer words are ranked in full. A second
+        number above RANKED_CANDIDATES means "more than that"."""
         newest = engine.with_rank(self, query, JOB_SEARCH_FIELDS).order_by().newest()
-        candidates = newest.values_list("pk", "search_rank")[:RANKED_CANDIDATES]
-        best = sorted(candidates, key=lambda row: -row[1])[:limit]  # stable: newest first
+        candidates = list(newest.values_list("pk", "search_rank")[: RANKED_CANDIDATES + 1])
+        ranked = candidates[:RANKED_CANDIDATES]
+        best = sorted(ranked, key=lambda row: -row[1])[:limit]  # stable: newest first
         jobs = self.in_bulk([pk for pk, _ in best])
         for pk, rank in best:
             jobs[pk].search_rank = rank
-        return [jobs[pk] for pk, _ in best]
+        return [jobs[pk] for pk, _ in best], len(candidates)
 
     def for_cards(self) -> "JobQuerySet":
         """What a job card shows, in one query: the company, without the long description."""

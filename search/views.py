@@ -7,9 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from jobs.models import Job
+from jobs.models import RANKED_CANDIDATES, Job
 from jobs.pagination import count_label
-from jobs.views import SEARCH_COUNT_UP_TO
 from roles.models import Guide, Role
 from search.highlight import highlight, highlight_html
 from search.query import MAX_QUERY_LENGTH, parse
@@ -38,8 +37,7 @@ def search(request: HttpRequest) -> HttpResponse:
     text = typed.strip()
     context = {"form": form, "text": text, "query": query, "searched": bool(query)}
     if query:
-        matches = Job.objects.public().search(query).order_by().values("pk")
-        jobs = (
+        jobs, found = (
             Job.objects.public()
             .select_related("company")
             .defer("description", "company__description", "company__description_html")
@@ -52,10 +50,10 @@ def search(request: HttpRequest) -> HttpResponse:
                 (job, highlight(job.title, query), highlight_html(job.description_html, query))
                 for job in jobs
             ],
-            # Counting a common word's matches among a million postings takes seconds; past
-            # SEARCH_COUNT_UP_TO the page says "1,000+", as /jobs/ does.
-            "job_count": (job_count := matches[: SEARCH_COUNT_UP_TO + 1].count() if jobs else 0),
-            "job_count_label": count_label(job_count, SEARCH_COUNT_UP_TO),
+            # Counting every match of a common word among a million postings takes seconds: the
+            # ranked candidates give the count, "500+" past them (/jobs/ counts further).
+            "job_count": found,
+            "job_count_label": count_label(found, RANKED_CANDIDATES),
             "guides": [
                 (
                     guide,
