@@ -124,7 +124,7 @@ JOB_SEARCH_FIELDS = engine.Fields(
     only_when={"role__name": Q(role__status="published")},  # as the trigger does
 )
 # The best matches are ranked among this many of the newest matching postings (see search()).
-RANKED_CANDIDATES = 500
+RANKED_CANDIDATES = 200
 
 
 class JobQuerySet(models.QuerySet):
