@@ -173,17 +173,16 @@ class JobQuerySet(models.QuerySet):
         the newest, and how many matches were ranked; two queries.
 
         Ranking reads each candidate's text, so only the newest RANKED_CANDIDATES matches are
-        ranked: a common word among a million postings still answers in milliseconds, and a
-        job board favours fresh postings anyway. Rarer words are ranked in full. A second
-        number above RANKED_CANDIDATES means "more than that"."""
-        newest = engine.with_rank(self, query, JOB_SEARCH_FIELDS).order_by().newest()
-        candidates = list(newest.values_list("pk", "search_rank")[: RANKED_CANDIDATES + 1])
-        ranked = candidates[:RANKED_CANDIDATES]
-        best = sorted(ranked, key=lambda row: -row[1])[:limit]  # stable: newest first
-        jobs = self.in_bulk([pk for pk, _ in best])
-        for pk, rank in best:
-            jobs[pk].search_rank = rank
-        return [jobs[pk] for pk, _ in best], len(candidates)
+        ranked, in a second query over their ids: a common word among a million postings still
+        answers in milliseconds, and a job board favours fresh postings anyway. Rarer words are
+        ranked in full. A count above RANKED_CANDIDATES means "more than that"."""
+        query = engine.as_query(query)
+        newest = self.search(query).order_by().newest().values_list("pk", flat=True)
+        candidates = list(newest[: RANKED_CANDIDATES + 1])
+        ranked = engine.ranked(
+            self.filter(pk__in=candidates[:RANKED_CANDIDATES]).newest(), query, JOB_SEARCH_FIELDS
+        )
+        return list(ranked[:limit]), len(candidates)
 
     def for_cards(self) -> "JobQuerySet":
         """What a job card shows, in one query: the company, without the long description."""
