@@ -51,7 +51,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 for job in jobs
             ],
             # Counting every match of a common word among a million postings takes seconds: the
-            # ranked candidates give the count, "500+" past them (/jobs/ counts further).
+            # ranked candidates give the count, "200+" past them (/jobs/ counts further).
             "job_count": found,
             "job_count_label": count_label(found, RANKED_CANDIDATES),
             "guides": [
