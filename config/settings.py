@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # full-text search fields and lookups (unused on SQLite)
     "roles",
     "jobs",
 ]

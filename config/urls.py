@@ -13,6 +13,7 @@ from jobs.account_views import throttled_log_in
 from jobs.feeds import JobsAtomFeed, JobsFeed
 from jobs.urls import employer_patterns, job_patterns, salary_patterns
 from roles.feeds import GuidesAtomFeed, GuidesFeed
+from search import views as search_views
 
 admin.site.site_header = f"{settings.SITE_NAME} editors"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
@@ -24,6 +25,7 @@ urlpatterns = [
     path("", job_views.home, name="home"),
     path("", include("roles.urls")),
     path("jobs/", include((job_patterns, "jobs"))),
+    path("search/", search_views.search, name="search"),
     path("salaries/", include((salary_patterns, "salaries"))),
     path("employers/", include((employer_patterns, "employers"))),
     path("feeds/jobs/", JobsFeed(), name="jobs-feed"),

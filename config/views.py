@@ -28,6 +28,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /admin/",
         "Disallow: /employers/",
         "Disallow: /jobs/*/apply/",
+        "Disallow: /search/",  # result pages are endless and say noindex anyway
         f"Sitemap: {sitemap}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

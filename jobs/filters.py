@@ -17,9 +17,8 @@ from django_countries import countries
 from jobs.choices import EmploymentType, ExperienceLevel, Workplace
 from jobs.models import TOP_PAY_FIRST, Company, Job
 from roles.models import Role
+from search.query import MAX_QUERY_LENGTH
 
-MAX_QUERY_LENGTH = 200
-MAX_TERMS = 8
 POSTED_WITHIN = [("1", "Past 24 hours"), ("7", "Past week"), ("30", "Past month")]
 ORDERINGS = [("newest", "Newest first"), ("salary", "Highest salary first")]
 
@@ -36,10 +35,6 @@ def country_code(text: str) -> str:
     if len(text) == 2 and text.upper() in countries:
         return text.upper()
     return countries.by_name(text)
-
-
-def _terms(value: str) -> list[str]:
-    return value.split()[:MAX_TERMS]
 
 
 class JobFilter(django_filters.FilterSet):
@@ -134,15 +129,8 @@ class JobFilter(django_filters.FilterSet):
         return super().filter_queryset(queryset)
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """Every word must appear in the title, the company, the skills or the role's name."""
-        conditions = [
-            Q(title__icontains=term)
-            | Q(company__name__icontains=term)
-            | Q(skills__icontains=term)
-            | Q(role__name__icontains=term)
-            for term in _terms(value)
-        ]
-        return queryset.filter(reduce(and_, conditions)) if conditions else queryset
+        """The site search's engine over title, company, skills and description (search/)."""
+        return queryset.search(value)
 
     def filter_location(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         """Each comma-separated part matches a city, state, country or remote region."""

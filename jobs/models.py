@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -26,6 +27,8 @@ from jobs.choices import (
 )
 from jobs.validators import LOGO_EXTENSIONS, validate_logo
 from roles.models import RendersMarkdown
+from search import engine
+from search.query import Query
 
 # Statuses of a posting that has been public; its page stays up once it closes.
 ONCE_PUBLIC = [JobStatus.PUBLISHED, JobStatus.FILLED, JobStatus.EXPIRED]
@@ -133,6 +136,19 @@ class Company(RendersMarkdown):
         return "".join(w[0] for w in words[:2]).upper() or "?"
 
 
+# What a job search looks in, by weight. On PostgreSQL the `search_vector` column holds the same
+# weighted text, kept current by a trigger (jobs/migrations/0003_job_search).
+JOB_SEARCH_FIELDS = engine.Fields(
+    a=("title",),
+    b=("company__name", "role__name", "skills"),
+    c=("description",),
+    vector_column="search_vector",
+    only_when={"role__name": Q(role__status="published")},  # as the trigger does
+)
+# The best matches are ranked among this many of the newest matching postings (see search()).
+RANKED_CANDIDATES = 200
+
+
 class JobQuerySet(models.QuerySet):
     def public(self) -> "JobQuerySet":
         """The postings the public may see: every page, feed, sitemap, search and API uses it."""
@@ -180,6 +196,26 @@ class JobQuerySet(models.QuerySet):
         )
         return self.filter(member)
 
+    def search(self, query: "str | Query") -> "JobQuerySet":
+        """Postings matching a search (search.query explains the syntax), in the current order."""
+        return engine.matching(self, query, JOB_SEARCH_FIELDS)
+
+    def best_matches(self, query: "str | Query", limit: int) -> tuple[list["Job"], int]:
+        """The `limit` best matching postings, best first (each with its `search_rank`), then
+        the newest, and how many matches were ranked; two queries.
+
+        Ranking reads each candidate's text, so only the newest RANKED_CANDIDATES matches are
+        ranked, in a second query over their ids: a common word among a million postings still
+        answers in milliseconds, and a job board favours fresh postings anyway. Rarer words are
+        ranked in full. A count above RANKED_CANDIDATES means "more than that"."""
+        query = engine.as_query(query)
+        newest = self.search(query).order_by().newest().values_list("pk", flat=True)
+        candidates = list(newest[: RANKED_CANDIDATES + 1])
+        ranked = engine.ranked(
+            self.filter(pk__in=candidates[:RANKED_CANDIDATES]).newest(), query, JOB_SEARCH_FIELDS
+        )
+        return list(ranked[:limit]), len(candidates)
+
     def for_cards(self) -> "JobQuerySet":
         """What a job card shows, in one query: the company, without the long description."""
         return self.select_related("company").defer(
@@ -189,6 +225,13 @@ class JobQuerySet(models.QuerySet):
 
 def default_expiry(start: datetime) -> datetime:
     return start + timedelta(days=settings.JOB_LIFETIME_DAYS)
+
+
+class JobManager(models.Manager.from_queryset(JobQuerySet)):
+    def get_queryset(self) -> JobQuerySet:
+        # The search column is for the database's eyes only: never loaded, never written back
+        # (an instance with a deferred field saves only the fields it loaded).
+        return super().get_queryset().defer("search_vector")
 
 
 class Job(RendersMarkdown):
@@ -269,8 +312,11 @@ class Job(RendersMarkdown):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Title (A); company, published role and skills (B); description (C) as a weighted vector,
+    # filled by a PostgreSQL trigger on every insert and update, bulk ones too; unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = JobQuerySet.as_manager()
+    objects = JobManager()
     markdown_fields = ("description",)
 
     class Meta:

@@ -1,12 +1,11 @@
 """Featured-first job lists that a database can serve from its indexes, page after page.
 
 Ordering by "featured right now" is a CASE expression over every matching row, so the database
-sorts them all before it can return a page. `FeaturedFirst` gives the same order from two
+sorts them all before it can return a page. `FeaturedFirst` gives the same order from
 index-friendly queries: the few featured postings, then the rest newest first. A page that
-featured postings fill on their own skips the second query.
+featured postings fill on their own skips the rest; a page after the featured ones counts them
+first, reading at most as many as come before the page.
 """
-
-from functools import cached_property
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -26,10 +25,6 @@ class FeaturedFirst:
     def count(self) -> int:
         return self.queryset.order_by().count()
 
-    @cached_property
-    def featured_count(self) -> int:
-        return self.featured.order_by().count()
-
     def __len__(self) -> int:
         return self.count()
 
@@ -39,13 +34,13 @@ class FeaturedFirst:
         start, stop = index.start or 0, index.stop
         if stop is None:
             stop = self.count()
-        split = self.featured_count
-        rows = []
-        if start < split:
-            rows += list(self.featured[start : min(stop, split)])
-        if stop > split:
-            rows += list(self.rest[max(start - split, 0) : stop - split])
-        return rows
+        rows = list(self.featured[start:stop])
+        if len(rows) == stop - start:
+            return rows  # featured postings fill the page
+        # They run out on this page, or ran out earlier: then count them, reading no more than
+        # `start` rows (a full count would read every featured match of a common search word).
+        split = start + len(rows) if rows else self.featured.order_by().values("pk")[:start].count()
+        return rows + list(self.rest[max(start - split, 0) : stop - split])
 
 
 def featured_then_newest(queryset: QuerySet, limit: int) -> list:
@@ -54,3 +49,31 @@ def featured_then_newest(queryset: QuerySet, limit: int) -> list:
     shown = {job.pk for job in featured}
     newest = [job for job in queryset.newest()[:limit] if job.pk not in shown]
     return (featured + newest)[:limit]
+
+
+class CountUpTo:
+    """A sliceable stand-in for search results whose count stops just past `cap`.
+
+    Counting every match of a common word among a million postings takes seconds (each match's
+    text is read); counting up to `cap` + 1 stays in milliseconds, and the page says "1,000+"."""
+
+    def __init__(self, results, cap: int):
+        self.results = results
+        self.cap = cap
+
+    def count(self) -> int:
+        queryset = (
+            self.results.queryset if isinstance(self.results, FeaturedFirst) else self.results
+        )
+        return queryset.order_by().values("pk")[: self.cap + 1].count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        return self.results[index]
+
+
+def count_label(count: int, cap: int | None = None) -> str:
+    """“1,234”, or “1,000+” past a cap of 1,000."""
+    return f"{cap:,}+" if cap is not None and count > cap else f"{count:,}"

@@ -9,26 +9,31 @@ from django.views.decorators.vary import vary_on_cookie
 
 from jobs.filters import JobFilter
 from jobs.models import Job
-from jobs.pagination import FeaturedFirst
+from jobs.pagination import CountUpTo, FeaturedFirst, count_label
+from jobs.role_figures import popular_guides, top_paid_roles
 from jobs.structured_data import job_posting_json_ld
 from roles.breadcrumbs import trail
 from roles.models import Guide, Role
 from roles.structured_data import breadcrumb_list
 
 HOME_GUIDES = 6
+HOME_TOP_PAID_ROLES = 5
 HOME_FEATURED_JOBS = 6
 HOME_LATEST_JOBS = 8
 SIMILAR_JOBS = 4
+SEARCH_COUNT_UP_TO = 1000  # past this many matches a keyword search says "1,000+" (50 pages)
 ROLE_GUIDES_ON_JOB = 3
 
 
 def home(request: HttpRequest) -> HttpResponse:
     jobs = Job.objects.public().for_cards()
+    roles = list(Role.objects.published())
     context = {
         "featured_jobs": jobs.featured().newest()[:HOME_FEATURED_JOBS],
         "latest_jobs": jobs.newest()[:HOME_LATEST_JOBS],
-        "guides": Guide.objects.published().with_roles()[:HOME_GUIDES],
-        "roles": Role.objects.published(),
+        "guides": popular_guides(Guide.objects.published().with_roles(), HOME_GUIDES),
+        "roles": roles,
+        "top_paid_roles": top_paid_roles(roles, HOME_TOP_PAID_ROLES),
     }
     return render(request, "jobs/home.html", context)
 
@@ -38,10 +43,14 @@ def job_list(request: HttpRequest) -> HttpResponse:
     results = jobs.qs
     if jobs.uses_default_order:
         results = FeaturedFirst(results)  # the same order, without sorting every match
+    cap = SEARCH_COUNT_UP_TO if jobs.form.cleaned_data.get("q") else None
+    if cap:
+        results = CountUpTo(results, cap)
     page = Paginator(results, settings.JOBS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "filter": jobs,
         "page": page,
+        "count_label": count_label(page.paginator.count, cap),
         # Each applied filter with the address of the same search without it.
         "active_filters": [
             (label, query_without(request.GET, name, "page"))

@@ -14,6 +14,8 @@ from roles.markup import (
     render_markdown,
     render_markdown_inline,
 )
+from search import engine
+from search.query import Query
 
 
 class Status(models.TextChoices):
@@ -55,10 +57,27 @@ def _is_labelled(line: str) -> bool:
     return bool(colon and label.strip() and details.strip())
 
 
+# What a search looks in, by weight (search/engine.py); a few hundred rows need no stored vector.
+ROLE_SEARCH_FIELDS = engine.Fields(
+    a=("name",),
+    b=("summary", "broader_titles", "skills", "tools"),
+    c=("definition", "responsibilities", "industries"),
+)
+GUIDE_SEARCH_FIELDS = engine.Fields(
+    a=("title",),
+    b=("subtitle", "first_role__name", "second_role__name"),
+    c=("introduction", "outlook", "conclusion"),
+)
+
+
 class RoleQuerySet(models.QuerySet):
     def published(self) -> "RoleQuerySet":
         """Roles the public may see: the one query every page, feed and sitemap uses."""
         return self.filter(status=Status.PUBLISHED)
+
+    def best_matches(self, query: "str | Query") -> "RoleQuerySet":
+        """Roles matching a search, best first (`search_rank`)."""
+        return engine.ranked(self, query, ROLE_SEARCH_FIELDS)
 
 
 class Role(RendersMarkdown):
@@ -187,6 +206,10 @@ class GuideQuerySet(models.QuerySet):
 
     def with_roles(self) -> "GuideQuerySet":
         return self.select_related("first_role", "second_role", "author")
+
+    def best_matches(self, query: "str | Query") -> "GuideQuerySet":
+        """Guides matching a search, best first (`search_rank`), then the newest."""
+        return engine.ranked(self, query, GUIDE_SEARCH_FIELDS)
 
 
 class Guide(RendersMarkdown):

@@ -43,6 +43,7 @@ def test_robots_points_at_the_sitemap(client):
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
     assert "Disallow: /admin/" in body
+    assert "Disallow: /search/" in body
 
 
 def sitemap_text(client) -> str:

@@ -1,3 +1,5 @@
+from itertools import zip_longest
+
 from django import template
 from django.db.models import Case, Value, When
 
@@ -12,9 +14,9 @@ ROLE_PAGE_JOBS = 10
 
 @register.inclusion_tag("jobs/includes/featured_jobs.html")
 def featured_jobs(roles=(), exclude_roles=False):
-    """Job cards beside a guide: the roles' featured jobs, their other jobs, then other featured
-    jobs; two queries. With `exclude_roles`, only featured jobs for other roles (the page lists
-    the roles' own)."""
+    """Job cards beside a guide: the roles' featured jobs, their other jobs (taking turns, so a
+    comparison shows both roles), then other featured jobs; one query plus one per role. With
+    `exclude_roles`, only featured jobs for other roles (the page lists the roles' own)."""
     role_ids = [role.pk for role in roles]
     jobs = Job.objects.public().for_cards()
     if exclude_roles:
@@ -28,9 +30,11 @@ def featured_jobs(roles=(), exclude_roles=False):
     )
     role_featured = [job for job in featured if job.role_id in role_ids]
     shown = {job.pk for job in featured}
-    role_rest = [
-        job for job in jobs.for_roles(roles).newest()[:FEATURED_JOBS] if job.pk not in shown
+    per_role = [
+        [job for job in jobs.filter(role=role_id).newest()[:FEATURED_JOBS] if job.pk not in shown]
+        for role_id in role_ids
     ]
+    role_rest = [job for turn in zip_longest(*per_role) for job in turn if job is not None]
     other_featured = [job for job in featured if job.role_id not in role_ids]
     cards = (role_featured + role_rest + other_featured)[:FEATURED_JOBS]
     return {"jobs": cards, "roles": roles, "exclude_roles": False}

@@ -42,9 +42,18 @@ PAGES = {
     "salary": "/salaries/machine-learning-engineer/",
     "salary-country": "/salaries/data-scientist/?country=DE",
     "sign-up": "/employers/sign-up/",
+    "search": "/search/?q=engineer",
+    "search-empty": "/search/?q=zzzzzz",
+    "search-too-long": "/search/?" + urlencode({"q": "engineer " * 30}),
 }
 # What shows that a page is in the state meant to be checked.
-PAGE_STATES = {"jobs-form-error": ".field-error", "closed-job": ".closed-notice"}
+PAGE_STATES = {
+    "jobs-form-error": ".field-error",
+    "closed-job": ".closed-notice",
+    "search": "#jobs-h",
+    "search-empty": ".empty-state",
+    "search-too-long": ".field-error",
+}
 
 
 @pytest.mark.parametrize("name", list(PAGES))

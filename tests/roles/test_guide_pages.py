@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from roles.models import GuideSection, Status
-from tests.factories import make_editor, make_guide, make_role
+from tests.factories import make_editor, make_guide, make_job, make_role
 
 pytestmark = pytest.mark.django_db
 
@@ -188,4 +188,18 @@ def test_guide_page_queries_do_not_grow_with_data(client, comparison):
         other = make_guide(first_role=comparison.first_role)
         comparison.related_guides.add(other)
     assert count() == before
-    assert before <= 6
+    assert before <= 7  # the job cards take one query per role, so a comparison shows both
+
+
+def test_comparison_guide_shows_jobs_for_both_roles_without_hand_picking(client, comparison):
+    first, second = comparison.first_role, comparison.second_role
+    for n in range(6):
+        make_job(
+            title=f"Busy role job {n}",
+            role=first,
+            posted_at=timezone.now() - timedelta(hours=9 - n),
+        )
+    make_job(title="Quiet role job", role=second, posted_at=timezone.now() - timedelta(days=9))
+    html = get(client, comparison).text
+    cards = re.findall(r'class="card-title"><a href="/jobs/[^"]+/">([^<]+)</a>', html)
+    assert cards[:2] == ["Busy role job 5", "Quiet role job"]

@@ -259,6 +259,7 @@ PUBLIC_PATHS = [
     "/roles/data-engineer/",
     "/salaries/",
     "/salaries/data-engineer/",
+    "/search/",
     *JOB_FEEDS,
     "/feeds/guides/",
     "/feeds/guides/atom/",
@@ -478,6 +479,13 @@ def test_stored_markup_is_escaped_or_removed_on_pages(client, site, hostile_job)
         "/jobs/",
         "/jobs/?q=Data",
         "/jobs/?company=evil-corp",
+        # Search marks the words it found inside this text: it must stay escaped around them.
+        "/search/?q=Data",
+        "/search/?q=script+or+alert",
+        "/search/?q=onerror+or+img+or+svg+or+onload",
+        "/search/?q=javascript",
+        "/search/?q=%22script+alert%22",
+        "/search/?q=evil",
         "/roles/data-engineer/",
         site["guide"].get_absolute_url(),
         site["by_email"].get_absolute_url(),  # similar jobs
@@ -490,6 +498,9 @@ def test_stored_markup_is_escaped_or_removed_on_pages(client, site, hostile_job)
         html = client.get(url).text
         assert escape(job.title) in html, url
         assert escape(second.title) in html, url
+    found_by_search = client.get("/search/?q=script+or+alert").text
+    assert f'href="{job.get_absolute_url()}"' in found_by_search
+    assert "&lt;<mark>script</mark>&gt;<mark>alert</mark>(1)" in found_by_search
     page = client.get(job.get_absolute_url()).text
     assert escape(job.company.name) in page
     found = scan(page)

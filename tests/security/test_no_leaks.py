@@ -239,6 +239,15 @@ def seeds(site) -> list[str]:
         "/feeds/jobs/atom/?q=LEAK",
         "/feeds/guides/",
         "/feeds/guides/atom/",
+        "/search/",
+        "/search/?q=LEAK",
+        "/search/?q=LEAK-draft",
+        "/search/?q=leak+or+python",
+        "/search/?q=Python",
+        "/search/?q=pyth",
+        "/search/?q=draft",
+        "/search/?q=guide",
+        "/search/?q=data+-python",
         "/robots.txt",
         "/sitemap.xml",
     ]
@@ -329,6 +338,11 @@ def test_public_job_with_a_draft_role_hides_the_role_on_pages(client, site):
         response = client.get(url)
         assert response.status_code == 200, url
         assert job.title in response.text, url
+        assert not MARKER.search(response.text), url
+    for url in ["/search/?q=draft", "/search/?q=public+job"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert f'<a href="{job.get_absolute_url()}">' in response.text, url
         assert not MARKER.search(response.text), url
 
 

@@ -1,0 +1,78 @@
+"""Server time of typical searches on the configured database, for docs/performance.md.
+
+    DATABASE_URL=postgres://…/bench SECRET_KEY=x .venv/bin/python scripts/search_timings.py
+
+Each address is requested through Django's test client with DEBUG off, once to warm up and then
+seven times; the median is printed with the median database time of the page's queries.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ["DEBUG"] = "0"
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+import django  # noqa: E402
+from django.conf import settings  # noqa: E402
+
+django.setup()
+# Pages name their CSS through the hashed-name manifest, which only exists after collectstatic.
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from jobs.models import Job  # noqa: E402
+
+ADDRESSES = [
+    "/search/?q=engineer",
+    "/search/?q=computer+vision",
+    "/search/?q=pytorch",
+    "/search/?q=%22machine+learning%22+-intern",
+    "/search/?q=data+or+ml+senior",
+    "/search/?q=pyto",
+    "/search/?q=kubernetes+healthcare",
+    "/search/?q=zzzunknown",
+    "/search/?q=lead+or+principal+-manager",
+    "/jobs/?q=engineer",
+    "/jobs/?q=computer+vision",
+    "/jobs/?q=%22machine+learning%22+-intern",
+    "/feeds/jobs/?q=pytorch",
+]
+RUNS = 7
+
+
+def main() -> None:
+    client = Client()
+    public = Job.objects.public().count()
+    print(f"{connection.vendor}: {Job.objects.count():,} jobs, {public:,} public")
+    print(f"{'address':48} {'median':>9} {'database':>9} {'matches':>9}")
+    for address in ADDRESSES:
+        client.get(address)
+        times, db_times = [], []
+        for _ in range(RUNS):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.get(address)
+                times.append(time.perf_counter() - started)
+            assert response.status_code == 200, (address, response.status_code)
+            db_times.append(sum(float(q["time"]) for q in queries.captured_queries))
+        text = address.split("q=", 1)[1].replace("+", " ").replace("%22", '"')
+        matches = Job.objects.public().search(text).count()
+        print(
+            f"{address:48} {statistics.median(times) * 1000:7.0f}ms "
+            f"{statistics.median(db_times) * 1000:7.0f}ms {matches:9,}"
+        )
+
+
+if __name__ == "__main__":
+    main()
