@@ -137,7 +137,7 @@ class Company(RendersMarkdown):
 
 
 # What a job search looks in, by weight. On PostgreSQL the `search_vector` column holds the same
-# weighted text, kept current by a trigger (jobs/migrations/0003_job_search).
+# weighted text, kept current by a trigger (jobs/migrations/0005_job_search).
 JOB_SEARCH_FIELDS = engine.Fields(
     a=("title",),
     b=("company__name", "role__name", "skills"),

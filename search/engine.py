@@ -27,7 +27,7 @@ from django.db.models.functions import Coalesce
 
 from search.query import Query, Term, parse
 
-CONFIG = "english"  # also the configuration of the jobs trigger (jobs/migrations/0003_job_search)
+CONFIG = "english"  # also the configuration of the jobs trigger (jobs/migrations/0005_job_search)
 WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}  # PostgreSQL's ts_rank defaults, used on SQLite too
 
 
