@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_countries.fields import CountryField
 
+from jobs.api.tokens import ApiToken  # noqa: F401  (a model of this app, kept beside the API)
 from jobs.choices import (
     CURRENCIES,
     YEARLY_FACTOR,

@@ -1,0 +1,52 @@
+"""Read-only API endpoints for roles and guides, on the same public querysets as the pages."""
+
+from django.db.models import Prefetch
+from rest_framework import viewsets
+
+from config.api import ConditionalReads, LastModifiedDetail, ListFilterBackend
+from roles.api.serializers import (
+    GuideDetailSerializer,
+    GuideSerializer,
+    RoleDetailSerializer,
+    RoleSerializer,
+)
+from roles.filters import GuideFilter
+from roles.models import Guide, GuideSection, GuideTip, Role
+
+
+class RoleViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelViewSet):
+    """Published roles, by name; one role with its whole record."""
+
+    queryset = Role.objects.published()
+    lookup_field = "slug"
+
+    def get_serializer_class(self):
+        return RoleDetailSerializer if self.action == "retrieve" else RoleSerializer
+
+    def last_modified(self, role: Role):
+        return role.updated_at
+
+
+class GuideViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelViewSet):
+    """Published guides, newest first (`role` narrows them to one role's); one guide with its
+    sections, tips and sanitized HTML."""
+
+    lookup_field = "slug"
+    filter_backends = [ListFilterBackend]
+    filterset_class = GuideFilter
+
+    def get_queryset(self):
+        guides = Guide.objects.published().with_roles()
+        if self.action == "retrieve":
+            guides = guides.prefetch_related(
+                Prefetch("sections", GuideSection.objects.all()),
+                Prefetch("tips", GuideTip.objects.all()),
+            )
+        return guides
+
+    def get_serializer_class(self):
+        return GuideDetailSerializer if self.action == "retrieve" else GuideSerializer
+
+    def last_modified(self, guide: Guide):
+        # The page shows its roles' records too.
+        return max([guide.updated_at, guide.published_at] + [r.updated_at for r in guide.roles])
