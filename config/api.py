@@ -93,6 +93,17 @@ class PageNumbers(PageNumberPagination):
         self.page = paginator.page(number)
         return list(self.page)
 
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == "page_size":
+                parameter["schema"]["maximum"] = MAX_PAGE_SIZE
+                parameter["description"] = f"Results per page, 1–{MAX_PAGE_SIZE} (default 20)."
+            else:
+                parameter["description"] = "Page number; a page past the last is a 404."
+        return parameters
+
 
 # --- conditional GET -----------------------------------------------------------------------------
 

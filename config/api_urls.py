@@ -3,6 +3,7 @@
 Each resource registers on the router here; salary insights join as "salaries" when they land."""
 
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import exceptions
@@ -44,5 +45,6 @@ urlpatterns = [
     path("docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),
     # Unknown API addresses answer in the API's error format (ending in "/", so that Django's
     # APPEND_SLASH still redirects /api/v1/jobs to /api/v1/jobs/).
-    re_path(r"^(?P<rest>.*/)?$", not_found),
+    path("", RedirectView.as_view(pattern_name="api-docs")),
+    re_path(r"^(?P<rest>.+/)$", not_found),
 ]

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 from django_filters.utils import translate_validation
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -42,6 +42,22 @@ class JobFilterBackend(ListFilterBackend):
         return FeaturedFirst(filterset.qs) if filterset.uses_default_order else filterset.qs
 
 
+@extend_schema(tags=["jobs"])
+@extend_schema_view(
+    list=extend_schema(
+        summary="Search open jobs",
+        description=(
+            "The postings /jobs/ shows, with its filters (same names and values) and its order: "
+            "featured postings first, then the newest, unless `ordering` says otherwise. An "
+            "invalid value is a 400 naming the parameter."
+        ),
+    ),
+    retrieve=extend_schema(
+        summary="One open job",
+        description="A public posting with its description (sanitized HTML); anything else "
+        "(a draft, a posting under review, a filled or expired one) is not found.",
+    ),
+)
 class JobViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelViewSet):
     """Public job postings with the /jobs/ filters and order; one posting by its slug.
 
@@ -69,6 +85,11 @@ class JobViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelVie
         return max(changes)
 
 
+@extend_schema(tags=["companies"])
+@extend_schema_view(
+    list=extend_schema(summary="Companies hiring now"),
+    retrieve=extend_schema(summary="One company hiring now"),
+)
 class CompanyViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelViewSet):
     """Companies with at least one open posting, by name, with how many they have."""
 
@@ -94,6 +115,15 @@ class TooManySubmissions(exceptions.Throttled):
 
 
 @extend_schema(tags=["employer"])
+@extend_schema_view(
+    list=extend_schema(summary="Your company's postings, in every status"),
+    retrieve=extend_schema(summary="One of your company's postings"),
+    create=extend_schema(summary="Post a job (it goes to review)"),
+    update=extend_schema(summary="Replace a posting's content"),
+    partial_update=extend_schema(summary="Change some of a posting's fields"),
+    submit=extend_schema(summary="Submit a posting for review"),
+    fill=extend_schema(summary="Mark a posting filled"),
+)
 class EmployerJobViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,

@@ -1,6 +1,7 @@
 """Read-only API endpoints for roles and guides, on the same public querysets as the pages."""
 
 from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
 from config.api import ConditionalReads, LastModifiedDetail, ListFilterBackend
@@ -14,6 +15,11 @@ from roles.filters import GuideFilter
 from roles.models import Guide, GuideSection, GuideTip, Role
 
 
+@extend_schema(tags=["roles"])
+@extend_schema_view(
+    list=extend_schema(summary="Published roles"),
+    retrieve=extend_schema(summary="One role with its whole record"),
+)
 class RoleViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelViewSet):
     """Published roles, by name; one role with its whole record."""
 
@@ -27,6 +33,11 @@ class RoleViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelVi
         return role.updated_at
 
 
+@extend_schema(tags=["guides"])
+@extend_schema_view(
+    list=extend_schema(summary="Published guides, newest first"),
+    retrieve=extend_schema(summary="One guide: sections as data and as sanitized HTML"),
+)
 class GuideViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelViewSet):
     """Published guides, newest first (`role` narrows them to one role's); one guide with its
     sections, tips and sanitized HTML."""

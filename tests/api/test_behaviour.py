@@ -202,6 +202,11 @@ def test_the_api_root_lists_the_resources(client):
     assert set(body) == {"jobs", "companies", "roles", "guides", "employer/jobs"}
 
 
+def test_the_api_address_leads_to_the_docs(client):
+    response = client.get("/api/")
+    assert response.status_code == 302 and response["Location"] == "/api/docs/"
+
+
 def test_an_address_without_its_slash_is_redirected(client):
     response = client.get("/api/v1/jobs")
     assert response.status_code == 301 and response["Location"] == "/api/v1/jobs/"

@@ -22,7 +22,7 @@ def test_docs_list_every_operation_and_try_one(open_page, site, screenshot):
     expect(page.locator(".opblock")).to_have_count(15)
     screenshot(page, "docs")
 
-    jobs = page.locator("#operations-v1-v1_jobs_list")
+    jobs = page.locator("#operations-jobs-v1_jobs_list")
     jobs.locator(".opblock-summary").click()
     jobs.get_by_role("button", name="Try it out").click()
     jobs.get_by_role("button", name="Execute").click()
