@@ -165,20 +165,23 @@ class EmployerJobViewSet(
         response["Cache-Control"] = "private, no-store"
         return response
 
-    def _may_submit(self) -> None:
-        employer = self.request.employer
-        if not employer.is_verified:
+    def _require_confirmed_address(self) -> None:
+        if not self.request.employer.is_verified:
             raise exceptions.PermissionDenied(
                 "Confirm your e-mail address first: the link is in your inbox."
             )
-        if ratelimit.hit(ratelimit.SUBMISSION, str(employer.company_id)):
+
+    def _count_submission(self) -> None:
+        """The site's limit on submissions per company, counted once the posting is valid."""
+        if ratelimit.hit(ratelimit.SUBMISSION, str(self.request.employer.company_id)):
             raise TooManySubmissions(wait=ratelimit.SUBMISSION.seconds)
 
     def create(self, request, *args, **kwargs):
         """Post a job: it goes to the review queue (status `pending`), never straight out."""
+        self._require_confirmed_address()
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        self._may_submit()
+        self._count_submission()
         with transaction.atomic():
             job = serializer.form.save(commit=False)
             job.status = JobStatus.DRAFT
@@ -215,7 +218,8 @@ class EmployerJobViewSet(
         job = self.get_object()
         if job.status not in moderation.SUBMITTABLE:
             raise Conflict(f"A posting that is “{job.get_status_display()}” cannot be submitted.")
-        self._may_submit()
+        self._require_confirmed_address()
+        self._count_submission()
         _step(moderation.submit, job, request.user)
         return Response(self.get_serializer(self.get_queryset().get(pk=job.pk)).data)
 

@@ -209,12 +209,22 @@ def test_the_api_cannot_publish_or_feature_directly(employer, api):
     assert job.slug != "mine"
 
 
-def test_an_unconfirmed_employer_cannot_post(db):
+@pytest.mark.parametrize("data", [posting(), {"title": ""}], ids=["valid", "invalid"])
+def test_an_unconfirmed_employer_cannot_post(db, data):
     employer = make_employer(verified=False)
-    response = post(token_client(employer.user), URL, posting())
+    response = post(token_client(employer.user), URL, data)
     assert response.status_code == 403
     assert "Confirm your e-mail address" in response.json()["detail"]
     assert not Job.objects.exists()
+
+
+def test_an_unconfirmed_employer_cannot_submit_a_draft(db):
+    employer = make_employer(verified=False)
+    draft = make_job(company=employer.company, status=JobStatus.DRAFT)
+    response = post(token_client(employer.user), f"{URL}{draft.pk}/submit/")
+    assert response.status_code == 403
+    draft.refresh_from_db()
+    assert draft.status == JobStatus.DRAFT
 
 
 @pytest.mark.parametrize(
@@ -268,6 +278,7 @@ def test_a_huge_body_is_refused(employer, api, settings):
 
 
 def test_submissions_are_limited_per_company(employer, api):
+    assert post(api, URL, posting(title="")).status_code == 400  # a mistake does not count
     for n in range(10):
         assert post(api, URL, posting(title=f"Job {n}")).status_code == 201
     response = post(api, URL, posting(title="One too many"))
