@@ -235,6 +235,9 @@ def test_an_unconfirmed_employer_cannot_submit_a_draft(db):
         ({"workplace": "onsite", "remote_region": "anywhere"}, "remote_region"),
         ({"salary_min": 100_000, "salary_max": 90_000}, "salary_max"),
         ({"salary_currency": ""}, "salary_currency"),
+        # 4 billion a year: an hourly rate typed as a yearly one (and past PostgreSQL's integer).
+        ({"salary_min": 2_000_000, "salary_max": 2_000_000, "salary_period": "hour"}, "salary_max"),
+        ({"salary_min": 3_000_000_000, "salary_max": None}, "salary_min"),
         ({"role": "draft-role"}, "role"),
         ({"role": "no-such-role"}, "role"),
         ({"description": "x" * 20_001}, "description"),
