@@ -112,10 +112,23 @@ WRITABLE = [
     for name, field in EmployerJobSerializer().fields.items()
     if not field.read_only and name != "id"
 ]
+VALID_POSTING = {
+    "title": "Data Engineer",
+    "description": "Build pipelines.",
+    "workplace": "remote",
+    "country": "US",
+    "remote_region": "anywhere in the U.S.",
+    "salary_min": 90_000,
+    "salary_max": 120_000,
+    "salary_currency": "USD",
+    "salary_period": "year",
+    "apply_url": "https://acme.example/jobs/1",
+}
 JSON_VALUES = st.recursive(
     st.none()
     | st.booleans()
     | st.integers(min_value=-(10**20), max_value=10**20)
+    | st.integers(min_value=0, max_value=5_000_000_000)
     | st.floats(allow_nan=False)
     | st.sampled_from(HOSTILE)
     | st.text(max_size=50),
@@ -138,12 +151,18 @@ def fuzz_employer():
 @given(
     body=st.dictionaries(st.sampled_from(WRITABLE) | st.text(max_size=8), JSON_VALUES, max_size=12),
     method=st.sampled_from(["post", "patch", "put"]),
+    on_a_valid_posting=st.booleans(),
 )
-def test_random_posting_bodies(site, fuzz_employer, body, method):
+def test_random_posting_bodies(site, fuzz_employer, body, method, on_a_valid_posting):
+    """Random fields alone, or over a valid posting so that the deeper rules run too."""
     employer, client = fuzz_employer
+    if on_a_valid_posting:
+        body = {**VALID_POSTING, **body}
     cache.clear()  # the submission limit would answer 429 after ten
     job = make_job(company=employer.company)
     url = "/api/v1/employer/jobs/" if method == "post" else f"/api/v1/employer/jobs/{job.pk}/"
     response = getattr(client, method)(url, json.dumps(body), content_type="application/json")
     check(response, f"{method} {body!r}"[:300])
     assert response.status_code in (200, 201, 400), response.content[:300]
+    if response.status_code in (200, 201):
+        assert response.json()["status"] != "published" or method != "post"
