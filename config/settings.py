@@ -202,7 +202,6 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "config.api_schema.ApiSchema",
     "EXCEPTION_HANDLER": "config.api.exception_handler",
-    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": f"{SITE_NAME} API",
