@@ -17,6 +17,9 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 MAX_PAGE_SIZE = 100
+# What a slug in an API address may be (Django's slug converter): anything else, such as a NUL
+# that PostgreSQL refuses in a query, is an unknown address, answered by the catch-all 404.
+SLUG = "[-a-zA-Z0-9_]+"
 INVALID = "Some values are not valid; see errors."
 
 

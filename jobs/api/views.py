@@ -14,7 +14,7 @@ from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from config.api import ConditionalReads, LastModifiedDetail, ListFilterBackend
+from config.api import SLUG, ConditionalReads, LastModifiedDetail, ListFilterBackend
 from jobs import moderation, ratelimit
 from jobs.api.permissions import IsEmployer
 from jobs.api.serializers import (
@@ -64,6 +64,7 @@ class JobViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelVie
     Only open postings: drafts, postings under review and closed ones are not found."""
 
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     filter_backends = [JobFilterBackend]
     filterset_class = JobFilter
 
@@ -94,6 +95,7 @@ class CompanyViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyMode
     """Companies with at least one open posting, by name, with how many they have."""
 
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     serializer_class = CompanySerializer
 
     def get_queryset(self):
@@ -138,6 +140,7 @@ class EmployerJobViewSet(
 
     serializer_class = EmployerJobSerializer
     permission_classes = [IsEmployer]
+    lookup_value_regex = "[0-9]{1,18}"
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the schema generator has no caller

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
-from config.api import ConditionalReads, LastModifiedDetail, ListFilterBackend
+from config.api import SLUG, ConditionalReads, LastModifiedDetail, ListFilterBackend
 from roles.api.serializers import (
     GuideDetailSerializer,
     GuideSerializer,
@@ -25,6 +25,7 @@ class RoleViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelVi
 
     queryset = Role.objects.published()
     lookup_field = "slug"
+    lookup_value_regex = SLUG
 
     def get_serializer_class(self):
         return RoleDetailSerializer if self.action == "retrieve" else RoleSerializer
@@ -43,6 +44,7 @@ class GuideViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelV
     sections, tips and sanitized HTML."""
 
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     filter_backends = [ListFilterBackend]
     filterset_class = GuideFilter
 

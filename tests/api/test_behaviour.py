@@ -210,3 +210,21 @@ def test_the_api_address_leads_to_the_docs(client):
 def test_an_address_without_its_slash_is_redirected(client):
     response = client.get("/api/v1/jobs")
     assert response.status_code == 301 and response["Location"] == "/api/v1/jobs/"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/jobs/%00/",
+        "/api/v1/guides/a%00b/",
+        "/api/v1/roles/%ff/",
+        "/api/v1/companies/%E2%80%AE/",
+        "/api/v1/employer/jobs/99999999999999999999999/",
+        "/api/v1/employer/jobs/abc/",
+    ],
+)
+def test_odd_object_addresses_are_not_found(anonymous, url):
+    """A NUL in a lookup fails the query on PostgreSQL: such addresses never reach the view."""
+    response = anonymous.get(url)
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
