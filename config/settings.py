@@ -9,7 +9,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_int, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -36,6 +36,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django.contrib.postgres",  # full-text search fields and lookups (unused on SQLite)
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI served from our static files: the docs work offline
     "roles",
     "jobs",
 ]
@@ -183,6 +187,53 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
+}
+
+# The REST API (/api/v1/): anonymous reads, employers write with a token (or their session in the
+# browsable API). Throttles count in the default cache, shared by every app server with REDIS_URL.
+API_ANON_RATE = env_rate("API_ANON_RATE", "60/minute")
+API_USER_RATE = env_rate("API_USER_RATE", "600/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "jobs.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "jobs.api.throttling.AnonymousThrottle",
+        "jobs.api.throttling.AccountThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE, "user": API_USER_RATE},
+    # Throttles tell clients apart by the address our proxy appended, never by one they sent.
+    "NUM_PROXIES": 1 if BEHIND_TLS_PROXY else 0,
+    "DEFAULT_PAGINATION_CLASS": "config.api.PageNumbers",
+    "PAGE_SIZE": 20,
+    "DEFAULT_SCHEMA_CLASS": "config.api_schema.ApiSchema",
+    "EXCEPTION_HANDLER": "config.api.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"{SITE_NAME} API",
+    "DESCRIPTION": (
+        "Jobs, companies, roles and role guides, with the same filters and the same public rule "
+        "as the site's pages; employers list, post, edit and close their own postings with a "
+        "token made on their dashboard."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "WorkplaceEnum": "jobs.choices.Workplace",
+        "EmploymentTypeEnum": "jobs.choices.EmploymentType",
+        "ExperienceLevelEnum": "jobs.choices.ExperienceLevel",
+        "JobStatusEnum": "jobs.choices.JobStatus",
+        "SalaryPeriodEnum": "jobs.choices.SalaryPeriod",
+    },
 }
 
 # Country names as job seekers write them (ISO's own is "United States of America").

@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_countries.fields import CountryField
 
+from jobs.api.tokens import ApiToken  # noqa: F401  (a model of this app, kept beside the API)
 from jobs.choices import (
     CURRENCIES,
+    CURRENCY_RATES,
     YEARLY_FACTOR,
     EmploymentType,
     ExperienceLevel,
@@ -37,6 +39,10 @@ ONCE_PUBLIC = [JobStatus.PUBLISHED, JobStatus.FILLED, JobStatus.EXPIRED]
 # "Highest salary first", matching the job_top_pay index; postings without pay count as 0 so they
 # come last on every database (a bare DESC would put NULL first on PostgreSQL).
 TOP_PAY_FIRST = (Coalesce("salary_yearly_usd", 0).desc(), F("posted_at").desc())
+
+# The most a posting may pay per year in U.S. dollars: beyond it an amount is a typo (an hourly
+# rate entered as a yearly one), and salary_yearly_usd would overflow PostgreSQL's integer.
+MAX_YEARLY_USD = 100_000_000
 
 
 def public_jobs_q(now: datetime, prefix: str = "") -> Q:
@@ -438,6 +444,10 @@ class Job(RendersMarkdown):
             errors["salary_currency"] = "Choose the currency the salary is paid in."
         if self.salary_min == 0:
             errors["salary_min"] = "A salary must be more than zero."
+        elif self.salary_currency in CURRENCY_RATES and (self.yearly_usd() or 0) > MAX_YEARLY_USD:
+            errors["salary_max" if self.salary_max else "salary_min"] = (
+                "That is more than 100 million U.S. dollars a year: check the amount and period."
+            )
         if self.status != JobStatus.DRAFT and not (self.apply_url or self.apply_email):
             errors["apply_url"] = "Give a web address or an e-mail address for applications."
         if self.workplace != Workplace.REMOTE and not self.city:

@@ -4,6 +4,7 @@ from django.urls import path
 
 from jobs import account_views as accounts
 from jobs import employer_views as employers
+from jobs import token_views as tokens
 from jobs import views
 from roles import salary_views
 
@@ -41,6 +42,8 @@ employer_patterns = [
     ),
     path("dashboard/", employers.dashboard, name="dashboard"),
     path("company/", employers.company_edit, name="company"),
+    path("api-tokens/", tokens.api_tokens, name="api-tokens"),
+    path("api-tokens/<int:pk>/revoke/", tokens.api_token_revoke, name="api-token-revoke"),
     path("jobs/new/", employers.job_create, name="new"),
     path("jobs/<int:pk>/edit/", employers.job_edit, name="edit"),
     path("jobs/<int:pk>/preview/", employers.job_preview, name="preview"),

@@ -1,7 +1,9 @@
-"""The guide filters, shared by the guide index (and later the feed and the API)."""
+"""The guide filters, shared by the guide index and the API."""
 
 import django_filters
 from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from roles.models import Guide, Role
 
@@ -19,5 +21,6 @@ class GuideFilter(django_filters.FilterSet):
         model = Guide
         fields = ["role"]
 
+    @extend_schema_field(OpenApiTypes.STR)  # a role's slug, for the API's schema
     def filter_role(self, queryset, name, role):
         return queryset.filter(Q(first_role=role) | Q(second_role=role))

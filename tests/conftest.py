@@ -32,3 +32,12 @@ def pytest_report_header(config):
     from django.db import connection
 
     return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
+
+
+@pytest.fixture(autouse=True)
+def _api_throttles_out_of_the_way(monkeypatch):
+    # Tests send many requests from one address; the throttle tests set their own small limits.
+    from rest_framework.throttling import SimpleRateThrottle
+
+    rates = {"anon": "100000/minute", "user": "100000/minute"}
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", rates)

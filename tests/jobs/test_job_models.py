@@ -167,3 +167,20 @@ def test_public_companies_are_those_with_open_jobs():
     make_job(status=JobStatus.REJECTED)
     make_company()
     assert list(Company.objects.public()) == [open_company]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"salary_min": 60_000, "salary_max": 60_000, "salary_period": SalaryPeriod.HOUR},
+        {"salary_min": 9_000_000, "salary_max": 9_000_000, "salary_period": SalaryPeriod.MONTH},
+        {"salary_min": 150_000_000, "salary_max": None},
+    ],
+)
+def test_a_salary_past_100_million_dollars_a_year_is_refused(fields):
+    """A typo, not a salary; on PostgreSQL its yearly figure would not even fit the column."""
+    job = make_job(status=JobStatus.DRAFT)
+    for name, value in fields.items():
+        setattr(job, name, value)
+    with pytest.raises(ValidationError, match="more than 100 million"):
+        job.full_clean()

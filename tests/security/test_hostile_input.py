@@ -181,7 +181,11 @@ def check_response(response, where: str) -> None:
     assert response.status_code < 500, f"{response.status_code} on {where}"
     content_type = response.get("Content-Type", "")
     body = response.content.decode("utf-8", "replace")
-    if content_type.startswith("text/html"):
+    if content_type.startswith("application/json"):
+        data = json.loads(body)  # well-formed JSON, errors in the API's one format
+        if response.status_code >= 400:
+            assert set(data) == {"status", "code", "detail", "errors"}, where
+    elif content_type.startswith("text/html"):
         assert_no_live_markup(body, where)
     elif "xml" in content_type and response.status_code == 200:
         ET.fromstring(response.content)  # still well-formed
@@ -350,6 +354,53 @@ def test_random_bytes_in_the_query_string(site, anonymous, path, key, payload):
     check_response(anonymous.get(url), url)
 
 
+# --- the API -----------------------------------------------------------------------------------
+
+API_PATHS = [
+    "/api/v1/",
+    "/api/v1/jobs/",
+    "/api/v1/jobs/data-engineer-acme/",
+    "/api/v1/companies/",
+    "/api/v1/companies/acme-analytics/",
+    "/api/v1/roles/",
+    "/api/v1/roles/data-engineer/",
+    "/api/v1/guides/",
+    "/api/v1/guides/data-engineer-guide/",
+    "/api/v1/employer/jobs/",
+    "/api/schema/",
+]
+
+
+def test_every_api_address_answers(site, anonymous):
+    for path in API_PATHS:
+        response = anonymous.get(path)
+        expected = 401 if "employer" in path else 200
+        assert response.status_code == expected, path
+        check_response(response, path)
+
+
+@pytest.mark.parametrize("path", API_PATHS)
+@FUZZ
+@given(query=queries)
+@example(query=[(name, SCRIPT) for name in FILTER_NAMES])
+@example(query=[(name, "x" * 100_000) for name in FILTER_NAMES])
+@example(query=[(name, "\x00") for name in [*FILTER_NAMES, "page_size"]])
+@example(query=[(name, value) for name in FILTER_NAMES for value in ("1e400", "NaN", "-1")])
+@example(query=[("page_size", "9" * 400), ("page", "-1")])
+def test_hostile_query_strings_in_the_api(site, anonymous, path, query):
+    """The API refuses what the pages forgive, but always with a 4xx, never a 5xx."""
+    url = f"{path}?{urlencode(query)}"
+    response = anonymous.get(url, headers={"Accept": "application/json"})
+    check_response(response, url[:200])
+    assert response.status_code in {200, 400, 401, 404}, f"{response.status_code} on {url[:200]}"
+
+
+@pytest.mark.parametrize("path", API_PATHS)
+def test_invalid_utf8_and_malformed_query_strings_in_the_api(site, anonymous, path):
+    for raw in RAW_QUERIES:
+        check_response(anonymous.get(f"{path}?{raw}"), f"{path}?{raw[:80]}")
+
+
 # --- form posts --------------------------------------------------------------------------------
 
 
@@ -516,6 +567,19 @@ def test_stored_markup_in_the_apply_page(client, hostile_job):
     assert response.status_code == 200
     assert_no_live_markup(response.text, "the apply page")
     assert escape(job.title) in response.text
+
+
+def test_stored_markup_in_the_api(client, hostile_job):
+    """JSON carries text as typed (clients escape it); every *_html field is sanitized."""
+    job, second = hostile_job
+    detail = client.get(f"/api/v1/jobs/{job.slug}/").json()
+    assert detail["title"] == job.title
+    assert_no_live_markup(detail["description_html"], "the API's description_html")
+    listed = client.get("/api/v1/jobs/?company=evil-corp").json()["results"]
+    assert {item["title"] for item in listed} == {job.title, second.title}
+    company = client.get("/api/v1/companies/evil-corp/").json()
+    assert company["name"] == job.company.name
+    assert_no_live_markup(company["description_html"], "the API's company description_html")
 
 
 @pytest.mark.parametrize(

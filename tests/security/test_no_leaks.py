@@ -163,7 +163,10 @@ def site(settings):
 class Walker:
     """Fetches pages once each, keeping their bodies and the same-site links they hold."""
 
-    LINK = re.compile(r'(?:href|src)="([^"]*)"|<(?:link|loc)>([^<]*)</(?:link|loc)>')
+    LINK = re.compile(
+        r'(?:href|src)="([^"]*)"|<(?:link|loc)>([^<]*)</(?:link|loc)>'
+        r'|"(?:url|next|previous)": ?"([^"]*)"'  # links in the API's JSON
+    )
 
     def __init__(self, client):
         self.client = client
@@ -179,7 +182,7 @@ class Walker:
     def links(self, url: str) -> set[str]:
         found = set()
         for match in self.LINK.finditer(self.bodies[url]):
-            href = unescape(match.group(1) or match.group(2) or "").strip()
+            href = unescape(match.group(1) or match.group(2) or match.group(3) or "").strip()
             if not href or href.startswith("#"):
                 continue
             target = urlsplit(urljoin(f"http://testserver{url}", href))
@@ -250,6 +253,22 @@ def seeds(site) -> list[str]:
         "/search/?q=data+-python",
         "/robots.txt",
         "/sitemap.xml",
+        # The API: the same public rule, the same filters.
+        "/api/v1/",
+        "/api/v1/jobs/",
+        f"/api/v1/jobs/?role={role.slug}",
+        f"/api/v1/jobs/?company={company.slug}",
+        "/api/v1/jobs/?workplace=onsite&workplace=remote&workplace=hybrid",
+        "/api/v1/jobs/?q=LEAK",
+        "/api/v1/jobs/?q=Python",
+        "/api/v1/jobs/?location=Germany",
+        "/api/v1/jobs/?salary_min=1&ordering=salary",
+        "/api/v1/jobs/?posted_within=30&ordering=newest",
+        "/api/v1/jobs/?page_size=100",
+        "/api/v1/companies/",
+        "/api/v1/roles/",
+        "/api/v1/guides/",
+        f"/api/v1/guides/?role={role.slug}",
     ]
     # Every page of the job search, in each order, and one past the end (it shows the last).
     for ordering in ("", "&ordering=newest", "&ordering=salary"):
@@ -257,6 +276,12 @@ def seeds(site) -> list[str]:
     urls += [f"/guides/?page={n}" for n in range(1, 3)]
     urls += [role.get_absolute_url() for role in site["roles"]]
     urls += [guide.get_absolute_url() for guide in site["public_guides"]]
+    urls += [f"/api/v1/guides/{guide.slug}/" for guide in site["public_guides"]]
+    urls += [f"/api/v1/roles/{role.slug}/" for role in site["roles"]]
+    urls += [f"/api/v1/jobs/{job.slug}/" for job in site["public_jobs"]]
+    urls += [f"/api/v1/companies/{company.slug}/"]
+    for ordering in ("", "&ordering=newest", "&ordering=salary"):
+        urls += [f"/api/v1/jobs/?page_size=3&page={n}{ordering}" for n in range(1, pages + 1)]
     return urls
 
 
@@ -283,6 +308,9 @@ def test_walk_finds_no_hidden_record(client, site):
     for record in site["public_jobs"] + site["public_guides"] + site["roles"]:
         assert record.get_absolute_url() in visited, record
     assert "/salaries/data-specialist/" in visited
+    # Links in the API's JSON were followed too ("next" of a page, a company's jobs).
+    assert "/api/v1/jobs/?page=2&page_size=3" in visited
+    assert f"/jobs/?company={site['company'].slug}" in visited
     # The public jobs did show up: the walk looked at real listings, not empty pages.
     listings = "".join(walker.bodies[f"/jobs/?page={n}"] for n in (1, 2, 3))
     for job in site["public_jobs"]:
@@ -354,7 +382,29 @@ def test_public_job_with_a_draft_role_hides_the_role_in_feeds(client, site, url)
     assert not MARKER.search(body)
 
 
-@pytest.mark.parametrize("url", ["/jobs/", "/feeds/jobs/"])
+def test_the_api_finds_no_hidden_record(client, site):
+    """Hidden postings, guides and the draft role are 'not found' in the API, and their
+    filters are refused without naming them."""
+    urls = [f"/api/v1/jobs/{job.slug}/" for job in site["hidden_jobs"].values()]
+    urls += [f"/api/v1/guides/{guide.slug}/" for guide in site["hidden_guides"]]
+    urls += [f"/api/v1/roles/{slug_of(DRAFT_ROLE)}/"]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert not MARKER.search(response.text), url
+    for url in [
+        f"/api/v1/jobs/?role={slug_of(DRAFT_ROLE)}",
+        f"/api/v1/guides/?role={slug_of(DRAFT_ROLE)}",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert list(response.json()["errors"]) == ["role"]
+    listed = client.get("/api/v1/jobs/?page_size=100").json()
+    assert listed["count"] == len(site["public_jobs"])
+    assert {job["title"] for job in listed["results"]} == {j.title for j in site["public_jobs"]}
+
+
+@pytest.mark.parametrize("url", ["/jobs/", "/feeds/jobs/", "/api/v1/companies/"])
 def test_company_with_only_unpublished_postings_is_not_named(client, site, url):
     company = make_company(name="LEAK-stealth-company", slug="stealth-company")
     make_job(title="Unannounced job", company=company, status=JobStatus.PENDING)
