@@ -131,6 +131,27 @@ class EmailAuthenticationForm(AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
+# The posting form's fields in groups, in order, as the page shows them.
+JOB_FORM_SECTIONS = [
+    ("The job", ["title", "role", "employment_type", "experience_level", "description"]),
+    ("Skills", ["skills"]),
+    (
+        "Location",
+        [
+            "workplace",
+            "remote_region",
+            "street_address",
+            "city",
+            "region",
+            "postal_code",
+            "country",
+        ],
+    ),
+    ("Pay", ["salary_min", "salary_max", "salary_currency", "salary_period"]),
+    ("How to apply", ["apply_url", "apply_email"]),
+]
+
+
 class JobForm(forms.ModelForm):
     role = forms.ModelChoiceField(
         queryset=Role.objects.published(),
@@ -149,27 +170,7 @@ class JobForm(forms.ModelForm):
 
     class Meta:
         model = Job
-        fields = [
-            "title",
-            "role",
-            "employment_type",
-            "experience_level",
-            "description",
-            "skills",
-            "workplace",
-            "remote_region",
-            "street_address",
-            "city",
-            "region",
-            "postal_code",
-            "country",
-            "salary_min",
-            "salary_max",
-            "salary_currency",
-            "salary_period",
-            "apply_url",
-            "apply_email",
-        ]
+        fields = [name for _, names in JOB_FORM_SECTIONS for name in names]
         labels = {"title": "Job title", "workplace": "Where the work happens"}
         help_texts = {
             "title": "As candidates would search for it: “Senior Machine Learning Engineer”.",
@@ -180,28 +181,8 @@ class JobForm(forms.ModelForm):
         }
         widgets = {"apply_url": forms.URLInput(attrs={"placeholder": "https://"})}
 
-    # Groups of fields, in order, as the page shows them.
-    SECTIONS = [
-        ("The job", ["title", "role", "employment_type", "experience_level", "description"]),
-        ("Skills", ["skills"]),
-        (
-            "Location",
-            [
-                "workplace",
-                "remote_region",
-                "street_address",
-                "city",
-                "region",
-                "postal_code",
-                "country",
-            ],
-        ),
-        ("Pay", ["salary_min", "salary_max", "salary_currency", "salary_period"]),
-        ("How to apply", ["apply_url", "apply_email"]),
-    ]
-
     def sections(self):
-        return [(title, [self[name] for name in names]) for title, names in self.SECTIONS]
+        return [(title, [self[name] for name in names]) for title, names in JOB_FORM_SECTIONS]
 
 
 class CompanyForm(forms.ModelForm):
