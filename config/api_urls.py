@@ -46,5 +46,5 @@ urlpatterns = [
     # Unknown API addresses answer in the API's error format (ending in "/", so that Django's
     # APPEND_SLASH still redirects /api/v1/jobs to /api/v1/jobs/).
     path("", RedirectView.as_view(pattern_name="api-docs")),
-    re_path(r"^(?P<rest>.+/)$", not_found),
+    re_path(r"^(?P<rest>[\s\S]+/)$", not_found),  # any character, a newline too
 ]

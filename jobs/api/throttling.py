@@ -11,7 +11,7 @@ from jobs import ratelimit
 
 
 class SharedCache:
-    """The default cache, falling back to this process's memory when it raises."""
+    """The shared rate-limit cache, falling back to this process's memory when it raises."""
 
     def get(self, key, default=None):
         return ratelimit._store_call("get", key, default)

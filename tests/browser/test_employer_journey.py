@@ -112,8 +112,9 @@ def test_employer_journey(moderator, open_page, viewport, screenshot):
 
     # Write the posting: every field is reachable by its label.
     employer.get_by_role("link", name="Post a job").first.click()
+    form = employer.locator("form.job-form")
     for label in JOB_FIELDS:
-        expect(employer.get_by_label(label)).to_have_count(1)
+        expect(form.get_by_label(label)).to_have_count(1)
     employer.get_by_label("Job title").fill(TITLE)
     employer.get_by_label("Employment type").select_option(label="Full Time")
     employer.get_by_label("Experience level").select_option(label="Senior-level / Expert")
