@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -22,6 +22,7 @@ READ_ENDPOINTS = [
     "/api/v1/companies/",
     "/api/v1/roles/",
     "/api/v1/guides/",
+    "/api/v1/salaries/",
 ]
 
 
@@ -63,6 +64,8 @@ def test_the_schema_lists_every_operation(client):
         ("GET", "/api/v1/roles/{slug}/"),
         ("GET", "/api/v1/guides/"),
         ("GET", "/api/v1/guides/{slug}/"),
+        ("GET", "/api/v1/salaries/"),
+        ("GET", "/api/v1/salaries/{slug}/"),
         ("GET", "/api/v1/employer/jobs/"),
         ("POST", "/api/v1/employer/jobs/"),
         ("GET", "/api/v1/employer/jobs/{id}/"),
@@ -90,6 +93,14 @@ def test_the_schema_lists_every_operation(client):
     assert params["workplace"]["schema"]["items"]["enum"] == ["hybrid", "onsite", "remote"]
     assert params["ordering"]["schema"]["enum"] == ["newest", "salary"]
     assert schema["components"]["securitySchemes"]["apiToken"]["scheme"] == "bearer"
+    # A salary title's query is checked, so its 400 is documented; the levels are the postings'.
+    salary = schema["paths"]["/api/v1/salaries/{slug}/"]["get"]
+    assert {"200", "400", "404", "429"} <= set(salary["responses"])
+    params = {p["name"]: p for p in salary["parameters"]}
+    assert set(params) == {"slug", "country", "experience_level"}
+    assert params["experience_level"]["schema"]["enum"] == ["entry", "executive", "mid", "senior"]
+    listed = schema["paths"]["/api/v1/salaries/"]["get"]["parameters"]
+    assert {p["name"] for p in listed} == {"q", "role", "page", "page_size"}
 
 
 def test_the_docs_page_loads_only_our_own_files_and_no_inline_code(client):
@@ -143,7 +154,7 @@ def test_anonymous_callers_are_throttled_per_address(rates, url):
     forged = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.99")
     assert forged.get(url).status_code == 429
     # The counts live in the shared cache.
-    cache.clear()
+    caches["ratelimit"].clear()
     assert caller.get(url).status_code == 200
 
 
@@ -167,7 +178,7 @@ class BrokenCache:
 def test_throttles_survive_a_cache_outage(rates, monkeypatch):
     """A broken shared cache counts in this process instead of failing the request."""
     rates("2/minute", "2/minute")
-    monkeypatch.setattr("jobs.ratelimit.cache", BrokenCache())
+    monkeypatch.setattr("jobs.ratelimit.caches", {"ratelimit": BrokenCache()})
     caller = Client(REMOTE_ADDR="10.0.0.3")
     assert [caller.get("/api/v1/roles/").status_code for _ in range(3)] == [200, 200, 429]
 
@@ -199,7 +210,7 @@ def test_one_error_format_everywhere(client, employer):
 
 def test_the_api_root_lists_the_resources(client):
     body = client.get("/api/v1/").json()
-    assert set(body) == {"jobs", "companies", "roles", "guides", "employer/jobs"}
+    assert set(body) == {"jobs", "companies", "roles", "guides", "salaries", "employer/jobs"}
 
 
 def test_the_api_address_leads_to_the_docs(client):
@@ -217,6 +228,8 @@ def test_an_address_without_its_slash_is_redirected(client):
     [
         "/api/v1/jobs/%00/",
         "/api/v1/guides/a%00b/",
+        "/api/v1/salaries/a%00b/",
+        "/api/v1/jobs/%0A/",
         "/api/v1/roles/%ff/",
         "/api/v1/companies/%E2%80%AE/",
         "/api/v1/employer/jobs/99999999999999999999999/",
