@@ -1,6 +1,6 @@
 """The REST API's addresses: /api/v1/… (one router), the OpenAPI schema and its docs.
 
-Each resource registers on the router here; salary insights join as "salaries" when they land."""
+Each resource registers on the router here."""
 
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
@@ -11,7 +11,7 @@ from rest_framework.decorators import api_view
 from rest_framework.routers import DefaultRouter
 
 from jobs.api.views import CompanyViewSet, EmployerJobViewSet, JobViewSet
-from roles.api.views import GuideViewSet, RoleViewSet
+from roles.api.views import GuideViewSet, RoleViewSet, SalaryViewSet
 
 
 class ApiRouter(DefaultRouter):
@@ -23,6 +23,7 @@ router.register("jobs", JobViewSet, basename="job")
 router.register("companies", CompanyViewSet, basename="company")
 router.register("roles", RoleViewSet, basename="role")
 router.register("guides", GuideViewSet, basename="guide")
+router.register("salaries", SalaryViewSet, basename="salary")
 router.register("employer/jobs", EmployerJobViewSet, basename="employer-job")
 
 
@@ -46,5 +47,5 @@ urlpatterns = [
     # Unknown API addresses answer in the API's error format (ending in "/", so that Django's
     # APPEND_SLASH still redirects /api/v1/jobs to /api/v1/jobs/).
     path("", RedirectView.as_view(pattern_name="api-docs")),
-    re_path(r"^(?P<rest>[\s\S]+/)$", not_found),  # any character, a newline too
+    re_path(r"^(?P<rest>[\s\S]+/)\Z", not_found),  # any character, a newline too
 ]

@@ -233,6 +233,7 @@ SPECTACULAR_SETTINGS = {
         "ExperienceLevelEnum": "jobs.choices.ExperienceLevel",
         "JobStatusEnum": "jobs.choices.JobStatus",
         "SalaryPeriodEnum": "jobs.choices.SalaryPeriod",
+        "SalaryLevelEnum": "roles.salary_models.Level",
     },
 }
 

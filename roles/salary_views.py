@@ -21,10 +21,15 @@ from roles.salary_models import SalaryTitle
 MAX_QUERY = 100
 
 
-def salary_list(request: HttpRequest) -> HttpResponse:
+def search_query(typed: str) -> str:
+    """The title search as typed, tidied (the list page's and the API's `q`)."""
     # Printable characters only: PostgreSQL refuses NUL in a string, and nothing else is a title.
-    typed = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable())
-    query = " ".join(typed.split())[:MAX_QUERY]
+    typed = "".join(ch for ch in typed if ch.isprintable())
+    return " ".join(typed.split())[:MAX_QUERY]
+
+
+def salary_list(request: HttpRequest) -> HttpResponse:
+    query = search_query(request.GET.get("q", ""))
     context = {"titles": title_list(query), "query": query, "min_sample": min_sample()}
     return render(request, "roles/salary_list.html", context)
 

@@ -22,6 +22,7 @@ READ_ENDPOINTS = [
     "/api/v1/companies/",
     "/api/v1/roles/",
     "/api/v1/guides/",
+    "/api/v1/salaries/",
 ]
 
 
@@ -63,6 +64,8 @@ def test_the_schema_lists_every_operation(client):
         ("GET", "/api/v1/roles/{slug}/"),
         ("GET", "/api/v1/guides/"),
         ("GET", "/api/v1/guides/{slug}/"),
+        ("GET", "/api/v1/salaries/"),
+        ("GET", "/api/v1/salaries/{slug}/"),
         ("GET", "/api/v1/employer/jobs/"),
         ("POST", "/api/v1/employer/jobs/"),
         ("GET", "/api/v1/employer/jobs/{id}/"),
@@ -90,6 +93,14 @@ def test_the_schema_lists_every_operation(client):
     assert params["workplace"]["schema"]["items"]["enum"] == ["hybrid", "onsite", "remote"]
     assert params["ordering"]["schema"]["enum"] == ["newest", "salary"]
     assert schema["components"]["securitySchemes"]["apiToken"]["scheme"] == "bearer"
+    # A salary title's query is checked, so its 400 is documented; the levels are the postings'.
+    salary = schema["paths"]["/api/v1/salaries/{slug}/"]["get"]
+    assert {"200", "400", "404", "429"} <= set(salary["responses"])
+    params = {p["name"]: p for p in salary["parameters"]}
+    assert set(params) == {"slug", "country", "experience_level"}
+    assert params["experience_level"]["schema"]["enum"] == ["entry", "executive", "mid", "senior"]
+    listed = schema["paths"]["/api/v1/salaries/"]["get"]["parameters"]
+    assert {p["name"] for p in listed} == {"q", "role", "page", "page_size"}
 
 
 def test_the_docs_page_loads_only_our_own_files_and_no_inline_code(client):
@@ -199,7 +210,7 @@ def test_one_error_format_everywhere(client, employer):
 
 def test_the_api_root_lists_the_resources(client):
     body = client.get("/api/v1/").json()
-    assert set(body) == {"jobs", "companies", "roles", "guides", "employer/jobs"}
+    assert set(body) == {"jobs", "companies", "roles", "guides", "salaries", "employer/jobs"}
 
 
 def test_the_api_address_leads_to_the_docs(client):
@@ -217,6 +228,8 @@ def test_an_address_without_its_slash_is_redirected(client):
     [
         "/api/v1/jobs/%00/",
         "/api/v1/guides/a%00b/",
+        "/api/v1/salaries/a%00b/",
+        "/api/v1/jobs/%0A/",
         "/api/v1/roles/%ff/",
         "/api/v1/companies/%E2%80%AE/",
         "/api/v1/employer/jobs/99999999999999999999999/",

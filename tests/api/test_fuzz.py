@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 
 from jobs.api.serializers import EmployerJobSerializer
 from jobs.choices import JobStatus
+from roles.salary_models import SalaryTitle
+from roles.salary_stats import refresh_stats
 from tests.api.conftest import make_employer, token_client
-from tests.factories import make_company, make_guide, make_job, make_role
+from tests.factories import make_company, make_guide, make_job, make_role, make_salary_records
 from tests.security.test_hostile_input import HOSTILE
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +44,9 @@ def parameters(client) -> dict[str, list[str]]:
 
 @pytest.fixture
 def site():
-    role = make_role(slug="data-engineer")
+    role = make_role(name="Data Engineer", slug="data-engineer")
+    make_salary_records(SalaryTitle.objects.get(slug="engineer"), [90_000, 100_000] * 3)
+    refresh_stats()
     company = make_company(slug="acme")
     job = make_job(role=role, company=company, slug="data-job")
     make_job(role=role, company=company, status=JobStatus.FILLED, slug="filled-job")
@@ -77,6 +81,7 @@ def test_random_queries_on_every_list(site, data):
         "/api/v1/companies/",
         "/api/v1/roles/",
         "/api/v1/guides/",
+        "/api/v1/salaries/",
     }
     if data is None:  # one pass with every parameter at a hostile value
         for path, names in endpoints.items():
@@ -95,8 +100,8 @@ def test_random_queries_on_every_list(site, data):
 
 @FUZZ
 @given(
-    kind=st.sampled_from(["jobs", "roles", "guides", "companies"]),
-    slug=st.sampled_from(["data-job", "filled-job", "a-guide", "acme", "data-engineer"])
+    kind=st.sampled_from(["jobs", "roles", "guides", "companies", "salaries"]),
+    slug=st.sampled_from(["data-job", "filled-job", "a-guide", "acme", "data-engineer", "engineer"])
     | st.text(max_size=40),
 )
 def test_random_addresses_of_single_objects(site, kind, slug):
@@ -105,6 +110,24 @@ def test_random_addresses_of_single_objects(site, kind, slug):
     client = Client(raise_request_exception=False)
     url = f"/api/v1/{kind}/{quote(slug, safe='')}/"
     check(client.get(url), url)
+
+
+@FUZZ
+@given(
+    slug=st.sampled_from(["data-engineer", "engineer"]),
+    query=st.lists(
+        st.tuples(st.sampled_from(["country", "experience_level"]) | st.text(max_size=10), VALUES)
+        | st.tuples(st.just("country"), st.text(min_size=2, max_size=2)),
+        max_size=4,
+    ),
+)
+def test_random_queries_on_a_salary_title(site, slug, query):
+    """A title's figures take query parameters too (a country, a level)."""
+    client = Client(raise_request_exception=False)
+    url = f"/api/v1/salaries/{slug}/?{urlencode(query)}"
+    response = client.get(url)
+    check(response, url[:200])
+    assert response.status_code in (200, 400), url[:200]
 
 
 WRITABLE = [

@@ -46,6 +46,7 @@ FILTER_NAMES = [
     "posted_within",
     "ordering",
     "page",
+    "country",
 ]
 
 SCRIPT = "<script>alert(1)</script>"
@@ -366,6 +367,8 @@ API_PATHS = [
     "/api/v1/roles/data-engineer/",
     "/api/v1/guides/",
     "/api/v1/guides/data-engineer-guide/",
+    "/api/v1/salaries/",
+    "/api/v1/salaries/data-engineer/",
     "/api/v1/employer/jobs/",
     "/api/schema/",
 ]

@@ -269,6 +269,12 @@ def seeds(site) -> list[str]:
         "/api/v1/roles/",
         "/api/v1/guides/",
         f"/api/v1/guides/?role={role.slug}",
+        "/api/v1/salaries/",
+        "/api/v1/salaries/?q=leak",
+        "/api/v1/salaries/?q=engineer&page_size=1",
+        f"/api/v1/salaries/?role={role.slug}",
+        "/api/v1/salaries/engineer/",
+        "/api/v1/salaries/data-specialist/?country=DE&experience_level=senior",
     ]
     # Every page of the job search, in each order, and one past the end (it shows the last).
     for ordering in ("", "&ordering=newest", "&ordering=salary"):
@@ -310,6 +316,7 @@ def test_walk_finds_no_hidden_record(client, site):
     assert "/salaries/data-specialist/" in visited
     # Links in the API's JSON were followed too ("next" of a page, a company's jobs).
     assert "/api/v1/jobs/?page=2&page_size=3" in visited
+    assert "/api/v1/salaries/?page=2&page_size=1&q=engineer" in visited
     assert f"/jobs/?company={site['company'].slug}" in visited
     # The public jobs did show up: the walk looked at real listings, not empty pages.
     listings = "".join(walker.bodies[f"/jobs/?page={n}"] for n in (1, 2, 3))
@@ -388,6 +395,7 @@ def test_the_api_finds_no_hidden_record(client, site):
     urls = [f"/api/v1/jobs/{job.slug}/" for job in site["hidden_jobs"].values()]
     urls += [f"/api/v1/guides/{guide.slug}/" for guide in site["hidden_guides"]]
     urls += [f"/api/v1/roles/{slug_of(DRAFT_ROLE)}/"]
+    urls += [f"/api/v1/salaries/{slug_of(DRAFT_ROLE)}/", "/api/v1/salaries/leak-draft-title/"]
     for url in urls:
         response = client.get(url)
         assert response.status_code == 404, url
@@ -395,6 +403,7 @@ def test_the_api_finds_no_hidden_record(client, site):
     for url in [
         f"/api/v1/jobs/?role={slug_of(DRAFT_ROLE)}",
         f"/api/v1/guides/?role={slug_of(DRAFT_ROLE)}",
+        f"/api/v1/salaries/?role={slug_of(DRAFT_ROLE)}",
     ]:
         response = client.get(url)
         assert response.status_code == 400, url
