@@ -11,6 +11,15 @@ pytestmark = [
 ]
 
 
+def schema_operations() -> int:
+    """How many operations the OpenAPI schema describes."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    methods = {"get", "put", "patch", "post", "delete"}
+    paths = SchemaGenerator().get_schema(request=None, public=True)["paths"]
+    return sum(1 for item in paths.values() for method in item if method in methods)
+
+
 def test_docs_list_every_operation_and_try_one(open_page, site, screenshot):
     page = open_page("desktop")
     outside = []
@@ -19,7 +28,7 @@ def test_docs_list_every_operation_and_try_one(open_page, site, screenshot):
         lambda request: outside.append(request.url) if not request.url.startswith(site) else None,
     )
     page.goto("/api/docs/")
-    expect(page.locator(".opblock")).to_have_count(15)
+    expect(page.locator(".opblock")).to_have_count(schema_operations())
     screenshot(page, "docs")
 
     jobs = page.locator("#operations-jobs-v1_jobs_list")
