@@ -85,57 +85,74 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
     return redirect("employers:dashboard")
 
 
+def _log_in_account(request: HttpRequest) -> str:
+    """The account a log-in attempt names, as its failures are counted."""
+    return request.POST.get("username", "").strip().lower()[:254]
+
+
+def log_in_refusal(request: HttpRequest) -> ratelimit.Limit | None:
+    """Count a log-in attempt from its address; the limit that refuses it, if any: too many
+    attempts from the address, or an account paused after repeated failures."""
+    if ratelimit.hit(ratelimit.LOG_IN, ratelimit.client_address(request)):
+        return ratelimit.LOG_IN
+    if ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, _log_in_account(request)):
+        return ratelimit.LOG_IN_FAILURES
+    return None
+
+
+def record_log_in(request: HttpRequest, succeeded: bool) -> None:
+    """A success clears the account's failures; a failure counts one."""
+    account = _log_in_account(request)
+    if succeeded:
+        ratelimit.clear(ratelimit.LOG_IN_FAILURES, account)
+    elif account and not ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, account):
+        ratelimit.hit(ratelimit.LOG_IN_FAILURES, account)
+
+
 class LogInView(auth_views.LoginView):
-    """Log-in with two limits: attempts per address, and failures per account (then a pause)."""
+    """Log-in with two limits: attempts per address, and failures per account (then a pause,
+    said on the form itself)."""
 
     template_name = "employers/log_in.html"
     authentication_form = EmailAuthenticationForm
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        if ratelimit.hit(ratelimit.LOG_IN, ratelimit.client_address(request)):
-            return too_many_attempts(request, ratelimit.LOG_IN)
-        account = request.POST.get("username", "").strip().lower()[:254]
-        if ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, account):
+        refused = log_in_refusal(request)
+        if refused is ratelimit.LOG_IN:
+            return too_many_attempts(request, refused)
+        if refused:
             form = self.get_form()
             form.add_error(
                 None,
                 "Too many failed attempts for this account. Try again in "
-                f"{ratelimit.LOG_IN_FAILURES.minutes} minutes, or reset your password.",
+                f"{refused.minutes} minutes, or reset your password.",
             )
             return self.form_invalid(form)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        ratelimit.clear(ratelimit.LOG_IN_FAILURES, form.cleaned_data["username"])
+        record_log_in(self.request, succeeded=True)
         return super().form_valid(form)
 
     def form_invalid(self, form):
-        account = self.request.POST.get("username", "").strip().lower()[:254]
-        if account and not ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, account):
-            ratelimit.hit(ratelimit.LOG_IN_FAILURES, account)
+        record_log_in(self.request, succeeded=False)
         return super().form_invalid(form)
 
 
 def throttled_log_in(view):
-    """The same limits for another log-in view (the admin's): attempts per address, and a pause
-    for an account after repeated failures (a failed log-in re-renders the form, a success
-    redirects)."""
+    """The same limits for another log-in view (the admin's), answered with a 429 page: a failed
+    log-in re-renders the form, a success redirects."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method != "POST":
             return view(request, *args, **kwargs)
-        if ratelimit.hit(ratelimit.LOG_IN, ratelimit.client_address(request)):
-            return too_many_attempts(request, ratelimit.LOG_IN)
-        account = request.POST.get("username", "").strip().lower()[:254]
-        if ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, account):
-            return too_many_attempts(request, ratelimit.LOG_IN_FAILURES)
+        refused = log_in_refusal(request)
+        if refused:
+            return too_many_attempts(request, refused)
         response = view(request, *args, **kwargs)
-        if response.status_code in (301, 302, 303):
-            ratelimit.clear(ratelimit.LOG_IN_FAILURES, account)
-        elif account:
-            ratelimit.hit(ratelimit.LOG_IN_FAILURES, account)
+        record_log_in(request, succeeded=response.status_code in (301, 302, 303))
         return response
 
     return wrapped

@@ -43,7 +43,8 @@ def _key(limit: Limit, who: str) -> str:
     return f"ratelimit:{limit.name}:{digest}"
 
 
-def _store_call(method: str, *args):
+def store_call(method: str, *args):
+    """Call a method of the rate-limit cache, or of this process's fallback when it raises."""
     try:
         return getattr(caches["ratelimit"], method)(*args)
     except Exception:  # any failure of the cache server (connection refused, timeout, ...)
@@ -54,22 +55,22 @@ def _store_call(method: str, *args):
 def hit(limit: Limit, who: str) -> bool:
     """Count one attempt by `who`; True when that goes over the limit."""
     key = _key(limit, who)
-    _store_call("add", key, 0, limit.seconds)
+    store_call("add", key, 0, limit.seconds)
     try:
-        count = _store_call("incr", key)
+        count = store_call("incr", key)
     except ValueError:  # expired between add and incr
-        _store_call("set", key, 1, limit.seconds)
+        store_call("set", key, 1, limit.seconds)
         count = 1
     return count > limit.count
 
 
 def exceeded(limit: Limit, who: str) -> bool:
     """Whether `who` has used up the limit, without counting an attempt."""
-    return (_store_call("get", _key(limit, who)) or 0) >= limit.count
+    return (store_call("get", _key(limit, who)) or 0) >= limit.count
 
 
 def clear(limit: Limit, who: str) -> None:
-    _store_call("delete", _key(limit, who))
+    store_call("delete", _key(limit, who))
 
 
 def client_address(request: HttpRequest) -> str:

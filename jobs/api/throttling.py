@@ -14,10 +14,10 @@ class SharedCache:
     """The shared rate-limit cache, falling back to this process's memory when it raises."""
 
     def get(self, key, default=None):
-        return ratelimit._store_call("get", key, default)
+        return ratelimit.store_call("get", key, default)
 
     def set(self, key, value, timeout=None):
-        return ratelimit._store_call("set", key, value, timeout)
+        return ratelimit.store_call("set", key, value, timeout)
 
 
 class AnonymousThrottle(AnonRateThrottle):
