@@ -4,9 +4,9 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
 
 from config import views
+from config.page_cache import cache_public_page
 from config.sitemaps import SITEMAPS
 from jobs import views as job_views
 from jobs.account_views import throttled_log_in
@@ -19,7 +19,10 @@ admin.site.site_header = f"{settings.SITE_NAME} editors"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Guides, roles and jobs"
 
-SITEMAP_CACHE_SECONDS = 60 * 15
+# Feeds are cached with the job list's choice filters; a keyword feed (?q=) is built fresh.
+jobs_feed = cache_public_page(*job_views.JOB_LIST_CACHED_PARAMS)
+guides_feed = cache_public_page()
+sitemap_page = cache_public_page("p")
 
 urlpatterns = [
     path("", job_views.home, name="home"),
@@ -28,19 +31,19 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("salaries/", include((salary_patterns, "salaries"))),
     path("employers/", include((employer_patterns, "employers"))),
-    path("feeds/jobs/", JobsFeed(), name="jobs-feed"),
-    path("feeds/jobs/atom/", JobsAtomFeed(), name="jobs-atom-feed"),
-    path("feeds/guides/", GuidesFeed(), name="guides-feed"),
-    path("feeds/guides/atom/", GuidesAtomFeed(), name="guides-atom-feed"),
+    path("feeds/jobs/", jobs_feed(JobsFeed()), name="jobs-feed"),
+    path("feeds/jobs/atom/", jobs_feed(JobsAtomFeed()), name="jobs-atom-feed"),
+    path("feeds/guides/", guides_feed(GuidesFeed()), name="guides-feed"),
+    path("feeds/guides/atom/", guides_feed(GuidesAtomFeed()), name="guides-atom-feed"),
     path(
         "sitemap.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_index),
+        sitemap_page(sitemap_index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap),
+        sitemap_page(sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

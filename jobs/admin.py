@@ -16,6 +16,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from config.page_cache import pages_changed
 from jobs import moderation
 from jobs.choices import JobStatus
 from jobs.models import (
@@ -351,6 +352,7 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
             return
         until = timezone.now() + timedelta(days=days)
         count = queryset.update(featured_until=until, updated_at=timezone.now())
+        pages_changed()
         self.message_user(
             request, f"Featured {count} job(s) until {until:%b %d, %Y}.", messages.SUCCESS
         )
@@ -358,6 +360,7 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
     @admin.action(description="Stop featuring selected jobs", permissions=["change"])
     def unfeature(self, request: HttpRequest, queryset: QuerySet) -> None:
         count = queryset.update(featured_until=None, updated_at=timezone.now())
+        pages_changed()
         self.message_user(request, f"{count} job(s) no longer featured.", messages.SUCCESS)
 
     @admin.action(description="Extend selected jobs by the given days", permissions=["change"])

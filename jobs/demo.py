@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from config.page_cache import pages_changed
 from jobs.choices import EmploymentType, ExperienceLevel, JobStatus, Workplace
 from jobs.generator import JobGenerator, ensure_companies, published_roles
 from jobs.generator_vocabulary import CURATED_COMPANIES
@@ -393,6 +394,7 @@ def _save_in_bulk(jobs: list[Job], now: datetime) -> None:
             job.updated_at = now
             values = {name: getattr(job, name) for name in UPDATED_FIELDS}
             Job.objects.filter(pk=existing[job.slug]).update(**values)
+    pages_changed()
 
 
 # Two postings of the demo employer that are not live, so the dashboard shows a draft and a

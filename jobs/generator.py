@@ -18,6 +18,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from config.page_cache import pages_changed
 from jobs.choices import JobStatus, SalaryPeriod, Workplace
 from jobs.generator_vocabulary import (
     APPLY_BY_EMAIL_SHARE,
@@ -412,4 +413,5 @@ def generate_jobs(
             number += 1
         Job.objects.bulk_create(batch, batch_size=BATCH_SIZE)
         reset_queries()  # with DEBUG on, the logged inserts would otherwise pile up in memory
+    pages_changed()
     return Generated(jobs=count, companies=len(pool), new_companies=created)

@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_cookie
 
+from config.page_cache import cache_public_page
 from jobs.filters import JobFilter
 from jobs.models import Job
 from jobs.pagination import CountUpTo, FeaturedFirst, count_label
@@ -25,6 +26,14 @@ SEARCH_COUNT_UP_TO = 1000  # past this many matches a keyword search says "1,000
 ROLE_GUIDES_ON_JOB = 3
 
 
+# /jobs/ is cached with its choice filters; free text (q, location, salary) is rendered fresh.
+JOB_LIST_CACHED_PARAMS = (
+    "page", "ordering", "workplace", "employment_type", "experience_level", "role",
+    "company", "posted_within",
+)  # fmt: skip
+
+
+@cache_public_page()
 def home(request: HttpRequest) -> HttpResponse:
     jobs = Job.objects.public().for_cards()
     roles = list(Role.objects.published())
@@ -38,6 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "jobs/home.html", context)
 
 
+@cache_public_page(*JOB_LIST_CACHED_PARAMS)
 def job_list(request: HttpRequest) -> HttpResponse:
     jobs = JobFilter(request.GET, queryset=Job.objects.public().for_cards())
     results = jobs.qs
@@ -69,6 +79,7 @@ def query_without(query: QueryDict, *names: str) -> str:
     return f"?{rest.urlencode()}" if rest else ""
 
 
+@cache_public_page()
 @vary_on_cookie
 def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
     queryset = Job.objects.visible_to(request.user).select_related("company", "role")

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
 
+from config.page_cache import pages_changed
 from roles.models import STANDARD_SECTIONS, Guide, GuideSection, GuideTip, Role, Status
 
 # Single-line fields that hold a sentence get a wide input instead of the admin's narrow default.
@@ -34,11 +35,13 @@ class PublishActions:
         if hasattr(queryset.model, "published_at"):
             queryset.filter(published_at__isnull=True).update(published_at=timezone.now())
         queryset.update(status=Status.PUBLISHED, updated_at=timezone.now())
+        pages_changed()
         self.message_user(request, f"Published {count} item(s).", messages.SUCCESS)
 
     @admin.action(description="Unpublish selected (back to draft)", permissions=["change"])
     def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
         count = queryset.update(status=Status.DRAFT, updated_at=timezone.now())
+        pages_changed()
         self.message_user(request, f"Moved {count} item(s) back to draft.", messages.SUCCESS)
 
 
@@ -148,6 +151,7 @@ class GuideAdmin(WideTextInputs, PublishActions, admin.ModelAdmin):
                 for i, kind in enumerate(STANDARD_SECTIONS, start=1)
             )
         guide.refresh_reading_time()
+        pages_changed()  # sections added in bulk, reading time set by update()
 
 
 from roles import salary_admin  # noqa: E402, F401  (registers the salary insights admin)

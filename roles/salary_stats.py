@@ -10,6 +10,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Min, Q
 from django.utils.text import slugify
 
+from config.page_cache import pages_changed
 from roles.models import Role
 from roles.percentile import SALARY_FRACTIONS, SalaryPercentilesSqlite
 from roles.salary_models import (
@@ -156,6 +157,7 @@ def refresh_stats(changed_title_ids: Iterable[int | None] | None = None) -> int:
         for pk in sorted(targets):
             SalaryStat.objects.bulk_create(compute_stats(pk, members[pk]), batch_size=1000)
         SalaryTitle.objects.filter(pk__in=targets, needs_refresh=True).update(needs_refresh=False)
+    pages_changed()
     return len(targets)
 
 
@@ -189,6 +191,7 @@ def refresh_stale() -> int:
         for pk in sorted(stale):
             SalaryStat.objects.bulk_create(compute_stats(pk, members[pk]), batch_size=1000)
         SalaryTitle.objects.filter(pk__in=stale).update(needs_refresh=False)
+    pages_changed()
     return len(stale)
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django_countries import countries
 
+from config.page_cache import cache_public_page
 from roles.breadcrumbs import trail
 from roles.salary_charts import range_chart, trend_chart
 from roles.salary_figures import (
@@ -28,12 +29,14 @@ def search_query(typed: str) -> str:
     return " ".join(typed.split())[:MAX_QUERY]
 
 
+@cache_public_page()  # a typed title search (q) is rendered fresh
 def salary_list(request: HttpRequest) -> HttpResponse:
     query = search_query(request.GET.get("q", ""))
     context = {"titles": title_list(query), "query": query, "min_sample": min_sample()}
     return render(request, "roles/salary_list.html", context)
 
 
+@cache_public_page("country")
 def salary_detail(request: HttpRequest, slug: str) -> HttpResponse:
     public = PublicTitles.load()
     if slug not in public.roles_by_slug:

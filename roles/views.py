@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.vary import vary_on_cookie
 
+from config.page_cache import cache_public_page
 from roles.breadcrumbs import guides_trail, roles_trail
 from roles.filters import GuideFilter
 from roles.models import Guide, Role
@@ -12,6 +13,7 @@ from roles.salary_figures import median_for
 from roles.structured_data import guide_json_ld
 
 
+@cache_public_page("role", "page")
 def guide_list(request: HttpRequest) -> HttpResponse:
     guides = GuideFilter(request.GET, queryset=Guide.objects.published().with_roles())
     page = Paginator(guides.qs, settings.GUIDES_PER_PAGE).get_page(request.GET.get("page"))
@@ -23,6 +25,7 @@ def guide_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cache_public_page()
 @vary_on_cookie
 def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
     guide = get_object_or_404(Guide.objects.visible_to(request.user).with_roles(), slug=slug)
@@ -46,10 +49,12 @@ def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
+@cache_public_page()
 def role_list(request: HttpRequest) -> HttpResponse:
     return render(request, "roles/role_list.html", {"roles": Role.objects.published()})
 
 
+@cache_public_page()
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.published(), slug=slug)
     guides = Guide.objects.published().for_role(role).with_roles()

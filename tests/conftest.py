@@ -28,6 +28,13 @@ def _empty_cache():
     clear()
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    # Tests run in one process, where the memory cache is shared by every request, so the page
+    # cache is on as in production with Redis: a page that forgets a change fails its test.
+    settings.PAGE_CACHE_SECONDS = 600
+
+
 def pytest_report_header(config):
     from django.db import connection
 

@@ -125,3 +125,8 @@ def make_salary_records(title, amounts, **fields) -> list:
     return SalaryRecord.objects.bulk_create(
         SalaryRecord(title=title, amount_usd=amount, **defaults) for amount in amounts
     )
+
+
+def directives(cache_control: str) -> set[str]:
+    """The directive names of a Cache-Control header."""
+    return {part.split("=")[0].strip() for part in cache_control.split(",") if part.strip()}

@@ -1,0 +1,187 @@
+"""Whole pages cached for anonymous visitors, and dropped at once when published content changes.
+
+A cached page is stored under the current *generation*, a token kept in the same cache. Any
+change to what the public sees (a job approved, filled or expired, a guide published, salary
+figures recomputed) replaces the token, so every page cached before it is left unread and ages
+out; no list of keys is needed. With REDIS_URL every app server shares pages and token alike.
+
+Only requests that carry no session or messages cookie are served from or stored in the cache,
+and only 200 answers that set no cookie, used no CSRF token and are not marked private: a page
+for someone logged in, a form, or a staff preview is never stored.
+"""
+
+import hashlib
+import logging
+import uuid
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
+from django.utils.http import split_directive_names
+
+log = logging.getLogger(__name__)
+
+GENERATION_KEY = "pages:generation"
+# Cookies that change what an anonymous page shows: a session (logged in, or a form's state)
+# and one-time messages ("You have logged out").
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+
+
+def pages_changed() -> None:
+    """Retire every cached page: now, and again once the surrounding transaction commits.
+
+    The second time closes a race: a request that read the new token before the commit would
+    otherwise store the old content under it."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation() -> None:
+    _safely(cache.set, GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def current_generation() -> str | None:
+    """The token pages are stored under; None when the cache cannot be reached."""
+    token = _safely(cache.get, GENERATION_KEY)
+    if token is None:
+        _safely(cache.add, GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        token = _safely(cache.get, GENERATION_KEY)
+    return token
+
+
+def _safely(call, *args, **kwargs):
+    """A cache call that cannot fail a request or a write: an outage reads as a miss. (The
+    Redis backend already answers so; this covers any backend.)"""
+    try:
+        return call(*args, **kwargs)
+    except Exception as error:
+        log.warning("Page cache unavailable (%s); serving without it", error)
+        return None
+
+
+def _page_key(request: HttpRequest, generation: str) -> str:
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def _cacheable_request(request: HttpRequest, params: frozenset[str]) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+        and set(request.GET) <= params
+    )
+
+
+def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
+    directives = split_directive_names(response.get("Cache-Control", ""))
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not {"private", "no-store", "no-cache"}.intersection(directives)
+    )
+
+
+def cache_public_page(*params: str):
+    """Serve a view's anonymous GETs from the page cache.
+
+    `params` names the query parameters the page may be cached with; a request with any other
+    parameter (a free-text search, or junk) is rendered fresh and not stored, so unbounded
+    addresses cannot fill the cache."""
+    allowed = frozenset(params)
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not _cacheable_request(request, allowed):
+                return view(request, *args, **kwargs)
+            generation = current_generation()
+            if generation is None:
+                return view(request, *args, **kwargs)
+            key = _page_key(request, generation)
+            cached = _safely(cache.get, key)
+            if cached is not None:
+                cached["X-Page-Cache"] = "hit"
+                return cached
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if _cacheable_response(request, response):
+                # Visitors' browsers and any shared cache revalidate each time (the ETag makes
+                # that a 304), so a change reaches them as soon as it reaches this cache.
+                patch_cache_control(response, no_cache=True)
+                set_response_etag(response)
+                _safely(cache.set, key, response, settings.PAGE_CACHE_SECONDS)
+                response["X-Page-Cache"] = "miss"
+            return response
+
+        return wrapped
+
+    return decorator
+
+
+# Rows of these models never change a public page by themselves: accounts, history, API keys,
+# and salary rows and figures (recomputed in bulk, which retires pages itself). Leaving them out
+# also keeps their bulk deletes fast: a delete signal listener makes Django load each row.
+PRIVATE_MODELS = {
+    "jobs.employer",
+    "jobs.statuschange",
+    "jobs.apitoken",
+    "roles.salaryrecord",
+    "roles.salarystat",
+    "roles.unmatchedtitle",
+}
+CONTENT_APPS = ("jobs", "roles")
+
+
+def _content_saved(sender, **kwargs) -> None:
+    pages_changed()
+
+
+def connect_content_signals() -> None:
+    """Retire cached pages whenever a job, company, role, guide or salary title is written.
+
+    Writes that skip signals (`update()`, `bulk_create`, imports) call `pages_changed` instead."""
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            if model._meta.label_lower in PRIVATE_MODELS:
+                continue
+            uid = f"page_cache_{model._meta.label_lower}"
+            post_save.connect(_content_saved, sender=model, dispatch_uid=uid)
+            post_delete.connect(_content_saved, sender=model, dispatch_uid=uid)
+            for field in model._meta.local_many_to_many:
+                through = field.remote_field.through
+                m2m_changed.connect(
+                    _content_saved, sender=through, dispatch_uid=f"{uid}_{field.name}"
+                )
+
+
+class PrivatePagesMiddleware:
+    """Tells browsers and shared caches never to store a page for someone logged in, or one
+    holding a CSRF token (a form). Sits after CsrfViewMiddleware, which forgets on its way out
+    that the token was used."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or _logged_in(request):
+            add_never_cache_headers(response)
+        return response
+
+
+def _logged_in(request: HttpRequest) -> bool:
+    # Without a session cookie there is no user to load: no session query for visitors.
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated)
