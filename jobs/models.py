@@ -222,6 +222,17 @@ class JobQuerySet(models.QuerySet):
         )
         return list(ranked[:limit]), len(candidates)
 
+    def in_any(self, *parts: "JobQuerySet") -> list["Job"]:
+        """This queryset's postings that are in any of `parts` (small sliced querysets of
+        postings, each read from its own index), in one query and in no particular order:
+        `pk IN (SELECT pk … WHERE pk IN (part 1 … LIMIT n) UNION …)`. Callers sort each part's
+        rows back out of the result; a part's top rows are its top rows among these too.
+
+        Each part sits in an `IN` of its own because SQLite allows no LIMIT directly inside a
+        UNION."""
+        ids = [Job.objects.filter(pk__in=part.values("pk")).values("pk") for part in parts]
+        return list(self.filter(pk__in=ids[0].union(*ids[1:])).order_by())
+
     def for_cards(self) -> "JobQuerySet":
         """What a job card shows, in one query: the company, without the long description."""
         return self.select_related("company").defer(

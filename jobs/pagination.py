@@ -43,11 +43,20 @@ class FeaturedFirst:
         return rows + list(self.rest[max(start - split, 0) : stop - split])
 
 
+def newest_first(jobs) -> list:
+    """Postings in `JobQuerySet.newest()` order, sorted in Python."""
+    return sorted(jobs, key=lambda job: (job.posted_at, job.pk), reverse=True)
+
+
 def featured_then_newest(queryset: QuerySet, limit: int) -> list:
-    """The first `limit` postings of `queryset` in featured-first order, in two small queries."""
-    featured = list(queryset.featured().newest()[:limit])
+    """The first `limit` postings of `queryset` in featured-first order, in one query: the newest
+    `limit` featured postings and the newest `limit` postings, each read from an index."""
+    now = timezone.now()
+    featured = queryset.filter(featured_now_q(now)).newest()[:limit]
+    rows = newest_first(queryset.in_any(featured, queryset.newest()[:limit]))
+    featured = [job for job in rows if job.featured_until and job.featured_until > now][:limit]
     shown = {job.pk for job in featured}
-    newest = [job for job in queryset.newest()[:limit] if job.pk not in shown]
+    newest = [job for job in rows[:limit] if job.pk not in shown]
     return (featured + newest)[:limit]
 
 
