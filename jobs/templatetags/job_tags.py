@@ -5,7 +5,7 @@ from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from jobs.models import Job, featured_now_q
-from jobs.pagination import CountUpTo, count_label, featured_then_newest, newest_first
+from jobs.pagination import CountUpTo, featured_then_newest, newest_first
 
 register = template.Library()
 
@@ -51,10 +51,11 @@ def role_jobs(role):
     """A role page's open jobs, featured first, with the total for the link to all of them,
     counted up to ROLE_COUNT_UP_TO ("1,000+" past it, as /jobs/ says for a search)."""
     jobs = Job.objects.public().filter(role=role).for_cards()
-    count = CountUpTo(jobs, ROLE_COUNT_UP_TO).count()
+    counted = CountUpTo(jobs, ROLE_COUNT_UP_TO)
+    count = counted.count()
     return {
         "role": role,
         "jobs": featured_then_newest(jobs, ROLE_PAGE_JOBS),
         "job_count": count,
-        "job_count_label": count_label(count, ROLE_COUNT_UP_TO),
+        "job_count_label": counted.label(count),
     }
