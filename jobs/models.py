@@ -383,6 +383,15 @@ class Job(RendersMarkdown):
             models.Index(fields=["experience_level"], name="job_experience_level"),
             models.Index(*TOP_PAY_FIRST, name="job_top_pay"),
             models.Index(fields=["company", "-created_at"], name="job_company_newest"),
+            # A role's newest postings (role pages, the cards beside guides, ?role=) read in
+            # order, without sorting every posting of a large role.
+            models.Index(fields=["role", "-posted_at", "-id"], name="job_role_newest"),
+            # salary_min: postings paying at least an amount (those without pay never match).
+            models.Index(
+                fields=["salary_yearly_usd"],
+                condition=Q(salary_yearly_usd__isnull=False),
+                name="job_salary_yearly",
+            ),
             models.Index(fields=["status", "submitted_at"], name="job_review_queue"),
         ]
 
