@@ -89,12 +89,13 @@ class PageNumbers(PageNumberPagination):
         number = form.cleaned_data["page"] or 1
         paginator = self.django_paginator_class(queryset, size)
         if number > paginator.num_pages:
-            raise exceptions.NotFound(
-                f"There is no page {number}: the last page is {paginator.num_pages}."
-            )
+            raise exceptions.NotFound(self.past_the_end(number, paginator))
         self.request = request
         self.page = paginator.page(number)
         return list(self.page)
+
+    def past_the_end(self, number: int, paginator) -> str:
+        return f"There is no page {number}: the last page is {paginator.num_pages}."
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

@@ -222,6 +222,17 @@ class JobQuerySet(models.QuerySet):
         )
         return list(ranked[:limit]), len(candidates)
 
+    def in_any(self, *parts: "JobQuerySet") -> list["Job"]:
+        """This queryset's postings that are in any of `parts` (small sliced querysets of
+        postings, each read from its own index), in one query and in no particular order:
+        `pk IN (SELECT pk … WHERE pk IN (part 1 … LIMIT n) UNION …)`. Callers sort each part's
+        rows back out of the result; a part's top rows are its top rows among these too.
+
+        Each part sits in an `IN` of its own because SQLite allows no LIMIT directly inside a
+        UNION."""
+        ids = [Job.objects.filter(pk__in=part.values("pk")).values("pk") for part in parts]
+        return list(self.filter(pk__in=ids[0].union(*ids[1:])).order_by())
+
     def for_cards(self) -> "JobQuerySet":
         """What a job card shows, in one query: the company, without the long description."""
         return self.select_related("company").defer(
@@ -372,6 +383,15 @@ class Job(RendersMarkdown):
             models.Index(fields=["experience_level"], name="job_experience_level"),
             models.Index(*TOP_PAY_FIRST, name="job_top_pay"),
             models.Index(fields=["company", "-created_at"], name="job_company_newest"),
+            # A role's newest postings (role pages, the cards beside guides, ?role=) read in
+            # order, without sorting every posting of a large role.
+            models.Index(fields=["role", "-posted_at", "-id"], name="job_role_newest"),
+            # salary_min: postings paying at least an amount (those without pay never match).
+            models.Index(
+                fields=["salary_yearly_usd"],
+                condition=Q(salary_yearly_usd__isnull=False),
+                name="job_salary_yearly",
+            ),
             models.Index(fields=["status", "submitted_at"], name="job_review_queue"),
         ]
 

@@ -43,35 +43,62 @@ class FeaturedFirst:
         return rows + list(self.rest[max(start - split, 0) : stop - split])
 
 
+def newest_first(jobs) -> list:
+    """Postings in `JobQuerySet.newest()` order, sorted in Python."""
+    return sorted(jobs, key=lambda job: (job.posted_at, job.pk), reverse=True)
+
+
 def featured_then_newest(queryset: QuerySet, limit: int) -> list:
-    """The first `limit` postings of `queryset` in featured-first order, in two small queries."""
-    featured = list(queryset.featured().newest()[:limit])
+    """The first `limit` postings of `queryset` in featured-first order, in one query: the newest
+    `limit` featured postings and the newest `limit` postings, each read from an index."""
+    now = timezone.now()
+    featured = queryset.filter(featured_now_q(now)).newest()[:limit]
+    rows = newest_first(queryset.in_any(featured, queryset.newest()[:limit]))
+    featured = [job for job in rows if job.featured_until and job.featured_until > now][:limit]
     shown = {job.pk for job in featured}
-    newest = [job for job in queryset.newest()[:limit] if job.pk not in shown]
+    newest = [job for job in rows[:limit] if job.pk not in shown]
     return (featured + newest)[:limit]
 
 
-class CountUpTo:
-    """A sliceable stand-in for search results whose count stops just past `cap`.
+# Past this many postings a job list says "10,000+" (500 pages of 20) instead of counting them
+# all; a keyword search stops at SEARCH_COUNT_UP_TO, since counting it reads each match's text.
+LIST_COUNT_UP_TO = 10_000
+SEARCH_COUNT_UP_TO = 1000
 
-    Counting every match of a common word among a million postings takes seconds (each match's
-    text is read); counting up to `cap` + 1 stays in milliseconds, and the page says "1,000+"."""
+
+class CountUpTo:
+    """A sliceable stand-in for a job list whose count stops at `cap`.
+
+    An exact count reads every match: over the whole board that is every public posting's index
+    entry (tens of milliseconds at 100,000 postings, growing with the board), and for a common
+    search word every match's text (seconds at a million). Counting up to `cap` + 1 reads at most
+    that many, so its cost stays flat however large the board grows. `count()` is then at most
+    `cap`, the pages reach the first `cap` postings, and `exact` tells whether that is all."""
 
     def __init__(self, results, cap: int):
         self.results = results
         self.cap = cap
+        self.exact = True
 
     def count(self) -> int:
         queryset = (
             self.results.queryset if isinstance(self.results, FeaturedFirst) else self.results
         )
-        return queryset.order_by().values("pk")[: self.cap + 1].count()
+        # posted_at, a column of the job_public index: PostgreSQL counts public postings from
+        # that index alone when no other filter applies.
+        found = queryset.order_by().values("posted_at")[: self.cap + 1].count()
+        self.exact = found <= self.cap
+        return min(found, self.cap)
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, index):
         return self.results[index]
+
+    def label(self, count: int) -> str:
+        """“1,234”, or “10,000+” when there are more than the cap."""
+        return f"{count:,}" if self.exact else f"{count:,}+"
 
 
 def count_label(count: int, cap: int | None = None) -> str:

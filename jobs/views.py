@@ -10,7 +10,7 @@ from django.views.decorators.vary import vary_on_cookie
 from config.page_cache import cache_public_page
 from jobs.filters import JobFilter
 from jobs.models import Job
-from jobs.pagination import CountUpTo, FeaturedFirst, count_label
+from jobs.pagination import LIST_COUNT_UP_TO, SEARCH_COUNT_UP_TO, CountUpTo, FeaturedFirst
 from jobs.role_figures import popular_guides, top_paid_roles
 from jobs.structured_data import job_posting_json_ld
 from roles.breadcrumbs import trail
@@ -22,7 +22,6 @@ HOME_TOP_PAID_ROLES = 5
 HOME_FEATURED_JOBS = 6
 HOME_LATEST_JOBS = 8
 SIMILAR_JOBS = 4
-SEARCH_COUNT_UP_TO = 1000  # past this many matches a keyword search says "1,000+" (50 pages)
 ROLE_GUIDES_ON_JOB = 3
 
 
@@ -53,14 +52,14 @@ def job_list(request: HttpRequest) -> HttpResponse:
     results = jobs.qs
     if jobs.uses_default_order:
         results = FeaturedFirst(results)  # the same order, without sorting every match
-    cap = SEARCH_COUNT_UP_TO if jobs.form.cleaned_data.get("q") else None
-    if cap:
-        results = CountUpTo(results, cap)
+    # "10,000+" (or "1,000+" for a keyword search) rather than counting every match.
+    cap = SEARCH_COUNT_UP_TO if jobs.form.cleaned_data.get("q") else LIST_COUNT_UP_TO
+    results = CountUpTo(results, cap)
     page = Paginator(results, settings.JOBS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "filter": jobs,
         "page": page,
-        "count_label": count_label(page.paginator.count, cap),
+        "count_label": results.label(page.paginator.count),
         # Each applied filter with the address of the same search without it.
         "active_filters": [
             (label, query_without(request.GET, name, "page"))

@@ -3,12 +3,12 @@
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Exists, FilteredRelation, OuterRef, Q
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
 from django.utils.text import slugify
 
 from roles.models import Role
 from roles.salary_models import Level, SalaryStat, SalaryTitle, TitleAlias
-from roles.title_matching import core_key, title_key
+from roles.title_matching import TitleMatcher, candidate_keys, core_key, title_key
 
 
 def min_sample() -> int:
@@ -137,6 +137,29 @@ def countries_with_data(title: SalaryTitle) -> list[tuple[str, int]]:
         .order_by("-count", "country")
         .values_list("country", "count")
     )
+
+
+def posting_title(raw_title: str, role: Role | None, public: PublicTitles) -> SalaryTitle | None:
+    """The public title a posting's pay is compared with: the title its own title matches (as
+    `TitleMatcher` matches it, aliases included), else its role's; one query, reading only the
+    titles and aliases whose keys the raw title could match."""
+    keys = candidate_keys(raw_title)
+    role_slug = slugify(role.name) if role is not None else ""
+    rows = list(
+        SalaryTitle.objects.annotate(
+            matching_alias=FilteredRelation("aliases", condition=Q(aliases__key__in=keys)),
+            alias_key=F("matching_alias__key"),
+        ).filter(Q(key__in=keys) | Q(alias_key__isnull=False) | Q(slug=role_slug))
+    )
+    matched = {title.key: title.pk for title in rows if title.key in keys}
+    matched.update({title.alias_key: title.pk for title in rows if title.alias_key})  # as there
+    title_id = TitleMatcher(matched).match(raw_title).title_id
+    by_pk = {title.pk: title for title in rows if title.slug in public.roles_by_slug}
+    if title_id is not None and title_id in by_pk:
+        return by_pk[title_id]
+    if role_slug:
+        return next((title for title in by_pk.values() if title.slug == role_slug), None)
+    return None
 
 
 def median_for(title_name: str) -> Figures | None:

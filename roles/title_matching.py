@@ -90,6 +90,15 @@ def core_key(raw: str) -> tuple[str, str]:
     return " ".join(core)[:150], level
 
 
+def candidate_keys(raw: str) -> list[str]:
+    """Every key `TitleMatcher.match` may look up for a raw title, so that a matcher built from
+    these keys alone matches it as one built from every key would."""
+    keys = []
+    for variant in _variants(raw):
+        keys += [title_key(variant), core_key(variant)[0]]
+    return [key for key in dict.fromkeys(keys) if key]
+
+
 @dataclass(frozen=True)
 class Match:
     title_id: int | None

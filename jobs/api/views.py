@@ -14,7 +14,7 @@ from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from config.api import SLUG, ConditionalReads, LastModifiedDetail, ListFilterBackend
+from config.api import SLUG, ConditionalReads, LastModifiedDetail, ListFilterBackend, PageNumbers
 from jobs import moderation, ratelimit
 from jobs.api.permissions import IsEmployer
 from jobs.api.serializers import (
@@ -26,7 +26,56 @@ from jobs.api.serializers import (
 from jobs.choices import JobStatus
 from jobs.filters import JobFilter
 from jobs.models import Company, Job, StatusChange, public_jobs_q
-from jobs.pagination import FeaturedFirst
+from jobs.pagination import LIST_COUNT_UP_TO, SEARCH_COUNT_UP_TO, CountUpTo, FeaturedFirst
+
+
+class JobPages(PageNumbers):
+    """Pages of jobs whose count stops at 10,000 (1,000 with `q`), as /jobs/ counts: `count` is
+    exact up to the cap, and `count_exact` says whether it is; past the cap the pages reach
+    the first 10,000 jobs (narrower filters reach the rest)."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        searching = bool(request.query_params.get("q", "").strip())
+        self.counted = CountUpTo(queryset, SEARCH_COUNT_UP_TO if searching else LIST_COUNT_UP_TO)
+        return super().paginate_queryset(self.counted, request, view)
+
+    def past_the_end(self, number: int, paginator) -> str:
+        if self.counted.exact:
+            return super().past_the_end(number, paginator)
+        return (
+            f"There is no page {number}: pages reach the first {paginator.count:,} jobs "
+            f"(page {paginator.num_pages}); narrow the filters to reach the others."
+        )
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data = {
+            "count": response.data["count"],
+            "count_exact": self.counted.exact,
+            **{key: value for key, value in response.data.items() if key != "count"},
+        }
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        properties = schema["properties"]
+        properties["count"]["description"] = (
+            f"How many jobs match, counted up to {LIST_COUNT_UP_TO:,} "
+            f"({SEARCH_COUNT_UP_TO:,} with `q`); past that it is the cap and `count_exact` is "
+            "false."
+        )
+        schema["properties"] = {
+            "count": properties["count"],
+            "count_exact": {
+                "type": "boolean",
+                "description": "True when `count` is every matching job; false when more match "
+                "than were counted (the pages then reach the first `count` of them).",
+                "example": True,
+            },
+            **{key: value for key, value in properties.items() if key != "count"},
+        }
+        schema["required"] = [*schema.get("required", []), "count_exact"]
+        return schema
 
 
 class JobFilterBackend(ListFilterBackend):
@@ -49,7 +98,9 @@ class JobFilterBackend(ListFilterBackend):
         description=(
             "The postings /jobs/ shows, with its filters (same names and values) and its order: "
             "featured postings first, then the newest, unless `ordering` says otherwise. An "
-            "invalid value is a 400 naming the parameter."
+            "invalid value is a 400 naming the parameter. Like the page, it counts matches up "
+            f"to {LIST_COUNT_UP_TO:,} ({SEARCH_COUNT_UP_TO:,} with `q`): `count_exact` says "
+            "whether `count` is all of them, and the pages reach the first `count`."
         ),
     ),
     retrieve=extend_schema(
@@ -67,6 +118,7 @@ class JobViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelVie
     lookup_value_regex = SLUG
     filter_backends = [JobFilterBackend]
     filterset_class = JobFilter
+    pagination_class = JobPages
 
     def get_queryset(self):
         jobs = Job.objects.public()

@@ -1,13 +1,10 @@
 from django import template
-from django.utils.text import slugify
 from django_countries import countries
 
 from jobs.models import Job
 from jobs.salary_observations import yearly_usd_range
 from roles.salary_charts import position_bar
-from roles.salary_figures import PublicTitles, compare_range
-from roles.salary_models import SalaryTitle
-from roles.title_matching import TitleMatcher
+from roles.salary_figures import PublicTitles, compare_range, posting_title
 
 register = template.Library()
 
@@ -19,12 +16,7 @@ def salary_position(job: Job, role=None):
     yearly = yearly_usd_range(job)
     if yearly is None:
         return {}
-    public = PublicTitles.load()
-    title_id = TitleMatcher.from_database().match(job.title).title_id
-    titles = SalaryTitle.objects.filter(slug__in=public.slugs)
-    title = titles.filter(pk=title_id).first() if title_id else None
-    if title is None and role is not None:
-        title = titles.filter(slug=slugify(role.name)).first()
+    title = posting_title(job.title, role, PublicTitles.load())  # two queries
     if title is None:
         return {}
     comparison = compare_range(title, job.experience_level, job.country.code, *yearly)

@@ -311,3 +311,22 @@ def test_salary_period_and_currency_are_reported_as_posted(client, board):
     monthly = client.get("/api/v1/jobs/?q=Monthly").json()["results"][0]
     assert monthly["salary"]["period"] == SalaryPeriod.MONTH
     assert monthly["salary"]["label"] == "USD 9,000 – 10,000 per month"
+
+
+def test_the_count_stops_at_the_cap_and_says_so(client, board, monkeypatch):
+    body = client.get("/api/v1/jobs/").json()
+    assert body["count"] == 8 and body["count_exact"] is True
+    assert list(body)[:2] == ["count", "count_exact"]
+    monkeypatch.setattr("jobs.api.views.LIST_COUNT_UP_TO", 5)
+    body = client.get("/api/v1/jobs/?page_size=2").json()
+    assert body["count"] == 5 and body["count_exact"] is False
+    last = client.get("/api/v1/jobs/?page_size=2&page=3").json()
+    assert len(last["results"]) == 1 and last["next"] is None  # the pages reach the first 5
+    past = client.get("/api/v1/jobs/?page_size=2&page=4")
+    assert past.status_code == 404
+    assert "pages reach the first 5 jobs (page 3)" in past.json()["detail"]
+    # A keyword search stops at its own cap.
+    monkeypatch.setattr("jobs.api.views.SEARCH_COUNT_UP_TO", 1)
+    body = client.get("/api/v1/jobs/?q=engineer").json()
+    assert body["count"] == 1 and body["count_exact"] is False
+    assert client.get("/api/v1/jobs/?q=kubernetes+healthcare").json()["count_exact"] is True

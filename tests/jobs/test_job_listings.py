@@ -99,6 +99,23 @@ def test_guide_shows_its_roles_jobs_first_then_other_featured(client, role):
         assert fact in box
 
 
+def test_a_comparison_shows_both_roles_jobs_taking_turns(client, role):
+    now = timezone.now()
+    other_role = make_role()
+    guide = make_guide(first_role=role, second_role=other_role)
+    make_job(title="Featured elsewhere", featured_until=now + timedelta(days=3))
+    make_job(title="Featured first role", role=role, featured_until=now + timedelta(days=3),
+             posted_at=now - timedelta(days=9))  # fmt: skip
+    for n in range(6):  # the first role's jobs are all newer than the second's
+        make_job(title=f"First {n}", role=role, posted_at=now - timedelta(hours=n + 1))
+    for n in range(3):
+        make_job(title=f"Second {n}", role=other_role, posted_at=now - timedelta(days=n + 2))
+    html = client.get(guide.get_absolute_url()).text
+    box = html.split('id="featured-h"', 1)[1].split("</section>", 1)[0]
+    titles = re.findall(r'<a href="/jobs/[^"]+/">([^<]+)</a>', box)
+    assert titles == ["Featured first role", "First 0", "Second 0", "First 1", "Second 1"]
+
+
 def test_guide_without_jobs_says_so(client, role):
     guide = make_guide(first_role=role)
     assert (
@@ -114,6 +131,18 @@ def test_role_page_lists_its_open_jobs_and_links_to_the_search(client, jobs, rol
     assert "Live job" in section and "Another role" not in section
     assert 'href="/jobs/?role=data-engineer"' in section
     assert "See all 1 Data Engineer job" in section
+
+
+def test_role_page_counts_its_jobs_up_to_a_cap(client, role, monkeypatch):
+    from jobs.templatetags import job_tags
+
+    for _ in range(3):
+        make_job(role=role)
+    make_job(role=make_role())  # another role's
+    monkeypatch.setattr(job_tags, "ROLE_COUNT_UP_TO", 3)
+    assert "See all 3 Data Engineer jobs" in client.get("/roles/data-engineer/").text
+    monkeypatch.setattr(job_tags, "ROLE_COUNT_UP_TO", 2)
+    assert "See all 2+ Data Engineer jobs" in client.get("/roles/data-engineer/").text
 
 
 def test_home_shows_featured_and_latest_jobs(client, jobs):

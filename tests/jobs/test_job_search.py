@@ -269,3 +269,14 @@ def test_featured_then_newest_matches_the_featured_first_ordering():
     expected = list(Job.objects.public().featured_first()[:5])
     assert featured_then_newest(Job.objects.public(), 5) == expected
     assert featured_then_newest(Job.objects.public(), 2) == expected[:2]
+
+
+def test_the_job_list_counts_up_to_a_cap(client, board, monkeypatch, settings):
+    settings.JOBS_PER_PAGE = 2
+    total = Job.objects.public().count()
+    assert f'<h2 id="results-h">{total} jobs</h2>' in client.get("/jobs/").text
+    monkeypatch.setattr("jobs.views.LIST_COUNT_UP_TO", 3)
+    html = client.get("/jobs/").text
+    assert '<h2 id="results-h">3+ jobs</h2>' in html
+    assert "Page 1 of 2 · 3+ in all" in html  # the pages reach the first three
+    assert "Page 2 of 2" in client.get("/jobs/?page=9").text
