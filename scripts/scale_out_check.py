@@ -481,6 +481,9 @@ def main() -> int:
         print("Interrupted: stopping the servers")
         results.append(False)
     finally:
+        # A second Ctrl-C must not leave the servers running.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         stop(processes)
     passed = results.count(True) == len(CHECKS)
     print(f"{'PASS' if passed else 'FAIL'}: {results.count(True)} of {len(CHECKS)} checks passed")
@@ -488,4 +491,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # during the set-up, before any server started
+        sys.exit("Interrupted")
