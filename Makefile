@@ -7,13 +7,14 @@ WEB_CONCURRENCY ?= 3
 INSTALLED := $(VENV)/.installed
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/jobboard
 
-.PHONY: help check-python install run serve test test-postgres test-browser lint format migrations-check ci lock clean
+.PHONY: help check-python install run serve scale-out-check test test-postgres test-browser lint format migrations-check ci lock clean
 
 help:
 	@echo "make run     set up, load the demo content and serve http://127.0.0.1:$(PORT)"
 	@echo "make test    run the test suite (DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make serve   the production server: gunicorn, DEBUG off, WhiteNoise"
 	@echo "make ci      lint, migrations check, tests on SQLite and PostgreSQL"
+	@echo "make scale-out-check  two app servers on one PostgreSQL and Redis share sessions, cache, limits"
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
@@ -46,6 +47,11 @@ serve: install
 	  echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn ($(WEB_CONCURRENCY) workers, DEBUG off)"; \
 	  exec $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) \
 	    --access-logfile - --forwarded-allow-ips '127.0.0.1'
+
+# Two app servers (ports 8201 and 8202) on one PostgreSQL database (jobboard_scaleout, reset) and
+# one Redis database (4, emptied): sessions, cache invalidation and throttles hold across them.
+scale-out-check: install
+	$(PY) scripts/scale_out_check.py
 
 # Tests run with DEBUG off, as production does; they need a key, not a real secret.
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-only-secret-key}
