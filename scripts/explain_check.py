@@ -79,16 +79,28 @@ INDEX_USED = re.compile(r"(?:Index Only Scan|Index Scan|Bitmap Index Scan)(?: Ba
 
 
 def unbounded_scan(plan: str) -> bool:
-    """A sequential scan of the jobs table that nothing stops early. Under a Limit (a capped
-    count, or a page of a common filter) the scan ends after that many matches: PostgreSQL picks
-    it when matches are dense enough that reading rows in table order finds them soonest."""
+    """A sequential scan of the jobs table that nothing stops early. Directly under a Limit (a
+    capped count, or a page of a common filter) the scan ends after that many matches:
+    PostgreSQL picks it when matches are dense enough that rows in table order find them
+    soonest. A Sort, Hash or aggregate between the two reads every row first."""
     lines = plan.splitlines()
     for number, line in enumerate(lines):
-        if WHOLE_TABLE.search(line):
-            depth = len(line) - len(line.lstrip())
-            above = [row for row in lines[:number] if len(row) - len(row.lstrip()) < depth]
-            if not any("Limit" in row for row in above):
+        if not WHOLE_TABLE.search(line):
+            continue
+        depth = len(line) - len(line.lstrip())
+        for row in reversed(lines[:number]):  # the scan's ancestors, nearest first
+            row_depth = len(row) - len(row.lstrip())
+            if row_depth >= depth or not row.lstrip().startswith("->") and row_depth:
+                continue
+            depth = row_depth
+            node = row.strip().removeprefix("->").strip()
+            if node.startswith("Limit"):
+                break
+            if node.startswith(("Sort", "Hash", "Aggregate", "GroupAggregate", "HashAggregate",
+                                "Partial", "Finalize", "Materialize", "WindowAgg")):  # fmt: skip
                 return True
+        else:
+            return True  # no Limit above it
     return False
 
 

@@ -7,6 +7,7 @@ posting is a 404, and every status change goes through jobs.moderation."""
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -151,8 +152,20 @@ class CompanyViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyMode
     serializer_class = CompanySerializer
 
     def get_queryset(self):
-        open_jobs = Count("jobs", filter=public_jobs_q(timezone.now(), "jobs__"))
-        return Company.objects.public().annotate(open_jobs=open_jobs).order_by("name", "pk")
+        # Counted per company shown, through the company index, rather than by grouping every
+        # open posting of the board before the page is cut.
+        open_jobs = (
+            Job.objects.filter(public_jobs_q(timezone.now()), company=OuterRef("pk"))
+            .order_by()
+            .values("company")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return (
+            Company.objects.public()
+            .annotate(open_jobs=Coalesce(Subquery(open_jobs), 0))
+            .order_by("name", "pk")
+        )
 
     def last_modified(self, company: Company):
         return company.updated_at
