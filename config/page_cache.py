@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
 from django.utils.http import split_directive_names
 
@@ -87,6 +88,16 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
+def _seconds_to_keep(response: HttpResponse) -> int:
+    """PAGE_CACHE_SECONDS, or less when the view says its page goes stale by itself sooner (a
+    job page at its posting's expiry) through `response.cache_until`."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    until = getattr(response, "cache_until", None)
+    if until is not None:
+        seconds = min(seconds, max(1, int((until - timezone.now()).total_seconds())))
+    return seconds
+
+
 def cache_public_page(*params: str):
     """Serve a view's anonymous GETs from the page cache.
 
@@ -116,7 +127,7 @@ def cache_public_page(*params: str):
                 # that a 304), so a change reaches them as soon as it reaches this cache.
                 patch_cache_control(response, no_cache=True)
                 set_response_etag(response)
-                _safely(cache.set, key, response, settings.PAGE_CACHE_SECONDS)
+                _safely(cache.set, key, response, _seconds_to_keep(response))
                 response["X-Page-Cache"] = "miss"
             return response
 

@@ -84,7 +84,9 @@ def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
     queryset = Job.objects.visible_to(request.user).select_related("company", "role")
     job = get_object_or_404(queryset, slug=slug)
     response = render(request, "jobs/job_detail.html", job_page_context(request, job))
-    if not job.is_public:
+    if job.is_public:
+        response.cache_until = job.expires_at  # the page turns into a closed one by itself
+    else:
         # A closed posting stays readable for people with the link, but leaves search engines;
         # a staff preview of an unpublished one is never cached or indexed.
         response["X-Robots-Tag"] = "noindex"

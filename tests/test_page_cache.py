@@ -3,6 +3,7 @@ nothing personal is ever stored or served from it."""
 
 import io
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -11,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from config import page_cache
 from jobs import moderation
 from jobs.choices import JobStatus
 from roles.models import Status
@@ -174,3 +176,12 @@ def test_the_cache_is_off_with_zero_seconds(settings, job):
     settings.PAGE_CACHE_SECONDS = 0
     get("/jobs/")
     assert "X-Page-Cache" not in get("/jobs/")
+
+
+def test_a_job_page_is_kept_no_longer_than_its_posting_is_open():
+    soon = make_job(title="Closing soon")
+    type(soon).objects.filter(pk=soon.pk).update(expires_at=timezone.now() + timedelta(seconds=90))
+    with mock.patch.object(page_cache.cache, "set", wraps=page_cache.cache.set) as stored:
+        get(soon.get_absolute_url())
+    (key, _, seconds), _ = stored.call_args
+    assert key.startswith("page:") and 60 < seconds <= 90
