@@ -186,6 +186,8 @@ def answered(response, where: str, allowed=(200, 302)) -> None:
     """No server error, no rate limit in the way, and any page shown holds no live markup."""
     assert response.status_code < 500, f"{response.status_code} on {where}"
     assert response.status_code in allowed, f"{response.status_code} on {where}"
+    if response.status_code == 400:
+        assert "We could not understand that request" in page_text(response), where
     if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
         assert_no_live_markup(page_text(response), where)
 
@@ -478,7 +480,10 @@ def test_company_profile(moderator, changes, logo_name, logo_is_image, has_websi
     if logo_name is not None:
         files["logo"] = (logo_name, png_bytes() if logo_is_image else b"<svg onload=alert(1)>")
     response = post(client, COMPANY_URL, fields, "multipart", files)
-    answered(response, f"the company form with {changes!r}, logo {logo_name!r}"[:300])
+    # A part's headers (its file name among them) over Django's limit make the body malformed.
+    header_too_long = logo_name is not None and len(_filename(logo_name)) > 900
+    allowed = (400,) if header_too_long else (200, 302)
+    answered(response, f"the company form with {changes!r}, logo {logo_name!r}"[:300], allowed)
     company.refresh_from_db()
     fits_its_columns(company)
     if response.status_code == 302:
