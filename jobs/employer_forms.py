@@ -26,9 +26,15 @@ class HoneypotMixin(forms.Form):
         return ""
 
 
+def _max_length(model, field: str) -> int:
+    return model._meta.get_field(field).max_length
+
+
 class SignUpForm(HoneypotMixin):
+    # The address is also the user name, whose column is the shorter of the two.
     email = forms.EmailField(
         label="Work e-mail",
+        max_length=_max_length(get_user_model(), "username"),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text="We send a link to confirm it before your first posting goes to review.",
     )
@@ -39,12 +45,13 @@ class SignUpForm(HoneypotMixin):
     )
     company_name = forms.CharField(
         label="Company",
-        max_length=120,
+        max_length=_max_length(Company, "name"),
         help_text="Type the name of your company. If it is already on the board, you join it.",
     )
     company_website = forms.URLField(
         label="Company website",
         required=False,
+        max_length=_max_length(Company, "website"),
         assume_scheme="https",
         help_text="For a new company. Colleagues join it later with an address at this domain.",
     )

@@ -228,3 +228,26 @@ def test_the_review_page_shows_it_escaped(hostile_job):
         html = response.content.decode()
         harmless(html)
         assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;Engineer" in html
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("email", "a" * 140 + "@example.com"),  # a valid address, longer than a user name
+        ("company_website", "https://example.com/" + "a" * 200),
+        ("company_name", "n" * 121),
+    ],
+)
+def test_values_longer_than_their_columns_are_form_errors(client, field, value):
+    data = {
+        "email": "long@example.com",
+        "password": PASSWORD,
+        "company_name": "Long Values",
+        "company_website": "",
+        "nickname": "",
+    }
+    response = client.post(SIGN_UP_URL, {**data, field: value})
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert not get_user_model().objects.exists()
+    assert not Company.objects.exists()
