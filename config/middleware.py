@@ -1,13 +1,18 @@
-"""Request ids for the logs, and a friendly 503 while the database is unreachable."""
+"""Request ids for the logs, a clean refusal of oversized bodies, and a friendly 503 while the
+database is unreachable."""
 
 import logging
 import re
 import uuid
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
+
+from jobs.validators import LOGO_MAX_BYTES
 
 logger = logging.getLogger("jobboard.requests")
 
@@ -64,4 +69,31 @@ class DatabaseUnavailableMiddleware:
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
+        return response
+
+
+class BodySizeLimitMiddleware:
+    """Refuses a request whose declared body is over MAX_REQUEST_BYTES with a 413, before any
+    of it is read. Django limits form fields (DATA_UPLOAD_MAX_MEMORY_SIZE) but streams file
+    parts to disk whatever their size, even to forms that take no file."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        if declared <= settings.MAX_REQUEST_BYTES:
+            return self.get_response(request)
+        limit = settings.MAX_REQUEST_BYTES
+        if request.path.startswith("/api/"):
+            detail = f"The request body is too large (at most {filesizeformat(limit)})."
+            body = {"status": 413, "code": "too_large", "detail": detail, "errors": {}}
+            response = JsonResponse(body, status=413)
+        else:
+            context = {"limit": limit, "logo_limit": LOGO_MAX_BYTES}
+            page = render_to_string("413.html", context)
+            response = HttpResponse(page, status=413)
         return response

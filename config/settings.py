@@ -46,6 +46,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.middleware.RequestIdMiddleware",
+    "config.middleware.BodySizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # ETags on every page, and 304 answers to browsers that already hold the page.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -119,6 +120,9 @@ else:
 # the single process of the development server. Per-process memory caches in several
 # production workers could not all be told of a change.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL or DEBUG else 0, minimum=0)
+
+# The largest request body accepted at all (a posting form with its logo fits with room to spare).
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 5 * 1024 * 1024, minimum=1024)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -197,7 +197,7 @@ def media(settings, tmp_path):
 
 @pytest.mark.parametrize(
     "size",
-    [LOGO_MAX_BYTES + 1, django_settings.FILE_UPLOAD_MAX_MEMORY_SIZE + 1, TOO_BIG * 2],
+    [LOGO_MAX_BYTES + 1, django_settings.FILE_UPLOAD_MAX_MEMORY_SIZE + 1, TOO_BIG + 1024],
     ids=["over-the-logo-limit", "to-a-temporary-file", "over-the-field-limit"],
 )
 def test_a_logo_over_the_size_limit_is_a_form_error(employer, media, size):
@@ -211,3 +211,26 @@ def test_a_logo_over_the_size_limit_is_a_form_error(employer, media, size):
     employer.company.refresh_from_db()
     assert not employer.company.logo
     assert not any(media.rglob("*"))
+
+
+def test_a_body_over_the_overall_limit_is_refused_before_it_is_read(client, settings):
+    settings.MAX_REQUEST_BYTES = 64 * 1024
+    logo = SimpleUploadedFile("logo.png", b"\0" * 100_000, content_type="image/png")
+    response = client.post(SIGN_UP_URL, {"email": "a@b.example", "logo": logo})
+    assert response.status_code == 413
+    assert "more than we accept" in response.text and "64.0\xa0KB in all" in response.text
+    assert Company.objects.count() == 0
+
+
+def test_an_api_body_over_the_overall_limit_gets_the_api_error_format(settings):
+    settings.MAX_REQUEST_BYTES = 64 * 1024
+    body = json.dumps({"title": "x" * 100_000})
+    response = Client().post(API_JOBS, body, content_type="application/json")
+    assert response.status_code == 413
+    assert response.json()["code"] == "too_large"
+
+
+def test_bodies_within_the_overall_limit_go_through(client, settings):
+    settings.MAX_REQUEST_BYTES = 64 * 1024
+    response = client.post(SIGN_UP_URL, {"email": "not-an-address"})
+    assert response.status_code == 200  # the form, with its errors
