@@ -43,6 +43,8 @@ TOP_PAY_FIRST = (Coalesce("salary_yearly_usd", 0).desc(), F("posted_at").desc())
 # The most a posting may pay per year in U.S. dollars: beyond it an amount is a typo (an hourly
 # rate entered as a yearly one), and salary_yearly_usd would overflow PostgreSQL's integer.
 MAX_YEARLY_USD = 100_000_000
+# The largest amount a salary column holds (PostgreSQL integer).
+SALARY_AMOUNT_MAX = 2_147_483_647
 
 
 def public_jobs_q(now: datetime, prefix: str = "") -> Q:
@@ -462,8 +464,17 @@ class Job(RendersMarkdown):
             errors["salary_min"] = "Give the bottom of the range too (it may equal the top)."
         if self.salary_min is not None and not self.salary_currency:
             errors["salary_currency"] = "Choose the currency the salary is paid in."
+        too_big = [
+            name
+            for name in ("salary_min", "salary_max")
+            if (getattr(self, name) or 0) > SALARY_AMOUNT_MAX  # the column's limit
+        ]
+        for name in too_big:
+            errors[name] = "That amount is too large: check it and the pay period."
         if self.salary_min == 0:
             errors["salary_min"] = "A salary must be more than zero."
+        elif too_big:
+            pass  # no yearly figure to check for amounts that do not fit
         elif self.salary_currency in CURRENCY_RATES and (self.yearly_usd() or 0) > MAX_YEARLY_USD:
             errors["salary_max" if self.salary_max else "salary_min"] = (
                 "That is more than 100 million U.S. dollars a year: check the amount and period."

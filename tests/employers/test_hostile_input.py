@@ -114,6 +114,15 @@ def test_a_huge_description_is_refused_clearly():
     assert not Job.objects.exists()
 
 
+@pytest.mark.parametrize("amount", ["2147483648", "9" * 400])
+def test_a_salary_too_large_for_its_column_is_a_form_error(amount):
+    client = client_for(make_employer().user)
+    response = client.post(NEW_URL, job_data(salary_min=amount, salary_max=""))
+    assert response.status_code == 200
+    assert "too large" in str(response.context["form"].errors["salary_min"])
+    assert not Job.objects.exists()
+
+
 def test_nul_bytes_are_form_errors():
     employer = make_employer()
     client = client_for(employer.user)
