@@ -300,7 +300,7 @@ def get(url: str, timeout: float = 10) -> int:
         return error.code
 
 
-def wait_until_up(base: str, server: subprocess.Popen, log: Path, seconds: int = 120) -> None:
+def wait_until_up(base: str, server: subprocess.Popen, log: Path, seconds: int = 300) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
