@@ -268,6 +268,8 @@ def ensure_database(database_url: str) -> None:
     """Create the bench database when it does not exist yet (on the same server)."""
     parts = urlsplit(database_url)
     name = parts.path.lstrip("/")
+    if not name.replace("_", "").isalnum():
+        sys.exit(f"BENCH_DATABASE_URL must name a database of letters, digits and _; got {name!r}")
     maintenance = parts._replace(path="/postgres").geturl()
     exists = subprocess.run(
         ["psql", maintenance, "-Atc", f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],
