@@ -7,12 +7,13 @@ WEB_CONCURRENCY ?= 3
 INSTALLED := $(VENV)/.installed
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/jobboard
 
-.PHONY: help check-python install run serve scale-out-check test test-postgres test-browser lint format migrations-check ci lock clean
+.PHONY: help check-python install run serve bench scale-out-check test test-postgres test-browser lint format migrations-check ci lock clean
 
 help:
 	@echo "make run     set up, load the demo content and serve http://127.0.0.1:$(PORT)"
 	@echo "make test    run the test suite (DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make serve   the production server: gunicorn, DEBUG off, WhiteNoise"
+	@echo "make bench   load make serve page by page on PostgreSQL and compare with Django's floor"
 	@echo "make ci      lint, migrations check, tests on SQLite and PostgreSQL"
 	@echo "make scale-out-check  two app servers on one PostgreSQL and Redis share sessions, cache, limits"
 
@@ -52,6 +53,13 @@ serve: install
 # one Redis database (4, emptied): sessions, cache invalidation and throttles hold across them.
 scale-out-check: install
 	$(PY) scripts/scale_out_check.py
+
+# Benchmark: builds (or reuses) the bench data set in BENCH_DATABASE_URL, starts `make serve` on
+# BENCH_PORT and loads it with wrk; BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_THREADS,
+# WEB_CONCURRENCY and BENCH_ALLOW_MISS=1 are read from the environment or the make command line
+# (e.g. make bench BENCH_CONNECTIONS=64 BENCH_SECONDS=60). See docs/performance.md.
+bench: install
+	$(PY) scripts/bench.py
 
 # Tests run with DEBUG off, as production does; they need a key, not a real secret.
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-only-secret-key}

@@ -277,6 +277,10 @@ SALARY_MIN_SAMPLE = env_int("SALARY_MIN_SAMPLE", 5, minimum=1)
 # this; bigger titles wait for `refresh_salaries --stale` (run it every few minutes).
 SALARY_INSTANT_REFRESH_LIMIT = env_int("SALARY_INSTANT_REFRESH_LIMIT", 100_000, minimum=0)
 
+# Route /bench/floor/, a bare view returning a small page through the same middleware: the
+# framework's own cost, which `make bench` measures the pages against. Off in production.
+BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
+
 # Every log line names the request it belongs to (also sent back as X-Request-ID).
 LOGGING = {
     "version": 1,

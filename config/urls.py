@@ -56,6 +56,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+if settings.BENCH_FLOOR:
+    urlpatterns.append(path("bench/floor/", views.bench_floor, name="bench-floor"))
+
 if settings.DEBUG:
     # Uploaded logos; in production the web server or object storage serves MEDIA_URL.
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -38,3 +38,16 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico whatever the page says; send them to the real icon."""
     return HttpResponsePermanentRedirect(static("favicon.svg"))
+
+
+FLOOR_PAGE = (
+    "<!doctype html><html lang=en><head><meta charset=utf-8><title>Floor</title></head>"
+    "<body><p>The framework's floor.</p></body></html>"
+)
+
+
+@require_GET
+def bench_floor(request: HttpRequest) -> HttpResponse:
+    """A small page that reads nothing (routed only with BENCH_FLOOR): what any page costs at
+    least through the same middleware and server, for `make bench` to compare pages with."""
+    return HttpResponse(FLOOR_PAGE)
