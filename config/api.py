@@ -6,6 +6,7 @@ those settings) at import time."""
 from datetime import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404
@@ -15,6 +16,8 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
+
+from config import page_cache
 
 MAX_PAGE_SIZE = 100
 # What a slug in an API address may be (Django's slug converter): anything else, such as a NUL
@@ -112,6 +115,27 @@ class PageNumbers(PageNumberPagination):
 # --- conditional GET -----------------------------------------------------------------------------
 
 
+def cached_list(handler, request):
+    """A public list's data from the page cache, retired with the pages whenever public content
+    changes (config/page_cache.py). Only the data is kept: it is rendered for each request, as
+    JSON or the browsable page. Throttles have already counted the request."""
+
+    def read(*args, **kwargs):
+        if settings.PAGE_CACHE_SECONDS <= 0:
+            return handler(*args, **kwargs)
+        key = page_cache.address_key(request, prefix="api")
+        generation, data = page_cache.read_current(key)
+        if data is not None:
+            return Response(data, headers={"X-Page-Cache": "hit"})
+        response = handler(*args, **kwargs)
+        if generation is not None and response.status_code == 200:
+            page_cache.store(key, generation, response.data, settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    return read
+
+
 class ConditionalReads:
     """Public reads carry an ETag (and, where a view sets one, Last-Modified) and answer 304 to
     a matching If-None-Match or If-Modified-Since. Clients revalidate every time (no-cache)."""
@@ -119,6 +143,11 @@ class ConditionalReads:
     @classmethod
     def as_view(cls, *args, **kwargs):
         return conditional_page(super().as_view(*args, **kwargs))
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)  # authentication, permissions, throttles
+        if self.action == "list" and request.method == "GET":
+            self.get = cached_list(self.get, request)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -1,9 +1,11 @@
 """Whole pages cached for anonymous visitors, and dropped at once when published content changes.
 
-A cached page is stored under the current *generation*, a token kept in the same cache. Any
-change to what the public sees (a job approved, filled or expired, a guide published, salary
-figures recomputed) replaces the token, so every page cached before it is left unread and ages
-out; no list of keys is needed. With REDIS_URL every app server shares pages and token alike.
+A cached page is stored with the current *generation*, a token kept in the same cache, and is
+served only while the token is unchanged (both are read in one round trip). Any change to what
+the public sees (a job approved, filled or expired, a guide published, salary figures
+recomputed) replaces the token, so every page cached before it is left unread until it is
+replaced or ages out; no list of keys is needed. With REDIS_URL every app server shares pages
+and token alike.
 
 Only requests that carry no session or messages cookie are served from or stored in the cache,
 and only 200 answers that set no cookie, used no CSRF token and are not marked private: a page
@@ -63,9 +65,27 @@ def _safely(call, *args, **kwargs):
         return None
 
 
-def _page_key(request: HttpRequest, generation: str) -> str:
+def address_key(request: HttpRequest, prefix: str = "page") -> str:
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"{prefix}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def read_current(key: str) -> tuple[str | None, object]:
+    """The current generation and what `key` holds if it was stored under that generation,
+    in one round trip to the cache. (None, None) when the cache cannot be reached."""
+    found = _safely(cache.get_many, [GENERATION_KEY, key]) or {}
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        return current_generation(), None
+    stored = found.get(key)
+    if stored is not None and stored[0] == generation:
+        return generation, stored[1]
+    return generation, None
+
+
+def store(key: str, generation: str, value, seconds: int) -> None:
+    """Keep `value` as current for `generation`; a later generation ignores it."""
+    _safely(cache.set, key, (generation, value), seconds)
 
 
 def _cacheable_request(request: HttpRequest, params: frozenset[str]) -> bool:
@@ -98,6 +118,15 @@ def _seconds_to_keep(response: HttpResponse) -> int:
     return seconds
 
 
+def _from_stored(stored: tuple) -> HttpResponse:
+    status, headers, content = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
 def cache_public_page(*params: str):
     """Serve a view's anonymous GETs from the page cache.
 
@@ -111,14 +140,12 @@ def cache_public_page(*params: str):
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if not _cacheable_request(request, allowed):
                 return view(request, *args, **kwargs)
-            generation = current_generation()
+            key = address_key(request)
+            generation, stored = read_current(key)
             if generation is None:
                 return view(request, *args, **kwargs)
-            key = _page_key(request, generation)
-            cached = _safely(cache.get, key)
-            if cached is not None:
-                cached["X-Page-Cache"] = "hit"
-                return cached
+            if stored is not None:
+                return _from_stored(stored)
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
@@ -127,7 +154,9 @@ def cache_public_page(*params: str):
                 # that a 304), so a change reaches them as soon as it reaches this cache.
                 patch_cache_control(response, no_cache=True)
                 set_response_etag(response)
-                _safely(cache.set, key, response, _seconds_to_keep(response))
+                # The headers and body only: smaller than the response object, and quicker to read.
+                kept = (response.status_code, list(response.items()), response.content)
+                store(key, generation, kept, _seconds_to_keep(response))
                 response["X-Page-Cache"] = "miss"
             return response
 

@@ -19,7 +19,7 @@ admin.site.site_header = f"{settings.SITE_NAME} editors"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Guides, roles and jobs"
 
-# Feeds are cached with the job list's choice filters; a keyword feed (?q=) is built fresh.
+# Feeds are cached with the job list's filters.
 jobs_feed = cache_public_page(*job_views.JOB_LIST_CACHED_PARAMS)
 guides_feed = cache_public_page()
 sitemap_page = cache_public_page("p")

@@ -25,11 +25,10 @@ SIMILAR_JOBS = 4
 ROLE_GUIDES_ON_JOB = 3
 
 
-# /jobs/ is cached with its choice filters; free text (q, location, salary) is rendered fresh.
-JOB_LIST_CACHED_PARAMS = (
-    "page", "ordering", "workplace", "employment_type", "experience_level", "role",
-    "company", "posted_within",
-)  # fmt: skip
+# /jobs/ is cached with every one of its filters: a popular search is asked for again and again
+# (links from guides, role pages and feeds, and people typing the same words). Redis evicts the
+# least-used pages when it is full, so the long tail of rare searches cannot crowd it.
+JOB_LIST_CACHED_PARAMS = ("page", *JobFilter.base_filters)
 
 
 @cache_public_page()

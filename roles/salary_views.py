@@ -29,7 +29,7 @@ def search_query(typed: str) -> str:
     return " ".join(typed.split())[:MAX_QUERY]
 
 
-@cache_public_page()  # a typed title search (q) is rendered fresh
+@cache_public_page("q")
 def salary_list(request: HttpRequest) -> HttpResponse:
     query = search_query(request.GET.get("q", ""))
     context = {"titles": title_list(query), "query": query, "min_sample": min_sample()}

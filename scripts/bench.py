@@ -358,9 +358,23 @@ def wrk(base: str, path: str | list[str], *, seconds, connections, threads, scri
 # --- the run ----------------------------------------------------------------------------------
 
 
-def main() -> int:
+def ensure_wrk() -> None:
+    """wrk comes from Debian's packages; installed here when the machine allows it, as CI
+    installs its browser."""
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing wrk (Debian package)…", flush=True)
+        install = ["apt-get", "install", "-y", "-qq", "wrk"]
+        if subprocess.run(install, capture_output=True).returncode != 0:
+            subprocess.run(["apt-get", "update", "-qq"], capture_output=True)
+            subprocess.run(install, capture_output=True)
     if not shutil.which("wrk"):
-        sys.exit("wrk is missing: apt-get install wrk")
+        sys.exit("make bench needs wrk: install it with 'apt-get install wrk' (Debian/Ubuntu)")
+
+
+def main() -> int:
+    ensure_wrk()
     database_url = env("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/jobboard_bench")
     redis_url = env("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
     port = env_int("BENCH_PORT", 8765)
@@ -398,6 +412,8 @@ def main() -> int:
             [PYTHON, "manage.py", *command, *extra], cwd=ROOT, env=server_env, check=True
         )
     data_seconds = time.monotonic() - started
+    print("Checking that every job filter and ordering is served by an index…", flush=True)
+    explain = subprocess.run([PYTHON, "scripts/explain_check.py"], cwd=ROOT, env=server_env)
     chosen = json.loads(paths_file.read_text())
 
     pages = [
@@ -470,6 +486,8 @@ def main() -> int:
     memory_ok = growth <= MEMORY_GROWTH_LIMIT
     rows = table(ordered, connections)
     missed = [run for run in ordered if run.misses] + ([] if memory_ok else ["memory"])
+    if explain.returncode != 0:
+        missed.append("indexes")
 
     paths = "; ".join(f"{p.name.split()[0]} `{p.path}`" for p in pages[3:6])
     settings = (
@@ -489,6 +507,12 @@ def main() -> int:
         f"after it ({growth:+.1%} over the mixed load; flat means at most "
         f"{MEMORY_GROWTH_LIMIT:+.0%}: {'met' if memory_ok else 'MISSED'}).",
         f"Data set ready in {data_seconds:.0f} s.",
+        "Indexes (scripts/explain_check.py): "
+        + (
+            "every job filter and ordering is served by an index."
+            if explain.returncode == 0
+            else "MISSED: a query reads the jobs table whole."
+        ),
     ]
     print()
     print(plain(rows))

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from config.page_cache import cache_public_page
 from jobs.models import RANKED_CANDIDATES, Job
 from jobs.pagination import count_label
 from roles.models import Guide, Role
@@ -30,6 +31,7 @@ class SearchForm(forms.Form):
     )
 
 
+@cache_public_page("q")
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     typed = form.cleaned_data["q"] if form.is_valid() else ""

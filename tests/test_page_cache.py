@@ -62,17 +62,27 @@ def test_a_revalidation_is_answered_304(job):
 
 @pytest.mark.parametrize(
     "url",
-    [
-        "/jobs/?q=vector",  # free text: a long tail of addresses, rendered fresh
-        "/jobs/?location=Berlin",
-        "/jobs/?utm_source=newsletter",  # unknown parameters never fill the cache
-        "/search/?q=vector",
-        "/salaries/?q=data",
-    ],
+    ["/jobs/?q=vector&workplace=remote", "/jobs/?location=Berlin", "/search/?q=vector",
+     "/salaries/?q=data"],
+)  # fmt: skip
+def test_searches_are_cached_too(url, job):
+    assert get(url)["X-Page-Cache"] == "miss"
+    assert get(url)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize(
+    "url", ["/jobs/?utm_source=newsletter", "/?ref=x", "/guides/?page=1&junk=1"]
 )
-def test_free_text_and_unknown_parameters_are_rendered_fresh(url, job):
+def test_unknown_parameters_are_rendered_fresh_and_never_stored(url, job):
+    assert get(url).status_code == 200
     assert "X-Page-Cache" not in get(url)
-    assert "X-Page-Cache" not in get(url)
+
+
+def test_a_new_posting_shows_in_a_cached_search_at_once(job):
+    get("/jobs/?q=vector")
+    assert "Retrieval Researcher" not in get("/jobs/?q=retrieval").text
+    make_job(title="Retrieval Researcher")
+    assert "Retrieval Researcher" in get("/jobs/?q=retrieval").text
 
 
 def test_approving_a_job_shows_it_at_once():
@@ -185,3 +195,28 @@ def test_a_job_page_is_kept_no_longer_than_its_posting_is_open():
         get(soon.get_absolute_url())
     (key, _, seconds), _ = stored.call_args
     assert key.startswith("page:") and 60 < seconds <= 90
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/jobs/", "/api/v1/jobs/?q=vector&page_size=5", "/api/v1/companies/",
+            "/api/v1/roles/", "/api/v1/guides/", "/api/v1/salaries/"],
+)  # fmt: skip
+def test_public_api_lists_come_from_the_cache(url, job, django_assert_max_num_queries):
+    first = get(url)
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_max_num_queries(0):
+        second = get(url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.json() == first.json()
+
+
+def test_a_cached_api_list_changes_at_once_and_still_counts_toward_the_throttle(settings, job):
+    assert [j["title"] for j in get("/api/v1/jobs/").json()["results"]] == [job.title]
+    moderation.mark_filled(job, None)
+    assert get("/api/v1/jobs/").json()["results"] == []
+    from rest_framework.throttling import SimpleRateThrottle
+
+    with mock.patch.object(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "3/minute"}):
+        codes = [Client(REMOTE_ADDR="198.51.100.7").get("/api/v1/jobs/").status_code
+                 for _ in range(5)]  # fmt: skip
+    assert codes == [200, 200, 200, 429, 429]
