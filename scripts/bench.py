@@ -18,6 +18,7 @@ Settings, all from the environment (make passes its own variables through):
     BENCH_THREADS       2 (wrk threads)
     WEB_CONCURRENCY     3 (gunicorn workers, as make serve)
     BENCH_OUTPUT        bench-results.md
+    BENCH_JOBS          100000 (jobs in the data set; use another BENCH_DATABASE_URL per size)
     BENCH_ALLOW_MISS    0
 """
 
@@ -406,7 +407,8 @@ def main() -> int:
     paths_file = work / "paths.json"
     started = time.monotonic()
     print("Migrating and building (or reusing) the data set…", flush=True)
-    for command in (["migrate", "--noinput", "-v0"], ["build_bench_data"]):
+    jobs = env("BENCH_JOBS", "100000")
+    for command in (["migrate", "--noinput", "-v0"], ["build_bench_data", "--jobs", jobs]):
         extra = ["--paths-file", str(paths_file)] if command[0] == "build_bench_data" else []
         subprocess.run(
             [PYTHON, "manage.py", *command, *extra], cwd=ROOT, env=server_env, check=True

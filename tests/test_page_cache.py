@@ -216,7 +216,9 @@ def test_a_cached_api_list_changes_at_once_and_still_counts_toward_the_throttle(
     assert get("/api/v1/jobs/").json()["results"] == []
     from rest_framework.throttling import SimpleRateThrottle
 
-    with mock.patch.object(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "3/minute"}):
+    with mock.patch.object(
+        SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "3/minute"}
+    ):
         codes = [Client(REMOTE_ADDR="198.51.100.7").get("/api/v1/jobs/").status_code
                  for _ in range(5)]  # fmt: skip
     assert codes == [200, 200, 200, 429, 429]

@@ -78,12 +78,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--jobs",
+            type=int,
+            default=TARGETS["jobs"],
+            help="Jobs in the data set (default 100,000; the scale curve also uses 10k and 1M).",
+        )
+        parser.add_argument(
             "--paths-file",
             type=Path,
             help="Write the job, guide and salary page chosen for the benchmark here (JSON).",
         )
 
-    def handle(self, *args, paths_file: Path | None, **options):
+    def handle(self, *args, jobs: int, paths_file: Path | None, **options):
+        TARGETS["jobs"] = jobs
         started = time.monotonic()
         found = counts()
         if complete(found):
