@@ -10,8 +10,9 @@ HTTP, that:
 
 1. sessions: the demo employer logs in on A and sees the dashboard on B; logging out on B ends
    the session on A too;
-2. cache invalidation: with the home page, /jobs/ and a guide read on B (twice, so any cache is
-   warm), a moderator approves a pending posting in A's admin and B lists and shows it at once;
+2. cache invalidation: with the home page, /jobs/ and a guide read on B twice (the second time
+   from the page cache), a moderator approves a pending posting in A's admin and B lists and
+   shows it at once;
    an edit of a published guide in A's admin shows on B's guide page at once;
 3. throttles: five failed log-ins for one account, spread over A and B, pause it on both; and
    with API_ANON_RATE=5/minute, API requests spread over A and B get 429 after the fifth.
@@ -234,10 +235,15 @@ def check_sessions(servers: dict[str, str]) -> str:
 
 
 def warm(anonymous: Visitor, paths: list[str]) -> None:
-    for _ in range(2):
+    """Reads each page on B twice: the second answer must come from the shared page cache, so
+    the check below proves that a change on A retires B's cached copy."""
+    for round in range(2):
         for path in paths:
             page = anonymous.get("B", path)
             expect(page.status == 200, f"{path} on B answered {page.status}")
+            if round:
+                source = page.headers.get("X-Page-Cache")
+                expect(source == "hit", f"{path} on B did not come from the page cache: {source}")
 
 
 def check_job_approval(servers: dict[str, str]) -> str:
