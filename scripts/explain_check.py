@@ -40,6 +40,8 @@ JOB_QUERIES = [
     "q=%22machine+learning%22+-intern",
     "q=data&workplace=remote&experience_level=senior",
     "location=Berlin",
+    "location=Germany",
+    "location=remote,Europe",
     "workplace=remote",
     "employment_type=contract",
     "experience_level=senior",

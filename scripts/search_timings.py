@@ -53,6 +53,7 @@ ADDRESSES = [
     # The benchmark's filtered search and API list, and the choice filters without words.
     "/jobs/?q=data&workplace=remote&experience_level=senior",
     "/jobs/?workplace=remote&experience_level=senior",
+    "/jobs/?location=Berlin",
     "/jobs/",
     "/api/v1/jobs/",
     "/api/v1/jobs/?q=data&workplace=remote&experience_level=senior",
