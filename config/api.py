@@ -55,13 +55,13 @@ def exception_handler(exc, context):
         detail = str(exc.detail) if not isinstance(exc.detail, list | dict) else str(exc)
         codes = exc.get_codes()
         code = codes if isinstance(codes, str) else exc.default_code
-    response.data = {
-        "status": response.status_code,
-        "code": code,
-        "detail": detail,
-        "errors": errors,
-    }
+    response.data = error_body(response.status_code, code, detail, errors)
     return response
+
+
+def error_body(status_code: int, code: str, detail: str, errors: dict | None = None) -> dict:
+    """The API's one error shape, also used outside DRF (a body refused before it is read)."""
+    return {"status": status_code, "code": code, "detail": detail, "errors": errors or {}}
 
 
 class PayloadTooLarge(exceptions.APIException):

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 
+from config.api import PayloadTooLarge, error_body
 from jobs.validators import LOGO_MAX_BYTES
 
 logger = logging.getLogger("jobboard.requests")
@@ -90,7 +91,7 @@ class BodySizeLimitMiddleware:
         limit = settings.MAX_REQUEST_BYTES
         if request.path.startswith("/api/"):
             detail = f"The request body is too large (at most {filesizeformat(limit)})."
-            body = {"status": 413, "code": "too_large", "detail": detail, "errors": {}}
+            body = error_body(413, PayloadTooLarge.default_code, detail)
             response = JsonResponse(body, status=413)
         else:
             context = {"limit": limit, "logo_limit": LOGO_MAX_BYTES}

@@ -131,8 +131,8 @@ def cache_public_page(*params: str):
     """Serve a view's anonymous GETs from the page cache.
 
     `params` names the query parameters the page may be cached with; a request with any other
-    parameter (a free-text search, or junk) is rendered fresh and not stored, so unbounded
-    addresses cannot fill the cache."""
+    parameter (a tracking tag, or junk) is rendered fresh and not stored, so made-up parameters
+    cannot fill the cache."""
     allowed = frozenset(params)
 
     def decorator(view):
