@@ -40,13 +40,17 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served from our static files: the docs work offline
+    "core",
     "roles",
     "jobs",
+    "salaries",
+    "employers",
+    "demo",
 ]
 
 MIDDLEWARE = [
-    "config.middleware.RequestIdMiddleware",
-    "config.middleware.BodySizeLimitMiddleware",
+    "core.middleware.RequestIdMiddleware",
+    "core.middleware.BodySizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # ETags on every page, and 304 answers to browsers that already hold the page.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -55,11 +59,11 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "config.page_cache.PrivatePagesMiddleware",
+    "core.page_cache.PrivatePagesMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "config.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -76,7 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "config.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -103,7 +107,7 @@ if REDIS_URL:
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
     CACHES = {
-        "default": {"BACKEND": "config.cache.FailSafeRedisCache", **_redis},
+        "default": {"BACKEND": "core.cache.FailSafeRedisCache", **_redis},
         "ratelimit": {"BACKEND": "django.core.cache.backends.redis.RedisCache", **_redis},
     }
 else:
@@ -120,6 +124,9 @@ else:
 # the single process of the development server. Per-process memory caches in several
 # production workers could not all be told of a change.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL or DEBUG else 0, minimum=0)
+
+# The largest company logo accepted (the 413 page names it too).
+LOGO_MAX_BYTES = 512 * 1024
 
 # The largest request body accepted at all (a posting form with its logo fits with room to spare).
 MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 5 * 1024 * 1024, minimum=1024)
@@ -208,12 +215,12 @@ API_ANON_RATE = env_rate("API_ANON_RATE", "60/minute")
 API_USER_RATE = env_rate("API_USER_RATE", "600/minute")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "jobs.api.authentication.ApiTokenAuthentication",
+        "employers.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PARSER_CLASSES": [
-        "config.api_parsers.JSONParser",  # deeply nested JSON is a 400, not a RecursionError
+        "api.parsers.JSONParser",  # deeply nested JSON is a 400, not a RecursionError
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
@@ -222,16 +229,16 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
-        "jobs.api.throttling.AnonymousThrottle",
-        "jobs.api.throttling.AccountThrottle",
+        "api.throttling.AnonymousThrottle",
+        "api.throttling.AccountThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE, "user": API_USER_RATE},
     # Throttles tell clients apart by the address our proxy appended, never by one they sent.
     "NUM_PROXIES": 1 if BEHIND_TLS_PROXY else 0,
-    "DEFAULT_PAGINATION_CLASS": "config.api.PageNumbers",
+    "DEFAULT_PAGINATION_CLASS": "api.common.PageNumbers",
     "PAGE_SIZE": 20,
-    "DEFAULT_SCHEMA_CLASS": "config.api_schema.ApiSchema",
-    "EXCEPTION_HANDLER": "config.api.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiSchema",
+    "EXCEPTION_HANDLER": "api.common.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": f"{SITE_NAME} API",
@@ -251,7 +258,7 @@ SPECTACULAR_SETTINGS = {
         "ExperienceLevelEnum": "jobs.choices.ExperienceLevel",
         "JobStatusEnum": "jobs.choices.JobStatus",
         "SalaryPeriodEnum": "jobs.choices.SalaryPeriod",
-        "SalaryLevelEnum": "roles.salary_models.Level",
+        "SalaryLevelEnum": "salaries.models.Level",
     },
 }
 
@@ -285,7 +292,7 @@ BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "config.middleware.RequestIdLogFilter"}},
+    "filters": {"request_id": {"()": "core.middleware.RequestIdLogFilter"}},
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}
     },

@@ -5,13 +5,12 @@ from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from config import views
-from config.page_cache import cache_public_page
 from config.sitemaps import SITEMAPS
+from core import views
+from core.page_cache import cache_public_page
+from employers.accounts import throttled_log_in
 from jobs import views as job_views
-from jobs.account_views import throttled_log_in
 from jobs.feeds import JobsAtomFeed, JobsFeed
-from jobs.urls import employer_patterns, job_patterns, salary_patterns
 from roles.feeds import GuidesAtomFeed, GuidesFeed
 from search import views as search_views
 
@@ -27,10 +26,10 @@ sitemap_page = cache_public_page("p")
 urlpatterns = [
     path("", job_views.home, name="home"),
     path("", include("roles.urls")),
-    path("jobs/", include((job_patterns, "jobs"))),
+    path("jobs/", include("jobs.urls")),
     path("search/", search_views.search, name="search"),
-    path("salaries/", include((salary_patterns, "salaries"))),
-    path("employers/", include((employer_patterns, "employers"))),
+    path("salaries/", include("salaries.urls")),
+    path("employers/", include("employers.urls")),
     path("feeds/jobs/", jobs_feed(JobsFeed()), name="jobs-feed"),
     path("feeds/jobs/atom/", jobs_feed(JobsAtomFeed()), name="jobs-atom-feed"),
     path("feeds/guides/", guides_feed(GuidesFeed()), name="guides-feed"),
@@ -47,7 +46,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
-    path("api/", include("config.api_urls")),
+    path("api/", include("api.urls")),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
@@ -57,7 +56,7 @@ urlpatterns = [
 ]
 
 if settings.BENCH_FLOOR:
-    urlpatterns.append(path("bench/floor/", views.bench_floor, name="bench-floor"))
+    urlpatterns.append(path("bench/", include("demo.urls")))
 
 if settings.DEBUG:
     # Uploaded logos; in production the web server or object storage serves MEDIA_URL.

@@ -1,4 +1,4 @@
-"""The moderators' workspace: companies, employers and job postings; a review queue with approve,
+"""The moderators' workspace: companies and job postings; a review queue with approve,
 request changes and reject (with a reason the employer sees); feature and extend; each posting's
 status history."""
 
@@ -16,19 +16,18 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from config.page_cache import pages_changed
+from core.admin_widgets import WideTextInputs
+from core.page_cache import pages_changed
 from jobs import moderation
 from jobs.choices import JobStatus
 from jobs.models import (
     Company,
-    Employer,
     Job,
     JobForReview,
     StatusChange,
     featured_now_q,
     public_jobs_q,
 )
-from roles.admin import WideTextInputs
 
 DEFAULT_ACTION_DAYS = 30
 MAX_ACTION_DAYS = 365
@@ -120,7 +119,7 @@ class CompanyAdmin(WideTextInputs, admin.ModelAdmin):
                 '<a href="{}">{}</a>{}',
                 (
                     (
-                        reverse("admin:jobs_employer_change", args=[e.pk]),
+                        reverse("admin:employers_employer_change", args=[e.pk]),
                         e.user.email,
                         "" if e.is_verified else " (unconfirmed)",
                     )
@@ -399,13 +398,3 @@ class ReviewQueueAdmin(JobAdmin):
         return format_html(
             '<a href="{}">Review</a>', reverse("admin:jobs_job_review", args=[job.pk])
         )
-
-
-@admin.register(Employer)
-class EmployerAdmin(admin.ModelAdmin):
-    list_display = ["user", "company", "created_company", "verified_at", "joined_at"]
-    list_filter = ["created_company", ("verified_at", admin.EmptyFieldListFilter)]
-    list_select_related = ["user", "company"]
-    search_fields = ["user__email", "company__name"]
-    autocomplete_fields = ["company"]
-    readonly_fields = ["user", "joined_at"]

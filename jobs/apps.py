@@ -6,9 +6,7 @@ class JobsConfig(AppConfig):
     verbose_name = "Jobs"
 
     def ready(self) -> None:
-        from config import page_cache
-        from jobs import salary_observations
+        from core import page_cache
 
-        salary_observations.connect()
         # After every app is loaded, since it connects to the roles app's models too.
         page_cache.connect_content_signals()

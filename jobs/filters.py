@@ -14,10 +14,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django_countries import countries
 
+from core.textsearch.query import MAX_QUERY_LENGTH
 from jobs.choices import EmploymentType, ExperienceLevel, Workplace
 from jobs.models import TOP_PAY_FIRST, Company, Job
 from roles.models import Role
-from search.query import MAX_QUERY_LENGTH
 
 POSTED_WITHIN = [("1", "Past 24 hours"), ("7", "Past week"), ("30", "Past month")]
 ORDERINGS = [("newest", "Newest first"), ("salary", "Highest salary first")]

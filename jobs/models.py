@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_countries.fields import CountryField
 
-from jobs.api.tokens import ApiToken  # noqa: F401  (a model of this app, kept beside the API)
+from core.textsearch import engine
+from core.textsearch.query import Query
 from jobs.choices import (
     CURRENCIES,
     CURRENCY_RATES,
@@ -29,8 +30,6 @@ from jobs.choices import (
 )
 from jobs.validators import LOGO_EXTENSIONS, validate_logo
 from roles.models import RendersMarkdown
-from search import engine
-from search.query import Query
 
 # Statuses of a posting that has been public; its page stays up once it closes.
 ONCE_PUBLIC = [JobStatus.PUBLISHED, JobStatus.FILLED, JobStatus.EXPIRED]
@@ -205,7 +204,7 @@ class JobQuerySet(models.QuerySet):
         return self.filter(member)
 
     def search(self, query: "str | Query") -> "JobQuerySet":
-        """Postings matching a search (search.query explains the syntax), in the current order."""
+        """Postings matching a search (core/textsearch/query.py has the syntax), in order."""
         return engine.matching(self, query, JOB_SEARCH_FIELDS)
 
     def best_matches(self, query: "str | Query", limit: int) -> tuple[list["Job"], int]:
@@ -563,34 +562,6 @@ class JobForReview(Job):
         proxy = True
         verbose_name = "posting awaiting review"
         verbose_name_plural = "review queue"
-
-
-class Employer(models.Model):
-    """A user who posts jobs for a company. Several users may share one company's postings."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employer"
-    )
-    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="employers")
-    # Whoever creates a company may draft for it at once; joining an existing company requires
-    # a verified address at the company's domain before its postings show.
-    created_company = models.BooleanField(default=False)
-    verified_at = models.DateTimeField("e-mail verified", null=True, blank=True)
-    joined_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["company__name", "user__email"]
-
-    def __str__(self) -> str:
-        return f"{self.user.email} ({self.company})"
-
-    @property
-    def is_verified(self) -> bool:
-        return self.verified_at is not None
-
-    @property
-    def may_manage_postings(self) -> bool:
-        return self.is_verified or self.created_company
 
 
 class StatusChange(models.Model):

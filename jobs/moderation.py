@@ -10,7 +10,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from jobs import emails
+from core import email
+from jobs import recipients
 from jobs.choices import JobStatus
 from jobs.models import Job, StatusChange, default_expiry
 
@@ -45,9 +46,9 @@ def _employer_context(job: Job, note: str = "") -> dict:
     return {
         "job": job,
         "note": note.strip(),
-        "dashboard_url": emails.link(reverse("employers:dashboard")),
-        "edit_url": emails.link(reverse("employers:edit", args=[job.pk])),
-        "job_url": emails.link(job.get_absolute_url()),
+        "dashboard_url": email.link(reverse("employers:dashboard")),
+        "edit_url": email.link(reverse("employers:edit", args=[job.pk])),
+        "job_url": email.link(job.get_absolute_url()),
     }
 
 
@@ -70,9 +71,9 @@ def submit(job: Job, actor, note: str = "") -> StatusChange:
     job.submitted_at = timezone.now()
     job.save()
     change = _record(job, from_status, actor, note)
-    review_url = emails.link(reverse("admin:jobs_job_review", args=[job.pk]))
+    review_url = email.link(reverse("admin:jobs_job_review", args=[job.pk]))
     context = {"job": job, "review_url": review_url, "resubmitted": from_status != JobStatus.DRAFT}
-    emails.send("job_submitted", emails.moderator_addresses(), context)
+    email.send("job_submitted", recipients.moderator_addresses(), context)
     return change
 
 
@@ -88,7 +89,7 @@ def approve(job: Job, moderator, note: str = "", now: datetime | None = None) ->
         raise
     job.save()
     change = _record(job, from_status, moderator, note)
-    emails.send("job_approved", emails.company_addresses(job), _employer_context(job, note))
+    email.send("job_approved", recipients.company_addresses(job), _employer_context(job, note))
     return change
 
 
@@ -109,7 +110,7 @@ def _send_back(job: Job, moderator, note: str, status: str, template: str) -> St
     from_status, job.status = job.status, status
     job.save(update_fields=["status", "updated_at"])
     change = _record(job, from_status, moderator, note)
-    emails.send(template, emails.company_addresses(job), _employer_context(job, note))
+    email.send(template, recipients.company_addresses(job), _employer_context(job, note))
     return change
 
 
@@ -140,7 +141,7 @@ def expire(job: Job) -> StatusChange:
     from_status, job.status = job.status, JobStatus.EXPIRED
     job.save(update_fields=["status", "updated_at"])
     change = _record(job, from_status, None)
-    emails.send("job_expired", emails.company_addresses(job), _employer_context(job))
+    email.send("job_expired", recipients.company_addresses(job), _employer_context(job))
     return change
 
 
@@ -149,4 +150,4 @@ def warn_expiring(job: Job) -> None:
     """Tell the company once per period that the posting expires soon."""
     job.expiry_notice_for = job.expires_at
     job.save(update_fields=["expiry_notice_for", "updated_at"])
-    emails.send("job_expiring", emails.company_addresses(job), _employer_context(job))
+    email.send("job_expiring", recipients.company_addresses(job), _employer_context(job))

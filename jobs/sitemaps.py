@@ -1,5 +1,5 @@
+from core.sitemaps import UpdatedAtSitemap
 from jobs.models import Job
-from roles.sitemaps import UpdatedAtSitemap
 
 
 class JobSitemap(UpdatedAtSitemap):

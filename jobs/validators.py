@@ -1,9 +1,10 @@
 """Checks on uploaded company logos: a real PNG, JPEG, GIF or WebP image of a sensible size."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
-LOGO_MAX_BYTES = 512 * 1024
+LOGO_MAX_BYTES = settings.LOGO_MAX_BYTES
 LOGO_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "webp"]
 
 # The first bytes of each accepted format. SVG is refused on purpose: it can carry script.

@@ -7,13 +7,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_cookie
 
-from config.page_cache import cache_public_page
+from core.breadcrumbs import trail
+from core.page_cache import cache_public_page
 from jobs.filters import JobFilter
 from jobs.models import Job
 from jobs.pagination import LIST_COUNT_UP_TO, SEARCH_COUNT_UP_TO, CountUpTo, FeaturedFirst
 from jobs.role_figures import popular_guides, top_paid_roles
 from jobs.structured_data import job_posting_json_ld
-from roles.breadcrumbs import trail
 from roles.models import Guide, Role
 from roles.structured_data import breadcrumb_list
 

@@ -7,19 +7,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
 
-from config.page_cache import pages_changed
+from core.admin_widgets import WideTextInputs
+from core.page_cache import pages_changed
 from roles.models import STANDARD_SECTIONS, Guide, GuideSection, GuideTip, Role, Status
-
-# Single-line fields that hold a sentence get a wide input instead of the admin's narrow default.
-WIDE_FIELDS = {"name", "summary", "title", "subtitle", "seo_description"}
-
-
-class WideTextInputs:
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if field is not None and db_field.name in WIDE_FIELDS:
-            field.widget.attrs["class"] = "vLargeTextField"
-        return field
 
 
 class PublishActions:
@@ -152,6 +142,3 @@ class GuideAdmin(WideTextInputs, PublishActions, admin.ModelAdmin):
             )
         guide.refresh_reading_time()
         pages_changed()  # sections added in bulk, reading time set by update()
-
-
-from roles import salary_admin  # noqa: E402, F401  (registers the salary insights admin)

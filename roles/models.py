@@ -7,15 +7,15 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from roles.markup import (
+from core.markup import (
     labelled_lines,
     lines,
     reading_minutes,
     render_markdown,
     render_markdown_inline,
 )
-from search import engine
-from search.query import Query
+from core.textsearch import engine
+from core.textsearch.query import Query
 
 
 class Status(models.TextChoices):
@@ -454,23 +454,4 @@ class GuideTip(RendersMarkdown):
         super().save(*args, **kwargs)
 
 
-# Salary insights live in their own module; importing them here registers the models.
-from roles.salary_models import (  # noqa: E402
-    SalaryRecord,
-    SalaryStat,
-    SalaryTitle,
-    TitleAlias,
-    UnmatchedTitle,
-)
-
-__all__ = [
-    "Guide",
-    "GuideSection",
-    "GuideTip",
-    "Role",
-    "SalaryRecord",
-    "SalaryStat",
-    "SalaryTitle",
-    "TitleAlias",
-    "UnmatchedTitle",
-]
+__all__ = ["Guide", "GuideSection", "GuideTip", "Role"]

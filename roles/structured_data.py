@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 
-from roles.breadcrumbs import Crumbs
+from core.breadcrumbs import Crumbs
 from roles.models import Guide
 
 

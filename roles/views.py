@@ -4,12 +4,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.vary import vary_on_cookie
 
-from config.page_cache import cache_public_page
-from roles.breadcrumbs import guides_trail, roles_trail
+from core.breadcrumbs import guides_trail, roles_trail
+from core.page_cache import cache_public_page
 from roles.filters import GuideFilter
 from roles.models import Guide, Role
 from roles.outline import outline
-from roles.salary_figures import median_for
 from roles.structured_data import guide_json_ld
 
 
@@ -62,7 +61,6 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "role": role,
         "guides": guides,
         "page_roles": [role],
-        "salary": median_for(role.name),
         "crumbs": roles_trail(role.name, role.get_absolute_url()),
     }
     return render(request, "roles/role_detail.html", context)

@@ -48,7 +48,7 @@ BIN = Path(sys.executable).parent
 EDITOR = ("editor", "demo-editor-pass")
 EMPLOYER = ("hiring@tessellate-ai.example.com", "demo-employer-pass", "Tessellate AI")
 API_ANON_LIMIT = 5  # API_ANON_RATE for both servers: this many a minute
-LOG_IN_FAILURES = 5  # jobs.ratelimit.LOG_IN_FAILURES: then the account is paused
+LOG_IN_FAILURES = 5  # core.ratelimit.LOG_IN_FAILURES: then the account is paused
 PAUSED_MESSAGE = "Too many failed attempts for this account"
 
 

@@ -7,12 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from config.page_cache import cache_public_page
+from core.page_cache import cache_public_page
+from core.textsearch.highlight import highlight, highlight_html
+from core.textsearch.query import MAX_QUERY_LENGTH, parse
 from jobs.models import RANKED_CANDIDATES, Job
 from jobs.pagination import count_label
 from roles.models import Guide, Role
-from search.highlight import highlight, highlight_html
-from search.query import MAX_QUERY_LENGTH, parse
 
 JOBS_SHOWN = 8
 GUIDES_SHOWN = 6

@@ -16,7 +16,7 @@ def _empty_cache():
     # test to the next.
     from django.core.cache import caches
 
-    from jobs import ratelimit
+    from core import ratelimit
 
     def clear():
         for cache in caches.all():

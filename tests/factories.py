@@ -108,8 +108,8 @@ def make_job(**fields) -> Job:
 
 def make_salary_records(title, amounts, **fields) -> list:
     """Survey records for `title` (a SalaryTitle, or None for unmatched), one per amount."""
-    from roles.salary_models import SalaryRecord, Source
-    from roles.title_matching import title_key
+    from salaries.models import SalaryRecord, Source
+    from salaries.title_matching import title_key
 
     defaults = {
         "source": Source.SURVEY,

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from config import page_cache
+from core import page_cache
 from jobs import moderation
 from jobs.choices import JobStatus
 from roles.models import Status

@@ -77,7 +77,7 @@ def test_every_response_carries_a_request_id(client):
 
 
 def test_log_lines_name_the_request(client, caplog):
-    from config.middleware import RequestIdLogFilter
+    from core.middleware import RequestIdLogFilter
 
     with mock.patch("jobs.views.Job.objects.public", side_effect=OperationalError("gone")):
         caplog.handler.addFilter(RequestIdLogFilter())

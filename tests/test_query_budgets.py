@@ -21,8 +21,8 @@ from django.utils import timezone
 
 from jobs.choices import EmploymentType, ExperienceLevel, JobStatus, SalaryPeriod, Workplace
 from roles.models import GuideSection, GuideTip, Status
-from roles.salary_models import SalaryTitle
-from roles.salary_stats import refresh_stats
+from salaries.models import SalaryTitle
+from salaries.stats import refresh_stats
 from tests.factories import make_company, make_guide, make_job, make_role, make_salary_records
 
 QUERY_BUDGET = 6

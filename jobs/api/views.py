@@ -4,29 +4,21 @@ Public reads start from Job.objects.public() and filter with the /jobs/ page's o
 the page's order. Employers' postings come from Job.objects.for_employer(user): another company's
 posting is a 404, and every status change goes through jobs.moderation."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import exceptions, mixins, status, viewsets
-from rest_framework.decorators import action
-from rest_framework.response import Response
+from rest_framework import viewsets
 
-from config.api import SLUG, ConditionalReads, LastModifiedDetail, ListFilterBackend, PageNumbers
-from jobs import moderation, ratelimit
-from jobs.api.permissions import IsEmployer
+from api.common import SLUG, ConditionalReads, LastModifiedDetail, ListFilterBackend, PageNumbers
 from jobs.api.serializers import (
     CompanySerializer,
-    EmployerJobSerializer,
     JobDetailSerializer,
     JobSerializer,
 )
-from jobs.choices import JobStatus
 from jobs.filters import JobFilter
-from jobs.models import Company, Job, StatusChange, public_jobs_q
+from jobs.models import Company, Job, public_jobs_q
 from jobs.pagination import LIST_COUNT_UP_TO, SEARCH_COUNT_UP_TO, CountUpTo, FeaturedFirst
 
 
@@ -169,145 +161,3 @@ class CompanyViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyMode
 
     def last_modified(self, company: Company):
         return company.updated_at
-
-
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "The posting's status does not allow this."
-    default_code = "conflict"
-
-
-class TooManySubmissions(exceptions.Throttled):
-    default_detail = "Too many submissions for your company in the last hour."
-
-
-@extend_schema(tags=["employer"])
-@extend_schema_view(
-    list=extend_schema(summary="Your company's postings, in every status"),
-    retrieve=extend_schema(summary="One of your company's postings"),
-    create=extend_schema(summary="Post a job (it goes to review)"),
-    update=extend_schema(summary="Replace a posting's content"),
-    partial_update=extend_schema(summary="Change some of a posting's fields"),
-    submit=extend_schema(summary="Submit a posting for review"),
-    fill=extend_schema(summary="Mark a posting filled"),
-)
-class EmployerJobViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
-    """The postings of the caller's company, whatever their status.
-
-    Creating one sends it to review; editing a published one sends it back to review (it leaves
-    the board until a moderator approves the new version); `fill` closes it."""
-
-    serializer_class = EmployerJobSerializer
-    permission_classes = [IsEmployer]
-    lookup_value_regex = "[0-9]{1,18}"
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # the schema generator has no caller
-            return Job.objects.none()
-        latest_note = (
-            StatusChange.objects.filter(job=OuterRef("pk"))
-            .exclude(note="")
-            .exclude(actor=self.request.user)
-            .order_by("-created_at", "-pk")
-        )
-        return (
-            Job.objects.for_employer(self.request.user)
-            .select_related("company", "role")
-            .annotate(review_note=Subquery(latest_note.values("note")[:1]))
-            .order_by("-created_at", "-pk")
-        )
-
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        context["employer"] = getattr(self.request, "employer", None)
-        return context
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        response["Cache-Control"] = "private, no-store"
-        return response
-
-    def _require_confirmed_address(self) -> None:
-        if not self.request.employer.is_verified:
-            raise exceptions.PermissionDenied(
-                "Confirm your e-mail address first: the link is in your inbox."
-            )
-
-    def _count_submission(self) -> None:
-        """The site's limit on submissions per company, counted once the posting is valid."""
-        if ratelimit.hit(ratelimit.SUBMISSION, str(self.request.employer.company_id)):
-            raise TooManySubmissions(wait=ratelimit.SUBMISSION.seconds)
-
-    def create(self, request, *args, **kwargs):
-        """Post a job: it goes to the review queue (status `pending`), never straight out."""
-        self._require_confirmed_address()
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        self._count_submission()
-        with transaction.atomic():
-            job = serializer.form.save(commit=False)
-            job.status = JobStatus.DRAFT
-            job.save()
-            moderation.record_creation(job, request.user)
-            _step(moderation.submit, job, request.user)
-        job = self.get_queryset().get(pk=job.pk)
-        headers = {"Location": f"{request.path.rstrip('/')}/{job.pk}/"}
-        return Response(self.get_serializer(job).data, status=201, headers=headers)
-
-    def update(self, request, *args, **kwargs):
-        """Edit a posting. A published posting whose content changes goes back to review."""
-        job = self.get_object()
-        if job.status in (JobStatus.FILLED, JobStatus.EXPIRED):
-            raise Conflict("A closed posting cannot be edited.")
-        was_published = job.status == JobStatus.PUBLISHED
-        serializer = self.get_serializer(
-            job, data=request.data, partial=kwargs.get("partial", False)
-        )
-        serializer.is_valid(raise_exception=True)
-        form = serializer.form
-        job = form.save(commit=False)
-        if was_published:
-            if form.has_changed():
-                _step(moderation.submit, job, request.user, "Edited after publication.")
-        else:
-            job.save()
-        return Response(self.get_serializer(self.get_queryset().get(pk=job.pk)).data)
-
-    @extend_schema(request=None, responses=EmployerJobSerializer)
-    @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
-        """Send a draft, or a posting sent back for changes or rejected, to review."""
-        job = self.get_object()
-        if job.status not in moderation.SUBMITTABLE:
-            raise Conflict(f"A posting that is “{job.get_status_display()}” cannot be submitted.")
-        self._require_confirmed_address()
-        self._count_submission()
-        _step(moderation.submit, job, request.user)
-        return Response(self.get_serializer(self.get_queryset().get(pk=job.pk)).data)
-
-    @extend_schema(request=None, responses=EmployerJobSerializer)
-    @action(detail=True, methods=["post"])
-    def fill(self, request, pk=None):
-        """Mark a published posting filled: it closes to applications at once."""
-        job = self.get_object()
-        _step(moderation.mark_filled, job, request.user)
-        return Response(self.get_serializer(self.get_queryset().get(pk=job.pk)).data)
-
-
-def _step(step, job: Job, *args) -> None:
-    """Run a moderation step; a step the status does not allow is a 409, a posting that lacks
-    what a submission needs a 400 with the fields."""
-    try:
-        step(job, *args)
-    except moderation.NotAllowed as error:
-        raise Conflict(" ".join(error.messages)) from None
-    except DjangoValidationError as error:
-        if hasattr(error, "error_dict"):
-            raise exceptions.ValidationError(error.message_dict) from None
-        raise exceptions.ValidationError({"non_field_errors": error.messages}) from None

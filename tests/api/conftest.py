@@ -3,8 +3,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 
-from jobs.api.tokens import ApiToken
-from jobs.models import Employer
+from employers.models import ApiToken, Employer
 from tests.factories import make_company
 
 

@@ -178,7 +178,7 @@ class BrokenCache:
 def test_throttles_survive_a_cache_outage(rates, monkeypatch):
     """A broken shared cache counts in this process instead of failing the request."""
     rates("2/minute", "2/minute")
-    monkeypatch.setattr("jobs.ratelimit.caches", {"ratelimit": BrokenCache()})
+    monkeypatch.setattr("core.ratelimit.caches", {"ratelimit": BrokenCache()})
     caller = Client(REMOTE_ADDR="10.0.0.3")
     assert [caller.get("/api/v1/roles/").status_code for _ in range(3)] == [200, 200, 429]
 

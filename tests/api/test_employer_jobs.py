@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 
+from employers.models import ApiToken, digest
 from jobs import moderation
-from jobs.api.tokens import ApiToken, digest
 from jobs.choices import JobStatus, Workplace
 from jobs.models import Job, StatusChange
 from roles.models import Status

@@ -13,10 +13,10 @@ from django.test import Client
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from jobs.api.serializers import EmployerJobSerializer
+from employers.api.serializers import EmployerJobSerializer
 from jobs.choices import JobStatus
-from roles.salary_models import SalaryTitle
-from roles.salary_stats import refresh_stats
+from salaries.models import SalaryTitle
+from salaries.stats import refresh_stats
 from tests.api.conftest import make_employer, token_client
 from tests.factories import make_company, make_guide, make_job, make_role, make_salary_records
 from tests.security.test_hostile_input import HOSTILE

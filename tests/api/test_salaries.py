@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from roles.models import Status
-from roles.salary_models import SalaryTitle, TitleAlias
-from roles.salary_stats import refresh_stats
+from salaries.models import SalaryTitle, TitleAlias
+from salaries.stats import refresh_stats
 from tests.factories import make_role, make_salary_records
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.test import Client
 
-from jobs.api.tokens import MAX_TOKENS_PER_USER, ApiToken
+from employers.models import MAX_TOKENS_PER_USER, ApiToken
 from tests.api.conftest import make_employer
 from tests.factories import directives
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from roles.demo import load_roles_and_guides
-from roles.generator import generate_guides, generate_roles
+from demo.guide_generator import generate_guides, generate_roles
+from demo.guides import load_roles_and_guides
 from roles.models import STANDARD_SECTIONS, Guide, Role
 
 pytestmark = pytest.mark.django_db

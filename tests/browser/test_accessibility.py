@@ -6,9 +6,10 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from playwright.sync_api import expect
 
+from demo.jobs import SEED_JOBS, seed_slug
+from employers.models import Employer
 from jobs.choices import JobStatus
-from jobs.demo import SEED_JOBS, seed_slug
-from jobs.models import Company, Employer, Job
+from jobs.models import Company, Job
 from roles.models import Guide
 
 from .support import VIEWPORTS, axe_violations

@@ -10,8 +10,9 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from playwright.sync_api import expect
 
+from employers.models import Employer
 from jobs.choices import JobStatus
-from jobs.models import Employer, Job
+from jobs.models import Job
 from tests.employers.helpers import make_employer
 
 pytestmark = [

@@ -6,8 +6,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from employers.models import Employer
 from jobs.choices import JobStatus
-from jobs.models import Company, Employer, Job
+from jobs.models import Company, Job
 from tests.factories import make_company, make_job
 
 PASSWORD = "a-long-employer-password"

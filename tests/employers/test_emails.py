@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from employers.accounts import send_verification
 from jobs import moderation
-from jobs.account_views import send_verification
 from jobs.choices import JobStatus
 from jobs.models import StatusChange
 from tests.factories import make_job

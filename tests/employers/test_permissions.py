@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from employers.views import ACTIONS
 from jobs.choices import JobStatus
-from jobs.employer_views import ACTIONS
 from jobs.models import Job
 from tests.factories import make_company, make_editor, make_job
 

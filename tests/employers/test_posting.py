@@ -4,9 +4,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from employers.forms import JobForm
+from employers.views import ACTIONS
 from jobs.choices import JobStatus
-from jobs.employer_forms import JobForm
-from jobs.employer_views import ACTIONS
 from jobs.models import Job, StatusChange
 from tests.factories import directives, make_job
 

@@ -9,7 +9,7 @@ from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 
-from jobs import ratelimit
+from core import ratelimit
 from jobs.choices import JobStatus
 from tests.factories import make_company
 

@@ -9,8 +9,9 @@ from django.contrib.auth import get_user_model
 from django.core import mail, signing
 from django.urls import reverse
 
-from jobs.account_views import VERIFY_SALT
-from jobs.models import Company, Employer
+from employers.accounts import VERIFY_SALT
+from employers.models import Employer
+from jobs.models import Company
 from tests.factories import make_company
 
 from .helpers import DASHBOARD_URL, PASSWORD, SIGN_UP_URL, client_for, make_draft, make_employer

@@ -105,8 +105,8 @@ def test_moderators_group_has_exactly_the_job_and_company_permissions():
         ("jobs", "view_jobforreview"),
         ("jobs", "change_jobforreview"),
         ("jobs", "view_statuschange"),
-        ("jobs", "view_employer"),
-        ("jobs", "change_employer"),
+        ("employers", "view_employer"),
+        ("employers", "change_employer"),
     }
 
 

@@ -9,11 +9,11 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from core.markup import render_markdown
+from demo.job_generator import company_pool
+from demo.jobs import SEED_JOBS, load_jobs
 from jobs.choices import EmploymentType, ExperienceLevel, JobStatus, SalaryPeriod, Workplace
-from jobs.demo import SEED_JOBS, load_jobs
-from jobs.generator import company_pool
 from jobs.models import Company, Job
-from roles.markup import render_markdown
 from tests.factories import make_role
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from config.page_cache import pages_changed
+from core.page_cache import pages_changed
 from jobs.choices import Workplace
 from tests.factories import make_company, make_guide, make_job, make_role
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from config.page_cache import pages_changed
+from core.page_cache import pages_changed
 from jobs.choices import EmploymentType, ExperienceLevel, JobStatus, SalaryPeriod, Workplace
 from jobs.models import Job
 from jobs.pagination import FeaturedFirst, featured_then_newest

@@ -7,10 +7,10 @@ import pytest
 from django.core.management import call_command
 
 from jobs.choices import JobStatus, SalaryPeriod
-from jobs.salary_observations import yearly_usd_range
 from roles.models import Status
-from roles.salary_models import SalaryRecord, SalaryStat, SalaryTitle, Source
-from roles.salary_stats import refresh_stats
+from salaries.models import SalaryRecord, SalaryStat, SalaryTitle, Source
+from salaries.observations import yearly_usd_range
+from salaries.stats import refresh_stats
 from tests.factories import make_job, make_role, make_salary_records
 
 pytestmark = pytest.mark.django_db

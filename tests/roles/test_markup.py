@@ -1,6 +1,6 @@
 import pytest
 
-from roles.markup import labelled_lines, lines, reading_minutes, render_markdown
+from core.markup import labelled_lines, lines, reading_minutes, render_markdown
 
 HOSTILE = [
     ("<script>alert(1)</script>hello", "<script"),

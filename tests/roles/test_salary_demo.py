@@ -6,9 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.utils.text import slugify
 
+from demo.salary_survey import DEMO_ROWS, survey_csv_lines, survey_rows
 from roles.models import Guide
-from roles.salary_demo import DEMO_ROWS, survey_csv_lines, survey_rows
-from roles.salary_models import SalaryRecord, Source, UnmatchedTitle
+from salaries.models import SalaryRecord, Source, UnmatchedTitle
 
 
 def test_the_same_seed_gives_the_same_rows():

@@ -5,8 +5,8 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from roles.salary_import import COLUMNS, import_survey
-from roles.salary_models import SalaryRecord, SalaryStat, SalaryTitle, UnmatchedTitle
+from salaries.models import SalaryRecord, SalaryStat, SalaryTitle, UnmatchedTitle
+from salaries.survey import COLUMNS, import_survey
 from tests.factories import make_role
 
 pytestmark = pytest.mark.django_db

@@ -2,10 +2,10 @@
 
 import pytest
 
-from config.page_cache import pages_changed
+from core.page_cache import pages_changed
 from roles.models import Status
-from roles.salary_models import SalaryTitle, TitleAlias
-from roles.salary_stats import refresh_stats
+from salaries.models import SalaryTitle, TitleAlias
+from salaries.stats import refresh_stats
 from tests.factories import make_guide, make_role, make_salary_records
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ per title; broader titles; what counts."""
 import pytest
 from django.db.models import Count
 
-from roles.percentile import PercentileCont, interpolated_percentile
-from roles.salary_models import SalaryRecord, SalaryStat, SalaryTitle
-from roles.salary_stats import refresh_stats
+from salaries.models import SalaryRecord, SalaryStat, SalaryTitle
+from salaries.percentile import PercentileCont, interpolated_percentile
+from salaries.stats import refresh_stats
 from tests.factories import make_role, make_salary_records
 
 pytestmark = pytest.mark.django_db

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from roles.salary_models import SalaryRecord, SalaryStat, SalaryTitle, TitleAlias, UnmatchedTitle
-from roles.salary_stats import refresh_stats, refresh_unmatched, rematch_records
-from roles.title_matching import TitleMatcher, core_key, title_key
+from salaries.models import SalaryRecord, SalaryStat, SalaryTitle, TitleAlias, UnmatchedTitle
+from salaries.stats import refresh_stats, refresh_unmatched, rematch_records
+from salaries.title_matching import TitleMatcher, core_key, title_key
 from tests.factories import make_editor, make_role, make_salary_records
 
 KEYS = {
@@ -73,15 +73,15 @@ def test_editor_adds_an_alias_and_records_move_with_their_figures(
     assert UnmatchedTitle.objects.get().records == 5
 
     client.force_login(make_editor())
-    changelist = client.get(reverse("admin:roles_unmatchedtitle_changelist")).content.decode()
+    changelist = client.get(reverse("admin:salaries_unmatchedtitle_changelist")).content.decode()
     assert "Decision Scientist" in changelist
-    add_url = reverse("admin:roles_titlealias_add") + "?alias=Decision+Scientist"
+    add_url = reverse("admin:salaries_titlealias_add") + "?alias=Decision+Scientist"
     assert "alias=Decision+Scientist" in changelist
     assert 'value="Decision Scientist"' in client.get(add_url).content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("admin:roles_titlealias_add"),
+            reverse("admin:salaries_titlealias_add"),
             {"alias": "Decision Scientist", "title": title.pk},
         )
     assert response.status_code == 302
@@ -100,7 +100,7 @@ def test_an_alias_must_name_more_than_a_level(client):
     make_role(name="Data Scientist", broader_titles="")
     client.force_login(make_editor())
     response = client.post(
-        reverse("admin:roles_titlealias_add"),
+        reverse("admin:salaries_titlealias_add"),
         {"alias": "Senior II", "title": SalaryTitle.objects.get().pk},
     )
     assert response.status_code == 200

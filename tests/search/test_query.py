@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search.highlight import highlight, highlight_html
-from search.query import MAX_QUERY_LENGTH, MAX_TERMS, Term, parse
+from core.textsearch.highlight import highlight, highlight_html
+from core.textsearch.query import MAX_QUERY_LENGTH, MAX_TERMS, Term, parse
 
 
 def words(query) -> list[list[tuple[str, ...]]]:

@@ -15,7 +15,7 @@ DEAD_REDIS = {"LOCATION": "redis://127.0.0.1:1/0", "OPTIONS": {"socket_connect_t
 @pytest.fixture
 def redis_down(settings):
     settings.CACHES = {
-        "default": {"BACKEND": "config.cache.FailSafeRedisCache", **DEAD_REDIS},
+        "default": {"BACKEND": "core.cache.FailSafeRedisCache", **DEAD_REDIS},
         "ratelimit": {"BACKEND": "django.core.cache.backends.redis.RedisCache", **DEAD_REDIS},
     }
     yield

@@ -18,11 +18,12 @@ from django.urls import reverse
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from jobs import moderation, ratelimit
-from jobs.api.tokens import ApiToken
+from core import ratelimit
+from employers.forms import JOB_FORM_SECTIONS
+from employers.models import ApiToken, Employer
+from jobs import moderation
 from jobs.choices import EmploymentType, ExperienceLevel, JobStatus, SalaryPeriod, Workplace
-from jobs.employer_forms import JOB_FORM_SECTIONS
-from jobs.models import Employer, Job
+from jobs.models import Job
 from tests.employers.helpers import (
     DASHBOARD_URL,
     LOG_IN_URL,

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from config.page_cache import pages_changed
+from core.page_cache import pages_changed
 
 
 class Command(BaseCommand):

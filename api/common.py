@@ -1,0 +1,179 @@
+"""What every API endpoint shares: pagination, the error format, conditional GET.
+
+The settings name these classes, so this module must not import rest_framework.views (which reads
+those settings) at import time."""
+
+from datetime import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.http import Http404
+from django.utils.http import http_date
+from django.views.decorators.http import conditional_page
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import exceptions, status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+
+from core import page_cache
+from core.errors import error_body
+
+MAX_PAGE_SIZE = 100
+# What a slug in an API address may be (Django's slug converter): anything else, such as a NUL
+# that PostgreSQL refuses in a query, is an unknown address, answered by the catch-all 404.
+SLUG = "[-a-zA-Z0-9_]+"
+INVALID = "Some values are not valid; see errors."
+
+
+# --- errors --------------------------------------------------------------------------------------
+
+
+def exception_handler(exc, context):
+    """Every error in one shape: {"status", "code", "detail", "errors"}.
+
+    `errors` maps each field (or query parameter) to its messages; it is empty unless the
+    request itself was invalid. Server errors are left to Django (logged, plain 500 page)."""
+    from rest_framework.views import exception_handler as drf_exception_handler
+
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()  # never repeat a model's name from the lookup
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):  # over DATA_UPLOAD_MAX_MEMORY_SIZE
+        exc = PayloadTooLarge()
+    elif isinstance(exc, SuspiciousOperation):  # e.g. too many fields
+        exc = exceptions.ParseError("The request could not be read.")
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        errors = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        detail, code = INVALID, "invalid"
+    else:
+        errors = {}
+        detail = str(exc.detail) if not isinstance(exc.detail, list | dict) else str(exc)
+        codes = exc.get_codes()
+        code = codes if isinstance(codes, str) else exc.default_code
+    response.data = error_body(response.status_code, code, detail, errors)
+    return response
+
+
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "too_large"
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+
+class PageForm(forms.Form):
+    page = forms.IntegerField(required=False, min_value=1, max_value=1_000_000)
+    page_size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
+
+
+class PageNumbers(PageNumberPagination):
+    """`page` and `page_size` (1–100); a malformed value is a 400, a page past the end a 404."""
+
+    page_size_query_param = "page_size"
+    max_page_size = MAX_PAGE_SIZE
+
+    def paginate_queryset(self, queryset, request, view=None):
+        form = PageForm(request.query_params)
+        if not form.is_valid():
+            raise exceptions.ValidationError(form.errors)
+        size = form.cleaned_data["page_size"] or self.page_size
+        number = form.cleaned_data["page"] or 1
+        paginator = self.django_paginator_class(queryset, size)
+        if number > paginator.num_pages:
+            raise exceptions.NotFound(self.past_the_end(number, paginator))
+        self.request = request
+        self.page = paginator.page(number)
+        return list(self.page)
+
+    def past_the_end(self, number: int, paginator) -> str:
+        return f"There is no page {number}: the last page is {paginator.num_pages}."
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == "page_size":
+                parameter["schema"]["maximum"] = MAX_PAGE_SIZE
+                parameter["description"] = f"Results per page, 1–{MAX_PAGE_SIZE} (default 20)."
+            else:
+                parameter["description"] = "Page number; a page past the last is a 404."
+        return parameters
+
+
+# --- conditional GET -----------------------------------------------------------------------------
+
+
+def cached_list(handler, request):
+    """A public list's data from the page cache, retired with the pages whenever public content
+    changes (config/page_cache.py). Only the data is kept: it is rendered for each request, as
+    JSON or the browsable page. Throttles have already counted the request."""
+
+    def read(*args, **kwargs):
+        if settings.PAGE_CACHE_SECONDS <= 0:
+            return handler(*args, **kwargs)
+        key = page_cache.address_key(request, prefix="api")
+        generation, data = page_cache.read_current(key)
+        if data is not None:
+            return Response(data, headers={"X-Page-Cache": "hit"})
+        response = handler(*args, **kwargs)
+        if generation is not None and response.status_code == 200:
+            page_cache.store(key, generation, response.data, settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    return read
+
+
+class ConditionalReads:
+    """Public reads carry an ETag (and, where a view sets one, Last-Modified) and answer 304 to
+    a matching If-None-Match or If-Modified-Since. Clients revalidate every time (no-cache)."""
+
+    @classmethod
+    def as_view(cls, *args, **kwargs):
+        return conditional_page(super().as_view(*args, **kwargs))
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)  # authentication, permissions, throttles
+        if self.action == "list" and request.method == "GET":
+            self.get = cached_list(self.get, request)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "no-cache"
+        return response
+
+
+class LastModifiedDetail:
+    """Single-object reads send Last-Modified: the latest change to anything the object shows
+    (`last_modified(obj)`). Lists send only an ETag: a list also changes when a posting
+    expires, which no timestamp records."""
+
+    def last_modified(self, obj) -> datetime | None:
+        return None
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        response = Response(self.get_serializer(instance).data)
+        changed = self.last_modified(instance)
+        if changed is not None:
+            response["Last-Modified"] = http_date(changed.timestamp())
+        return response
+
+
+class ListFilterBackend(DjangoFilterBackend):
+    """The resource's FilterSet on lists only; an invalid value is a 400 with field errors (the
+    pages instead drop it and show the error). Reading one object ignores the query string."""
+
+    def filter_queryset(self, request, queryset, view):
+        if getattr(view, "action", None) != "list":
+            return queryset
+        return super().filter_queryset(request, queryset, view)

@@ -1,0 +1,152 @@
+"""Matching and ranking a parsed query, on PostgreSQL and on SQLite, behind one interface.
+
+PostgreSQL: full-text search. Each searchable model names its fields by weight (A above B above
+C); a model may keep the weighted vector in an indexed column (jobs do, filled by a database
+trigger), otherwise the vector is built on the fly (guides and roles: a few hundred rows).
+Words are stemmed in English ("engineers" finds "engineer"), ranking is `ts_rank` with the
+default weights (A 1.0, B 0.4, C 0.2), phrases use the `<->` operator and the last word of a
+query may match as a prefix (`pyto:*`).
+
+SQLite (the embedded demo): a simpler fallback with the same interface and the same syntax.
+Every word matches the start of a word in the fields (a regular expression, so "engineer" also
+finds "engineering" but "engineers" does not find "engineer": no stemming), a phrase matches its
+words in order separated by anything but letters and digits, and the rank adds 1.0, 0.4 or 0.2
+per term by the best field it is found in. English stop words ("the", "of") count on SQLite
+and are ignored on PostgreSQL.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import and_, or_
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connections
+from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
+
+from core.textsearch.query import Query, Term, parse
+
+CONFIG = "english"  # also the configuration of the jobs trigger (jobs/migrations/0005_job_search)
+WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}  # PostgreSQL's ts_rank defaults, used on SQLite too
+
+
+@dataclass(frozen=True)
+class Fields:
+    """A model's searchable fields by weight, and the column holding their vector, if any."""
+
+    a: tuple[str, ...]
+    b: tuple[str, ...] = ()
+    c: tuple[str, ...] = ()
+    vector_column: str | None = None
+    # Fields that count only under a condition (a related record's name while it is public),
+    # for the SQLite fallback; a stored vector applies the same rule when it is filled.
+    only_when: dict[str, Q] = field(default_factory=dict)
+
+    def by_weight(self) -> list[tuple[str, tuple[str, ...]]]:
+        return [(w, names) for w, names in (("A", self.a), ("B", self.b), ("C", self.c)) if names]
+
+
+def uses_full_text(queryset: QuerySet) -> bool:
+    return connections[queryset.db].vendor == "postgresql"
+
+
+def as_query(query: "str | Query") -> Query:
+    return query if isinstance(query, Query) else parse(query)
+
+
+def matching(queryset: QuerySet, query: "str | Query", fields: Fields) -> QuerySet:
+    """The rows that match. A query with nothing to look for leaves the queryset as it is."""
+    query = as_query(query)
+    if not query:
+        return queryset
+    if uses_full_text(queryset):
+        vector = _vector(fields)
+        return queryset.alias(search_vector_=vector).filter(search_vector_=_tsquery(query))
+    return queryset.filter(_sqlite_match(query, fields))
+
+
+def with_rank(queryset: QuerySet, query: "str | Query", fields: Fields) -> QuerySet:
+    """Matching rows with a `search_rank` annotation (higher is better), in their own order."""
+    query = as_query(query)
+    queryset = matching(queryset, query, fields)
+    if not query:
+        return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
+    if uses_full_text(queryset):
+        rank = SearchRank(F("search_vector_"), _tsquery(query))
+    else:
+        rank = _sqlite_rank(query, fields)
+    return queryset.annotate(search_rank=rank)
+
+
+def ranked(queryset: QuerySet, query: "str | Query", fields: Fields) -> QuerySet:
+    """Matching rows with a `search_rank` annotation, best first (ties keep their order)."""
+    ordering = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
+    return with_rank(queryset, query, fields).order_by("-search_rank", *ordering)
+
+
+# --- PostgreSQL ------------------------------------------------------------------------------
+
+
+def _vector(fields: Fields):
+    if fields.vector_column:
+        return F(fields.vector_column)
+    parts = [
+        SearchVector(*names, config=CONFIG, weight=weight) for weight, names in fields.by_weight()
+    ]
+    return reduce(lambda left, right: left + right, parts)
+
+
+def _tsquery_term(term: Term) -> SearchQuery:
+    if term.prefix:
+        # Only letters and digits reach here (core.textsearch.query), so the raw syntax is safe.
+        return SearchQuery(f"{term.words[0]}:*", search_type="raw", config=CONFIG)
+    if term.is_phrase:
+        return SearchQuery(" ".join(term.words), search_type="phrase", config=CONFIG)
+    return SearchQuery(term.words[0], search_type="plain", config=CONFIG)
+
+
+def _tsquery(query: Query) -> SearchQuery:
+    clauses = [reduce(or_, map(_tsquery_term, clause)) for clause in query.clauses]
+    wanted = reduce(and_, clauses)
+    for term in query.excluded:
+        wanted &= ~_tsquery_term(term)
+    return wanted
+
+
+# --- SQLite ----------------------------------------------------------------------------------
+
+
+def _pattern(term: Term) -> str:
+    # Python's re (Django registers it as SQLite's REGEXP): a word start, then the words in order.
+    return r"\b" + r"[\W_]+".join(re.escape(word) for word in term.words)
+
+
+def _term_in(term: Term, names: tuple[str, ...], fields: Fields) -> Q:
+    pattern = _pattern(term)
+    return reduce(
+        or_,
+        (Q(**{f"{name}__iregex": pattern}) & fields.only_when.get(name, Q()) for name in names),
+    )
+
+
+def _sqlite_match(query: Query, fields: Fields) -> Q:
+    names = tuple(name for _, group in fields.by_weight() for name in group)
+    wanted = reduce(
+        and_,
+        (reduce(or_, (_term_in(t, names, fields) for t in clause)) for clause in query.clauses),
+    )
+    for term in query.excluded:
+        wanted &= ~_term_in(term, names, fields)
+    return wanted
+
+
+def _sqlite_rank(query: Query, fields: Fields):
+    scores = []
+    for term in query.terms:
+        whens = [
+            When(_term_in(term, names, fields), then=Value(WEIGHTS[weight]))
+            for weight, names in fields.by_weight()
+        ]
+        scores.append(Case(*whens, default=Value(0.0), output_field=FloatField()))
+    return Coalesce(reduce(lambda left, right: left + right, scores), Value(0.0))

@@ -1,0 +1,196 @@
+"""Employer accounts: sign up, confirm the e-mail address, log in and out, passwords."""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from core import email, ratelimit
+from employers.forms import EmailAuthenticationForm, SignUpForm
+from employers.models import Employer
+
+VERIFY_SALT = "employers.verify-email"
+
+
+def too_many_attempts(request: HttpRequest, limit: ratelimit.Limit) -> HttpResponse:
+    response = render(request, "429.html", {"minutes": limit.minutes}, status=429)
+    response["Retry-After"] = str(limit.seconds)
+    return response
+
+
+def sign_up(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("employers:dashboard")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST":
+        if ratelimit.hit(ratelimit.SIGN_UP, ratelimit.client_address(request)):
+            return too_many_attempts(request, ratelimit.SIGN_UP)
+        if form.is_valid():
+            employer = form.save()
+            login(request, employer.user, backend="django.contrib.auth.backends.ModelBackend")
+            send_verification(employer)
+            messages.success(
+                request,
+                f"Welcome! We sent a link to {employer.user.email}: open it to confirm the "
+                "address. You can write your first posting in the meantime.",
+            )
+            return redirect("employers:dashboard")
+    return render(request, "employers/sign_up.html", {"form": form})
+
+
+def send_verification(employer: Employer) -> None:
+    token = signing.dumps([employer.user.pk, employer.user.email], salt=VERIFY_SALT)
+    url = email.link(reverse("employers:verify", args=[token]))
+    context = {
+        "employer": employer,
+        "verify_url": url,
+        "days": settings.EMAIL_VERIFICATION_DAYS,
+    }
+    email.send("verify_email", [employer.user.email], context)
+
+
+def verify_email(request: HttpRequest, token: str) -> HttpResponse:
+    max_age = settings.EMAIL_VERIFICATION_DAYS * 24 * 60 * 60
+    try:
+        user_pk, email = signing.loads(token, salt=VERIFY_SALT, max_age=max_age)
+        employer = Employer.objects.select_related("user").get(user=user_pk, user__email=email)
+    except (signing.BadSignature, ValueError, TypeError, Employer.DoesNotExist):
+        return render(request, "employers/verify_failed.html", status=400)
+    if not employer.is_verified:
+        employer.verified_at = timezone.now()
+        employer.save(update_fields=["verified_at"])
+    messages.success(request, f"Thank you: {employer.user.email} is confirmed.")
+    return redirect("employers:dashboard" if request.user.is_authenticated else "employers:log-in")
+
+
+@login_required
+@require_POST
+def resend_verification(request: HttpRequest) -> HttpResponse:
+    employer = Employer.objects.filter(user=request.user).first()
+    if employer is None or employer.is_verified:
+        return redirect("employers:dashboard")
+    if ratelimit.hit(ratelimit.VERIFICATION_EMAIL, str(request.user.pk)):
+        return too_many_attempts(request, ratelimit.VERIFICATION_EMAIL)
+    send_verification(employer)
+    messages.success(request, f"We sent a new link to {request.user.email}.")
+    return redirect("employers:dashboard")
+
+
+def _log_in_account(request: HttpRequest) -> str:
+    """The account a log-in attempt names, as its failures are counted."""
+    return request.POST.get("username", "").strip().lower()[:254]
+
+
+def log_in_refusal(request: HttpRequest) -> ratelimit.Limit | None:
+    """Count a log-in attempt from its address; the limit that refuses it, if any: too many
+    attempts from the address, or an account paused after repeated failures."""
+    if ratelimit.hit(ratelimit.LOG_IN, ratelimit.client_address(request)):
+        return ratelimit.LOG_IN
+    if ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, _log_in_account(request)):
+        return ratelimit.LOG_IN_FAILURES
+    return None
+
+
+def record_log_in(request: HttpRequest, succeeded: bool) -> None:
+    """A success clears the account's failures; a failure counts one."""
+    account = _log_in_account(request)
+    if succeeded:
+        ratelimit.clear(ratelimit.LOG_IN_FAILURES, account)
+    elif account and not ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, account):
+        ratelimit.hit(ratelimit.LOG_IN_FAILURES, account)
+
+
+class LogInView(auth_views.LoginView):
+    """Log-in with two limits: attempts per address, and failures per account (then a pause,
+    said on the form itself)."""
+
+    template_name = "employers/log_in.html"
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        refused = log_in_refusal(request)
+        if refused is ratelimit.LOG_IN:
+            return too_many_attempts(request, refused)
+        if refused:
+            form = self.get_form()
+            form.add_error(
+                None,
+                "Too many failed attempts for this account. Try again in "
+                f"{refused.minutes} minutes, or reset your password.",
+            )
+            return self.form_invalid(form)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        record_log_in(self.request, succeeded=True)
+        return super().form_valid(form)
+
+    def form_invalid(self, form):
+        record_log_in(self.request, succeeded=False)
+        return super().form_invalid(form)
+
+
+def throttled_log_in(view):
+    """The same limits for another log-in view (the admin's), answered with a 429 page: a failed
+    log-in re-renders the form, a success redirects."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method != "POST":
+            return view(request, *args, **kwargs)
+        refused = log_in_refusal(request)
+        if refused:
+            return too_many_attempts(request, refused)
+        response = view(request, *args, **kwargs)
+        record_log_in(request, succeeded=response.status_code in (301, 302, 303))
+        return response
+
+    return wrapped
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "employers/password_reset.html"
+    email_template_name = "emails/password_reset.txt"
+    html_email_template_name = "emails/password_reset.html"
+    subject_template_name = "emails/password_reset_subject.txt"
+    success_url = reverse_lazy("employers:password-reset-sent")
+
+    def form_valid(self, form):
+        # The link is built from SITE_URL, never from the request's Host header.
+        self.extra_email_context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL}
+        return super().form_valid(form)
+
+    def post(self, request, *args, **kwargs):
+        if ratelimit.hit(ratelimit.PASSWORD_RESET, ratelimit.client_address(request)):
+            return too_many_attempts(request, ratelimit.PASSWORD_RESET)
+        return super().post(request, *args, **kwargs)
+
+
+log_out = auth_views.LogoutView.as_view()
+password_change = auth_views.PasswordChangeView.as_view(
+    template_name="employers/password_change.html",
+    success_url=reverse_lazy("employers:password-changed"),
+)
+password_changed = auth_views.PasswordChangeDoneView.as_view(
+    template_name="employers/password_changed.html"
+)
+password_reset_sent = auth_views.PasswordResetDoneView.as_view(
+    template_name="employers/password_reset_sent.html"
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="employers/password_reset_confirm.html",
+    success_url=reverse_lazy("employers:password-reset-complete"),
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="employers/password_reset_complete.html"
+)

@@ -1,0 +1,208 @@
+"""Forms of the employers' area: sign-up, log-in, a job posting, the company profile."""
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.db import transaction
+
+from employers.models import Employer
+from jobs.models import Company, Job
+from jobs.selectors import postable_roles
+
+DESCRIPTION_MAX_CHARS = 20_000
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see (hidden by the stylesheet) and bots tend to fill in."""
+
+    nickname = forms.CharField(
+        required=False,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_nickname(self) -> str:
+        if self.cleaned_data["nickname"]:
+            raise forms.ValidationError("This form could not be sent. Please try again.")
+        return ""
+
+
+def _max_length(model, field: str) -> int:
+    return model._meta.get_field(field).max_length
+
+
+class SignUpForm(HoneypotMixin):
+    # The address is also the user name, whose column is the shorter of the two.
+    email = forms.EmailField(
+        label="Work e-mail",
+        max_length=_max_length(get_user_model(), "username"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text="We send a link to confirm it before your first posting goes to review.",
+    )
+    password = forms.CharField(
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 8 characters; not a common password and not only digits.",
+    )
+    company_name = forms.CharField(
+        label="Company",
+        max_length=_max_length(Company, "name"),
+        help_text="Type the name of your company. If it is already on the board, you join it.",
+    )
+    company_website = forms.URLField(
+        label="Company website",
+        required=False,
+        max_length=_max_length(Company, "website"),
+        assume_scheme="https",
+        help_text="For a new company. Colleagues join it later with an address at this domain.",
+    )
+
+    field_order = ["email", "password", "company_name", "company_website", "nickname"]
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(username__iexact=email).exists():
+            raise forms.ValidationError(
+                "There is already an account with this e-mail. Log in, or reset the password."
+            )
+        return email
+
+    def clean_company_name(self) -> str:
+        return " ".join(self.cleaned_data["company_name"].split())
+
+    def clean(self) -> dict:
+        data = super().clean()
+        email, password = data.get("email"), data.get("password")
+        if password:
+            user = get_user_model()(username=email or "", email=email or "")
+            try:
+                password_validation.validate_password(password, user)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        name = data.get("company_name")
+        self.company = Company.objects.filter(name__iexact=name).first() if name else None
+        if self.company and email and not joinable_by(self.company, email):
+            where = f" at {self.company.domain}" if domain_vouched_for(self.company) else ""
+            self.add_error(
+                "company_name",
+                f"{self.company.name} is already on the board. To join it, sign up with your "
+                f"work e-mail address{where}, or ask us to add you.",
+            )
+        return data
+
+    @transaction.atomic
+    def save(self) -> Employer:
+        data = self.cleaned_data
+        user = get_user_model().objects.create_user(
+            username=data["email"], email=data["email"], password=data["password"]
+        )
+        company, created = self.company, False
+        if company is None:
+            company = Company.objects.create(
+                name=data["company_name"], website=data["company_website"]
+            )
+            created = True
+        return Employer.objects.create(user=user, company=company, created_company=created)
+
+
+def joinable_by(company: Company, email: str) -> bool:
+    """Whether an address may join a company already on the board: it must be at the company's
+    website domain, and that domain must be vouched for."""
+    return _same_domain(email, company.domain) and domain_vouched_for(company)
+
+
+def domain_vouched_for(company: Company) -> bool:
+    """A company's website domain counts when editors set it up (no employer accounts yet) or
+    when a confirmed member has an address there; otherwise whoever created the company could
+    claim any domain and collect that domain's employees as members."""
+    if not company.domain:
+        return False
+    members = list(company.employers.select_related("user"))
+    if not members:
+        return True
+    return any(m.is_verified and _same_domain(m.user.email, company.domain) for m in members)
+
+
+def _same_domain(email: str, domain: str) -> bool:
+    host = email.rpartition("@")[2]
+    return bool(domain) and (host == domain or host.endswith(f".{domain}"))
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Log in with the e-mail address (it is also the username)."""
+
+    username = forms.EmailField(
+        label="E-mail", widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+    )
+
+    def clean_username(self) -> str:
+        return self.cleaned_data["username"].strip().lower()
+
+
+# The posting form's fields in groups, in order, as the page shows them.
+JOB_FORM_SECTIONS = [
+    ("The job", ["title", "role", "employment_type", "experience_level", "description"]),
+    ("Skills", ["skills"]),
+    (
+        "Location",
+        [
+            "workplace",
+            "remote_region",
+            "street_address",
+            "city",
+            "region",
+            "postal_code",
+            "country",
+        ],
+    ),
+    ("Pay", ["salary_min", "salary_max", "salary_currency", "salary_period"]),
+    ("How to apply", ["apply_url", "apply_email"]),
+]
+
+
+class JobForm(forms.ModelForm):
+    role = forms.ModelChoiceField(
+        queryset=postable_roles(),
+        required=False,
+        empty_label="Not sure / none of these",
+        help_text="Links your posting to the role's guide and pay figures.",
+    )
+    description = forms.CharField(
+        max_length=DESCRIPTION_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=(
+            "Markdown: **bold**, *italic*, lists with “- ”, headings with “### ”, links. "
+            "Say what the job is, who fits and what you offer."
+        ),
+    )
+
+    class Meta:
+        model = Job
+        fields = [name for _, names in JOB_FORM_SECTIONS for name in names]
+        labels = {"title": "Job title", "workplace": "Where the work happens"}
+        help_texts = {
+            "title": "As candidates would search for it: “Senior Machine Learning Engineer”.",
+            "salary_min": "Postings with pay get more applicants. Leave empty to not state it.",
+            "salary_max": "The top of the range; leave empty for a single figure.",
+            "apply_url": "Your careers page or applicant-tracking system, https://…",
+            "apply_email": "Or an address that receives applications.",
+        }
+        widgets = {"apply_url": forms.URLInput(attrs={"placeholder": "https://"})}
+
+    def sections(self):
+        return [(title, [self[name] for name in names]) for title, names in JOB_FORM_SECTIONS]
+
+
+class CompanyForm(forms.ModelForm):
+    """The profile members may edit. Once set, the website (whose domain decides who may join)
+    changes only through the moderators."""
+
+    class Meta:
+        model = Company
+        fields = ["website", "description", "logo"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.website:
+            del self.fields["website"]

@@ -1,0 +1,96 @@
+"""Employer accounts (a user's membership of a company) and API tokens.
+
+API tokens are the keys an employer's own systems use to call the API on their behalf.
+
+An employer may hold several, each named for what uses it ("Greenhouse sync"), so that one can be
+revoked without breaking the others. The key is shown once, when it is made; only its SHA-256
+digest is stored, so a copy of the database holds nothing that opens the API.
+"""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from jobs.models import Company
+
+PREFIX = "jca_"
+MAX_TOKENS_PER_USER = 10
+# How stale "last used" may get before a request writes it again (one write, not one per call).
+LAST_USED_PRECISION = timedelta(minutes=5)
+
+
+class Employer(models.Model):
+    """A user who posts jobs for a company. Several users may share one company's postings."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employer"
+    )
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="employers")
+    # Whoever creates a company may draft for it at once; joining an existing company requires
+    # a verified address at the company's domain before its postings show.
+    created_company = models.BooleanField(default=False)
+    verified_at = models.DateTimeField("e-mail verified", null=True, blank=True)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["company__name", "user__email"]
+
+    def __str__(self) -> str:
+        return f"{self.user.email} ({self.company})"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
+
+    @property
+    def may_manage_postings(self) -> bool:
+        return self.is_verified or self.created_company
+
+
+def digest(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=60, help_text="What uses it, e.g. “Careers page sync”.")
+    key_digest = models.CharField(max_length=64, unique=True, editable=False)
+    # The first characters of the key, shown in lists so the owner can tell tokens apart.
+    hint = models.CharField(max_length=12, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "API token"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.hint}…)"
+
+    @classmethod
+    def issue(cls, *, user, name: str) -> tuple["ApiToken", str]:
+        """A new token for `user`, and its key (never stored, shown to the owner once)."""
+        key = PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(
+            user=user, name=name, key_digest=digest(key), hint=key[: len(PREFIX) + 6]
+        )
+        return token, key
+
+    @classmethod
+    def find(cls, key: str) -> "ApiToken | None":
+        """The token with this key, with its user, or None."""
+        if not key.startswith(PREFIX) or len(key) > 100:
+            return None
+        return cls.objects.select_related("user").filter(key_digest=digest(key)).first()
+
+    def note_use(self) -> None:
+        now = timezone.now()
+        if self.last_used_at is None or now - self.last_used_at > LAST_USED_PRECISION:
+            self.last_used_at = now
+            ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)

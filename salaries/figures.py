@@ -1,0 +1,210 @@
+"""Reading the precomputed salary figures for pages: a fixed number of queries per page."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
+from django.utils.text import slugify
+
+from roles.models import Role
+from salaries.models import Level, SalaryStat, SalaryTitle, TitleAlias
+from salaries.title_matching import TitleMatcher, candidate_keys, core_key, title_key
+
+
+def min_sample() -> int:
+    return settings.SALARY_MIN_SAMPLE
+
+
+@dataclass
+class Figures:
+    """One cut's figures; `shown` is False below the minimum sample (the page then says so)."""
+
+    label: str
+    count: int = 0
+    postings: int = 0
+    surveys: int = 0
+    p10: int = 0
+    p25: int = 0
+    p50: int = 0
+    p75: int = 0
+    p90: int = 0
+
+    @classmethod
+    def from_stat(cls, label: str, stat: SalaryStat | None) -> "Figures":
+        if stat is None:
+            return cls(label)
+        return cls(
+            label,
+            **{
+                name: getattr(stat, name)
+                for name in ("count", "postings", "surveys", "p10", "p25", "p50", "p75", "p90")
+            },
+        )
+
+    @property
+    def shown(self) -> bool:
+        return self.count >= min_sample()
+
+    @property
+    def sources(self) -> str:
+        """“812 survey records and 14 job postings”."""
+        parts = []
+        if self.surveys:
+            parts.append(f"{self.surveys:,} survey record{'s' if self.surveys != 1 else ''}")
+        if self.postings:
+            parts.append(f"{self.postings:,} job posting{'s' if self.postings != 1 else ''}")
+        return " and ".join(parts) or "no records"
+
+
+@dataclass
+class PublicTitles:
+    """The titles published roles name, with the roles naming each (one query)."""
+
+    roles_by_slug: dict[str, list[Role]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> "PublicTitles":
+        titles = cls()
+        for role in Role.objects.published().only("name", "slug", "broader_titles", "status"):
+            for name in role.salary_titles:
+                titles.roles_by_slug.setdefault(slugify(name), []).append(role)
+        return titles
+
+    @property
+    def slugs(self) -> list[str]:
+        return list(self.roles_by_slug)
+
+
+def title_list(query: str = "") -> list[dict]:
+    """Public titles with their global sample size and median, alphabetical (two queries)."""
+    public = PublicTitles.load()
+    titles = (
+        SalaryTitle.objects.filter(slug__in=public.slugs)
+        .annotate(
+            overall=FilteredRelation(
+                "stats", condition=Q(stats__country="", stats__level="", stats__year=0)
+            )
+        )
+        .order_by("name")
+    )
+    if query:
+        # As typed, and as a title key: "ML Engineer" finds Machine Learning Engineer and
+        # "Sr. Data Scientist" finds Data Scientist.
+        key = core_key(query)[0] or title_key(query)
+        aliases = TitleAlias.objects.filter(
+            Q(alias__icontains=query) | Q(key__icontains=key), title=OuterRef("pk")
+        )
+        titles = titles.filter(Q(name__icontains=query) | Q(key__icontains=key) | Exists(aliases))
+    rows = titles.values("name", "slug", "overall__count", "overall__p50")
+    return [
+        {
+            "name": row["name"],
+            "slug": row["slug"],
+            "count": row["overall__count"] or 0,
+            "median": row["overall__p50"],
+            "shown": (row["overall__count"] or 0) >= min_sample(),
+            "roles": public.roles_by_slug.get(row["slug"], []),
+        }
+        for row in rows
+    ]
+
+
+@dataclass
+class TitleFigures:
+    overall: Figures
+    by_level: list[Figures]
+    by_year: list[Figures]
+
+
+def title_figures(title: SalaryTitle, country: str = "") -> TitleFigures:
+    """Overall, by level and by year figures for a title, globally or in one country (a query)."""
+    stats = list(SalaryStat.objects.filter(title=title, country=country))
+    overall = next((s for s in stats if not s.level and not s.year), None)
+    levels = {s.level: s for s in stats if s.level}
+    years = sorted((s for s in stats if s.year), key=lambda s: s.year)
+    return TitleFigures(
+        overall=Figures.from_stat("All levels", overall),
+        by_level=[Figures.from_stat(label, levels.get(value)) for value, label in Level.choices],
+        by_year=[Figures.from_stat(str(s.year), s) for s in years],
+    )
+
+
+def countries_with_data(title: SalaryTitle) -> list[tuple[str, int]]:
+    """(country code, records) where the title has enough records to show, most first."""
+    return list(
+        SalaryStat.objects.filter(title=title, level="", year=0, count__gte=min_sample())
+        .exclude(country="")
+        .order_by("-count", "country")
+        .values_list("country", "count")
+    )
+
+
+def posting_title(raw_title: str, role: Role | None, public: PublicTitles) -> SalaryTitle | None:
+    """The public title a posting's pay is compared with: the title its own title matches (as
+    `TitleMatcher` matches it, aliases included), else its role's; one query, reading only the
+    titles and aliases whose keys the raw title could match."""
+    keys = candidate_keys(raw_title)
+    role_slug = slugify(role.name) if role is not None else ""
+    rows = list(
+        SalaryTitle.objects.annotate(
+            matching_alias=FilteredRelation("aliases", condition=Q(aliases__key__in=keys)),
+            alias_key=F("matching_alias__key"),
+        ).filter(Q(key__in=keys) | Q(alias_key__isnull=False) | Q(slug=role_slug))
+    )
+    matched = {title.key: title.pk for title in rows if title.key in keys}
+    matched.update({title.alias_key: title.pk for title in rows if title.alias_key})  # as there
+    title_id = TitleMatcher(matched).match(raw_title).title_id
+    by_pk = {title.pk: title for title in rows if title.slug in public.roles_by_slug}
+    if title_id is not None and title_id in by_pk:
+        return by_pk[title_id]
+    if role_slug:
+        return next((title for title in by_pk.values() if title.slug == role_slug), None)
+    return None
+
+
+def median_for(title_name: str) -> Figures | None:
+    """The global figures of a title by name (a role page's median); None without a title."""
+    stat = (
+        SalaryStat.objects.filter(title__slug=slugify(title_name), country="", level="", year=0)
+        .only(*("count", "postings", "surveys", "p10", "p25", "p50", "p75", "p90"))
+        .first()
+    )
+    return Figures.from_stat(title_name, stat) if stat else None
+
+
+@dataclass
+class Comparison:
+    """Where a yearly range sits against a title's distribution."""
+
+    figures: Figures
+    title: SalaryTitle
+    level: str  # level label, "" when the figures cover every level
+    country: str  # country code, "" for global
+    low: int
+    high: int
+
+    @property
+    def verdict(self) -> str:
+        if self.low > self.figures.p50:
+            return "above"
+        if self.high < self.figures.p50:
+            return "below"
+        return "around"
+
+
+def compare_range(
+    title: SalaryTitle, level: str, country: str, low: int, high: int
+) -> Comparison | None:
+    """The most specific figures with enough records (country and level, country, global level,
+    global) for a yearly USD range; one query."""
+    stats = SalaryStat.objects.filter(
+        Q(country=country) | Q(country=""), Q(level=level) | Q(level=""), title=title, year=0
+    )
+    by_cut = {(s.country, s.level): s for s in stats}
+    labels = dict(Level.choices)
+    for cut in ((country, level), (country, ""), ("", level), ("", "")):
+        stat = by_cut.get(cut)
+        figures = Figures.from_stat(title.name, stat)
+        if stat is not None and figures.shown:
+            return Comparison(figures, title, labels.get(cut[1], ""), cut[0], low, high)
+    return None
