@@ -1,3 +1,5 @@
+pytest_plugins = ["tests.api_clients"]  # API clients and an employer with a token
+
 import pytest
 
 

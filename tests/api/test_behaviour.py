@@ -11,7 +11,7 @@ from django.core.cache import caches
 from django.test import Client
 from rest_framework.throttling import SimpleRateThrottle
 
-from tests.api.conftest import token_client
+from tests.api_clients import token_client
 from tests.factories import make_guide, make_job
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from employers.api.serializers import EmployerJobSerializer
 from jobs.choices import JobStatus
 from salaries.models import SalaryTitle
 from salaries.stats import refresh_stats
-from tests.api.conftest import make_employer, token_client
+from tests.api_clients import make_employer, token_client
 from tests.factories import make_company, make_guide, make_job, make_role, make_salary_records
 from tests.security.test_hostile_input import HOSTILE
 

@@ -47,7 +47,7 @@ def test_docs_list_every_operation_and_try_one(open_page, site, screenshot):
 
 def test_employer_makes_and_revokes_a_token(open_page, screenshot):
     from employers.models import ApiToken
-    from tests.api.conftest import make_employer
+    from tests.api_clients import make_employer
 
     from .support import VIEWPORTS, axe_violations
 

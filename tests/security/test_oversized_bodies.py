@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from jobs.models import Company, Job
 from jobs.validators import LOGO_MAX_BYTES
-from tests.api.conftest import token_client
+from tests.api_clients import token_client
 from tests.employers.helpers import LOG_IN_URL, NEW_URL, SIGN_UP_URL, job_data, make_employer
 from tests.factories import make_job
 from tests.jobs.test_admin import png_bytes

@@ -11,7 +11,7 @@ from jobs import moderation
 from jobs.choices import JobStatus, Workplace
 from jobs.models import Job, StatusChange
 from roles.models import Status
-from tests.api.conftest import make_employer, token_client
+from tests.api_clients import make_employer, token_client
 from tests.factories import make_company, make_job, make_role
 
 pytestmark = pytest.mark.django_db

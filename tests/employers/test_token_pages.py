@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from employers.models import MAX_TOKENS_PER_USER, ApiToken
-from tests.api.conftest import make_employer
+from tests.api_clients import make_employer
 from tests.factories import directives
 
 pytestmark = pytest.mark.django_db

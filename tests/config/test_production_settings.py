@@ -14,7 +14,7 @@ from django.db import OperationalError
 from tests.factories import make_guide, make_job
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 PRODUCTION_ENV = {
     "DEBUG": "0",
