@@ -20,6 +20,8 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
@@ -165,43 +167,24 @@ def cache_public_page(*params: str):
     return decorator
 
 
-# Rows of these models never change a public page by themselves: accounts, history, API keys,
-# and salary rows and figures (recomputed in bulk, which retires pages itself). Leaving them out
-# also keeps their bulk deletes fast: a delete signal listener makes Django load each row.
-PRIVATE_MODELS = {
-    "jobs.employer",
-    "jobs.statuschange",
-    "jobs.apitoken",
-    "roles.salaryrecord",
-    "roles.salarystat",
-    "roles.unmatchedtitle",
-}
-CONTENT_APPS = ("jobs", "roles")
-
-
 def _content_saved(sender, **kwargs) -> None:
     pages_changed()
 
 
-def connect_content_signals() -> None:
-    """Retire cached pages whenever a job, company, role, guide or salary title is written.
+def retire_pages_on_change(*models: type[Model]) -> None:
+    """Retire cached pages whenever a row of these models is saved or deleted, or one of their
+    many-to-many links changes. Each app names its public models in its `AppConfig.ready()`;
+    accounts, history, API keys and salary rows stay out (bulk recomputes retire pages
+    themselves, and a delete listener would make Django load each row of a bulk delete).
 
     Writes that skip signals (`update()`, `bulk_create`, imports) call `pages_changed` instead."""
-    from django.apps import apps
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
-    for label in CONTENT_APPS:
-        for model in apps.get_app_config(label).get_models():
-            if model._meta.label_lower in PRIVATE_MODELS:
-                continue
-            uid = f"page_cache_{model._meta.label_lower}"
-            post_save.connect(_content_saved, sender=model, dispatch_uid=uid)
-            post_delete.connect(_content_saved, sender=model, dispatch_uid=uid)
-            for field in model._meta.local_many_to_many:
-                through = field.remote_field.through
-                m2m_changed.connect(
-                    _content_saved, sender=through, dispatch_uid=f"{uid}_{field.name}"
-                )
+    for model in models:
+        uid = f"page_cache_{model._meta.label_lower}"
+        post_save.connect(_content_saved, sender=model, dispatch_uid=uid)
+        post_delete.connect(_content_saved, sender=model, dispatch_uid=uid)
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(_content_saved, sender=through, dispatch_uid=f"{uid}_{field.name}")
 
 
 class PrivatePagesMiddleware:

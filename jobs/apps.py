@@ -6,7 +6,8 @@ class JobsConfig(AppConfig):
     verbose_name = "Jobs"
 
     def ready(self) -> None:
-        from core import page_cache
+        from core.page_cache import retire_pages_on_change
+        from jobs.models import Company, Job, JobForReview
 
-        # After every app is loaded, since it connects to the roles app's models too.
-        page_cache.connect_content_signals()
+        # The review queue saves postings through its proxy model, which signals as itself.
+        retire_pages_on_change(Company, Job, JobForReview)

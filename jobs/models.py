@@ -330,6 +330,9 @@ class Job(RendersMarkdown):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Set by every save: the salary figures' next sync (salaries/sync.py) rewrites this posting's
+    # salary record, gives it a role its title matches if it has none, and clears the flag.
+    needs_salary_sync = models.BooleanField(default=True, editable=False)
     # Title (A); company, published role and skills (B); description (C) as a weighted vector,
     # filled by a PostgreSQL trigger on every insert and update, bulk ones too; unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -394,6 +397,10 @@ class Job(RendersMarkdown):
                 name="job_salary_yearly",
             ),
             models.Index(fields=["status", "submitted_at"], name="job_review_queue"),
+            # The salary sync's work list: only the postings written since it last ran.
+            models.Index(
+                fields=["id"], condition=Q(needs_salary_sync=True), name="job_needs_salary_sync"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -410,8 +417,9 @@ class Job(RendersMarkdown):
             self.slug = self.unique_slug()
         if self.status in ONCE_PUBLIC:
             self.fill_publish_dates()
+        self.needs_salary_sync = True
         if kwargs.get("update_fields") is not None:
-            derived = {"salary_yearly_usd", "slug", "posted_at", "expires_at"}
+            derived = {"salary_yearly_usd", "slug", "posted_at", "expires_at", "needs_salary_sync"}
             kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
         super().save(*args, **kwargs)
 

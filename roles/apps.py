@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class RolesConfig(AppConfig):
     name = "roles"
     verbose_name = "Roles and guides"
+
+    def ready(self) -> None:
+        from core.page_cache import retire_pages_on_change
+        from roles.models import Guide, GuideSection, GuideTip, Role
+
+        retire_pages_on_change(Role, Guide, GuideSection, GuideTip)

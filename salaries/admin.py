@@ -10,6 +10,24 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from salaries.models import SalaryRecord, SalaryTitle, TitleAlias, UnmatchedTitle
+from salaries.services import titles_edited
+
+
+class RematchesTitles:
+    """After a canonical title or an alias is added, changed or deleted, every stored record's
+    title is matched again and the titles that gained or lost records are recomputed."""
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)  # type: ignore[misc]
+        titles_edited()
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)  # type: ignore[misc]
+        titles_edited()
+
+    def delete_queryset(self, request, queryset) -> None:
+        super().delete_queryset(request, queryset)  # type: ignore[misc]
+        titles_edited()
 
 
 class TitleAliasInline(admin.TabularInline):
@@ -19,7 +37,7 @@ class TitleAliasInline(admin.TabularInline):
 
 
 @admin.register(SalaryTitle)
-class SalaryTitleAdmin(admin.ModelAdmin):
+class SalaryTitleAdmin(RematchesTitles, admin.ModelAdmin):
     list_display = ["name", "alias_count", "record_count", "page_link"]
     search_fields = ["name", "aliases__alias"]
     prepopulated_fields = {"slug": ["name"]}
@@ -53,7 +71,7 @@ class SalaryTitleAdmin(admin.ModelAdmin):
 
 
 @admin.register(TitleAlias)
-class TitleAliasAdmin(admin.ModelAdmin):
+class TitleAliasAdmin(RematchesTitles, admin.ModelAdmin):
     list_display = ["alias", "title"]
     list_select_related = ["title"]
     list_filter = ["title"]

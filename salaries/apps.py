@@ -7,9 +7,10 @@ class SalariesConfig(AppConfig):
     verbose_name = "Salary insights"
 
     def ready(self) -> None:
-        from salaries import observations, signals
+        from core.page_cache import retire_pages_on_change
+        from salaries.models import SalaryTitle, TitleAlias
         from salaries.percentile import register_sqlite_percentile
 
+        # Infrastructure, not domain work: SQLite connections get the percentile aggregates.
         connection_created.connect(register_sqlite_percentile, dispatch_uid="sqlite_percentile")
-        signals.connect()
-        observations.connect()
+        retire_pages_on_change(SalaryTitle, TitleAlias)

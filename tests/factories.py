@@ -10,6 +10,7 @@ from django.utils import timezone
 from jobs.choices import EmploymentType, ExperienceLevel, JobStatus, Workplace
 from jobs.models import Company, Job
 from roles.models import Guide, GuideSection, GuideTip, Role, Status
+from salaries.stats import sync_titles
 
 _numbers = itertools.count(1)
 
@@ -30,7 +31,11 @@ def make_role(**fields) -> Role:
         "status": Status.PUBLISHED,
     }
     defaults.update(fields)
-    return Role.objects.create(**defaults)
+    role = Role.objects.create(**defaults)
+    # The salary pages of its titles, as the salary sync's first step makes them within a
+    # minute of a role being saved (tests/salaries/test_sync.py covers that step itself).
+    sync_titles([role])
+    return role
 
 
 def make_guide(*, sections: bool = True, **fields) -> Guide:

@@ -1,5 +1,5 @@
-"""Job postings as salary records (annualized, in dollars), roles matched from job titles, and a
-job page placing its pay in its title's distribution."""
+"""Job postings as salary records (annualized, in dollars) written by the salary sync, roles
+matched from job titles, and a job page placing its pay in its title's distribution."""
 
 import io
 
@@ -11,6 +11,7 @@ from roles.models import Status
 from salaries.models import SalaryRecord, SalaryStat, SalaryTitle, Source
 from salaries.observations import yearly_usd_range
 from salaries.stats import refresh_stats
+from salaries.sync import sync_postings
 from tests.factories import make_job, make_role, make_salary_records
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +36,7 @@ def test_postings_become_yearly_dollar_records(currency, period, low, high, expe
         salary_max=high,
     )
     assert yearly_usd_range(job) == expected
+    sync_postings()
     record = SalaryRecord.objects.get(job_id=job.pk)
     assert record.source == Source.POSTING
     assert record.amount_usd == round(sum(expected) / 2)
@@ -50,25 +52,36 @@ def test_only_postings_that_were_public_with_pay_count():
     pending = make_job(status=JobStatus.PENDING)
     unpaid = make_job(salary_min=None, salary_max=None, salary_currency="")
     filled = make_job(status=JobStatus.FILLED)
+    sync_postings()
     assert set(SalaryRecord.objects.values_list("job_id", flat=True)) == {filled.pk}
     for job in (draft, pending, unpaid):
         assert not SalaryRecord.objects.filter(job_id=job.pk).exists()
 
     filled.status = JobStatus.REJECTED
     filled.save()
+    assert SalaryRecord.objects.exists()  # until the next sync
+    assert sync_postings().postings == 1
     assert not SalaryRecord.objects.exists()
     pending.publish()
     pending.save()
+    sync_postings()
     assert SalaryRecord.objects.filter(job_id=pending.pk).exists()
     pending.delete()
+    result = sync_postings()
+    assert (result.postings, result.records_removed) == (0, 1)
     assert not SalaryRecord.objects.exists()
 
 
-def test_saving_a_posting_refreshes_its_titles_figures(django_capture_on_commit_callbacks):
+def test_the_sync_refreshes_the_figures_of_the_titles_postings_moved():
     make_role(name="Data Engineer", broader_titles="Engineer")
     title = SalaryTitle.objects.get(name="Data Engineer")
-    with django_capture_on_commit_callbacks(execute=True):
-        make_job(title="Senior Data Engineer", salary_min=100_000, salary_max=120_000)
+    job = make_job(title="Senior Data Engineer", salary_min=100_000, salary_max=120_000)
+    assert not SalaryStat.objects.exists()  # a save does no salary work
+    result = sync_postings()
+    assert (result.postings, result.titles) == (1, {title.pk})
+    job.refresh_from_db()
+    assert not job.needs_salary_sync
+    assert sync_postings().postings == 0  # nothing left to do
     stat = SalaryStat.objects.get(title=title, country="", level="", year=0)
     assert (stat.count, stat.postings, stat.p50) == (1, 1, 110_000)
     engineer = SalaryStat.objects.get(title__name="Engineer", country="", level="", year=0)
@@ -79,11 +92,22 @@ def test_a_job_without_a_role_gets_the_role_its_title_matches():
     role = make_role(name="Data Scientist", broader_titles="Scientist")
     make_role(name="Draft Role", status=Status.DRAFT)
     other = make_role(name="Data Analyst")
-    assert make_job(title="Sr. Data Scientist II").role == role
-    assert make_job(title="Data Scientist", role=other).role == other  # chosen roles stay
-    assert make_job(title="Scientist").role is None  # a broader title names no role
-    assert make_job(title="Draft Role").role is None
-    assert make_job(title="Underwater Basket Weaver").role is None
+    jobs = [
+        make_job(title="Sr. Data Scientist II"),
+        make_job(title="Data Scientist", role=other),
+        make_job(title="Scientist"),
+        make_job(title="Draft Role"),
+        make_job(title="Underwater Basket Weaver"),
+    ]
+    assert jobs[0].role is None  # until the sync
+    assert sync_postings().roles_matched == 1
+    for job in jobs:
+        job.refresh_from_db()
+    assert jobs[0].role == role
+    assert jobs[1].role == other  # chosen roles stay
+    assert jobs[2].role is None  # a broader title names no role
+    assert jobs[3].role is None
+    assert jobs[4].role is None
 
 
 def test_refresh_salaries_rebuilds_posting_records():
@@ -97,16 +121,14 @@ def test_refresh_salaries_rebuilds_posting_records():
     assert "rebuilt" in out.getvalue()
 
 
-def test_titles_with_very_many_records_wait_for_the_stale_refresh(
-    settings, django_capture_on_commit_callbacks
-):
+def test_titles_with_very_many_records_wait_for_the_stale_refresh(settings):
     make_role(name="Data Engineer", broader_titles="Engineer")
     title = SalaryTitle.objects.get(name="Data Engineer")
     make_salary_records(title, [100_000, 200_000, 300_000])
     refresh_stats()
     settings.SALARY_INSTANT_REFRESH_LIMIT = 2
-    with django_capture_on_commit_callbacks(execute=True):
-        make_job(title="Data Engineer", salary_min=400_000, salary_max=400_000)
+    make_job(title="Data Engineer", salary_min=400_000, salary_max=400_000)
+    sync_postings()
     overall = SalaryStat.objects.filter(country="", level="", year=0)
     assert overall.get(title=title).count == 3  # not yet
     assert set(SalaryTitle.objects.filter(needs_refresh=True).values_list("name", flat=True)) == {
@@ -115,7 +137,8 @@ def test_titles_with_very_many_records_wait_for_the_stale_refresh(
     }
     out = io.StringIO()
     call_command("refresh_salaries", "--stale", stdout=out)
-    assert "Recomputed 2 title(s)" in out.getvalue()
+    assert "Synced 0 posting(s)" in out.getvalue()
+    assert "recomputed 2 large title(s)" in out.getvalue()
     assert overall.get(title=title).count == 4 and overall.get(title=title).p50 == 250_000
     assert overall.get(title__name="Engineer").count == 4
     assert not SalaryTitle.objects.filter(needs_refresh=True).exists()
@@ -135,6 +158,7 @@ def test_job_page_places_its_pay_in_the_title_distribution(client):
         salary_min=150_000,
         salary_max=170_000,
     )
+    sync_postings()
     refresh_stats()
     html = client.get(job.get_absolute_url()).content.decode()
     assert "How the pay compares" in html

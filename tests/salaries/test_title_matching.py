@@ -89,8 +89,12 @@ def test_editor_adds_an_alias_and_records_move_with_their_figures(
     assert not UnmatchedTitle.objects.exists()
     assert SalaryStat.objects.get(title=title, country="", level="", year=0).count == 6
 
+    alias = TitleAlias.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
-        TitleAlias.objects.get().delete()
+        response = client.post(
+            reverse("admin:salaries_titlealias_delete", args=[alias.pk]), {"post": "yes"}
+        )
+    assert response.status_code == 302
     assert SalaryRecord.objects.filter(title=title).count() == 1
     assert UnmatchedTitle.objects.get().records == 5
 

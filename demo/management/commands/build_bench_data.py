@@ -19,8 +19,8 @@ from demo.salary_survey import survey_csv_lines
 from jobs.models import Company, Job
 from roles.models import Guide, Role
 from salaries.models import SalaryRecord, SalaryStat, Source
-from salaries.observations import sync_all_postings
-from salaries.stats import refresh_after_title_change, refresh_stats, sync_titles
+from salaries.services import refresh_salaries
+from salaries.stats import sync_titles
 from salaries.survey import analyze_records, import_survey
 
 TARGETS = {
@@ -149,10 +149,7 @@ class Command(BaseCommand):
 
     @staticmethod
     def _refresh_salaries() -> None:
-        sync_titles()
-        sync_all_postings()
-        refresh_after_title_change()
-        refresh_stats()
+        refresh_salaries()
 
     @staticmethod
     def _vacuum() -> None:

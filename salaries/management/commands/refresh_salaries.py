@@ -4,26 +4,36 @@ from django.core.management.base import BaseCommand
 
 from salaries.services import refresh_salaries
 from salaries.stats import refresh_stale
+from salaries.sync import sync_postings
 
 
 class Command(BaseCommand):
     help = (
         "Rebuild the salary figures from scratch: canonical titles from roles, every job "
-        "posting's salary record, title matching and all percentiles. Safe to run any time."
+        "posting's salary record, title matching and all percentiles. Safe to run any time. "
+        "With --stale, only what changed since the last run (run it every minute or two)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--stale",
             action="store_true",
-            help="Only recompute titles whose postings changed since (cheap; run it often).",
+            help=(
+                "Only the postings saved since the last run (their salary records and roles) "
+                "and the titles they or earlier large changes moved (cheap; run it often)."
+            ),
         )
 
     def handle(self, *args, stale: bool, **options):
         started = time.monotonic()
         if stale:
+            synced = sync_postings()
             count = refresh_stale()
-            message = f"Recomputed {count} title(s) with changed postings"
+            message = (
+                f"Synced {synced.postings} posting(s) ({synced.roles_matched} given a role, "
+                f"{synced.records_removed} deleted posting record(s) removed); recomputed "
+                f"{count} large title(s)"
+            )
         else:
             refresh_salaries()
             message = "Salary figures rebuilt"
