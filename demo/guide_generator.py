@@ -13,77 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from demo.content import read
 from roles.models import STANDARD_SECTIONS, Guide, GuideSection, GuideTip, Role, SectionKind, Status
 
+# The specializations, notes and tips, from demo/data/guide_vocabulary.toml.
+_vocabulary = read("guide_vocabulary")
 # (name, the demo role it specializes, what it focuses on); in the order roles are added.
-SPECIALIZATIONS = [
-    ("Speech Recognition Engineer", "nlp-engineer", "turning speech into text"),
-    ("Recommender Systems Engineer", "machine-learning-engineer", "ranking and recommendation"),
-    ("Search Relevance Engineer", "machine-learning-engineer", "search ranking and retrieval"),
-    ("Fraud Detection Data Scientist", "data-scientist", "detecting fraud and abuse"),
-    ("Marketing Data Scientist", "data-scientist", "marketing measurement and attribution"),
-    ("Product Analyst", "data-analyst", "product usage and experiments"),
-    ("Business Intelligence Developer", "data-analyst", "dashboards and reporting"),
-    ("Data Platform Engineer", "data-engineer", "shared data infrastructure"),
-    ("Streaming Data Engineer", "data-engineer", "real-time data pipelines"),
-    ("Data Quality Engineer", "data-engineer", "testing and monitoring data"),
-    ("Machine Learning Platform Engineer", "mlops-engineer", "internal ML platforms"),
-    ("Model Deployment Engineer", "mlops-engineer", "serving models in production"),
-    ("Applied Scientist", "ai-research-scientist", "research that ships in products"),
-    ("Reinforcement Learning Researcher", "ai-research-scientist", "reinforcement learning"),
-    ("Robotics Perception Engineer", "computer-vision-engineer", "perception for robots"),
-    ("Autonomous Driving Engineer", "computer-vision-engineer", "self-driving vehicles"),
-    ("Medical Imaging Engineer", "computer-vision-engineer", "medical images"),
-    ("Conversational AI Engineer", "nlp-engineer", "chat assistants and dialogue"),
-    ("LLM Engineer", "nlp-engineer", "large language model applications"),
-    ("Machine Translation Engineer", "nlp-engineer", "translating between languages"),
-    ("Generative AI Engineer", "deep-learning-engineer", "generative models"),
-    ("Edge AI Engineer", "deep-learning-engineer", "models on phones and devices"),
-    ("GPU Performance Engineer", "deep-learning-engineer", "fast training and inference"),
-    ("Machine Learning Team Lead", "lead-machine-learning-engineer", "leading a small ML team"),
-    ("Head of Machine Learning", "lead-machine-learning-engineer", "ML strategy and hiring"),
-    ("Analytics Engineering Lead", "analytics-engineer", "leading analytics engineering"),
-    ("Data Modeling Engineer", "analytics-engineer", "warehouse data models"),
-    ("Metrics Engineer", "analytics-engineer", "company-wide metrics"),
-    ("Quantitative Researcher", "data-scientist", "financial markets"),
-    ("Healthcare Data Scientist", "data-scientist", "clinical and health data"),
-    ("Supply Chain Data Scientist", "data-scientist", "forecasting and logistics"),
-    ("Experimentation Scientist", "data-scientist", "A/B testing at scale"),
-    ("Geospatial Data Scientist", "data-scientist", "maps and location data"),
-    ("Time Series Forecasting Engineer", "machine-learning-engineer", "forecasting"),
-    ("ML Infrastructure Engineer", "mlops-engineer", "compute and training infrastructure"),
-    ("AI Safety Researcher", "ai-research-scientist", "safe and reliable AI systems"),
-    ("Computer Vision Research Scientist", "ai-research-scientist", "vision research"),
-    ("Document AI Engineer", "nlp-engineer", "reading forms and documents"),
-    ("Video Understanding Engineer", "computer-vision-engineer", "video analysis"),
-    ("Audio Machine Learning Engineer", "deep-learning-engineer", "music and audio"),
-    ("Data Governance Analyst", "data-analyst", "data catalogues and access rules"),
-    ("Customer Analytics Manager", "data-analyst", "customer behaviour"),
-]
-
-NOTES = {
-    SectionKind.DEFINITION: "In short: the work centres on **{focus}**.",
-    SectionKind.RESPONSIBILITIES: (
-        "Expect most of the week to go into {focus}, with the rest spent on reviews, planning "
-        "and keeping what already runs healthy."
-    ),
-    SectionKind.SKILLS: (
-        "Hiring managers look for evidence of {focus}: a project you can walk through end to "
-        "end counts for more than a list of tools."
-    ),
-    SectionKind.EDUCATION: (
-        "A degree helps, but a portfolio that shows {focus} opens as many doors."
-    ),
-    SectionKind.TOOLS: "The tools vary by team; the ones below are the most common.",
-    SectionKind.INDUSTRIES: "Demand is strongest where {focus} moves a number the business tracks.",
-}
-TIPS = [
-    ("Build one project end to end", "Pick a problem in {focus} and take it from data to demo."),
-    ("Read the job descriptions", "Note the tools that come up again and again, and learn two."),
-    ("Write about your work", "A short write-up of a project shows how you think."),
-]
-
-
+SPECIALIZATIONS = [(name, base, focus) for name, base, focus in _vocabulary["specializations"]]
+NOTES = {SectionKind(kind): note for kind, note in _vocabulary["notes"].items()}
+TIPS = [(tip["lead_in"], tip["text"]) for tip in _vocabulary["tips"]]
 FOCUS = {name: focus for name, _, focus in SPECIALIZATIONS}
 
 

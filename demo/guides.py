@@ -1,11 +1,12 @@
-"""Load the demo roles and guides (roles/demo_content.py) idempotently: rerunning updates them."""
+"""Load the demo roles and guides (demo/data/roles.toml, guides.toml) idempotently: rerunning
+updates them."""
 
 from datetime import datetime, time
 
 from django.db import transaction
 from django.utils import timezone
 
-from demo.guide_content import GUIDES, ROLES
+from demo import content
 from roles.models import Guide, GuideSection, GuideTip, Role, Status
 
 
@@ -39,7 +40,7 @@ def _publish_datetime(day) -> datetime:
 def load_roles_and_guides(*, author=None) -> tuple[int, int]:
     """Create or update every demo role and guide; return how many of each."""
     roles = {}
-    for data in ROLES:
+    for data in content.roles():
         role = Role.objects.filter(slug=data["slug"]).first() or Role(slug=data["slug"])
         for name, value in _role_fields(data).items():
             setattr(role, name, value)
@@ -48,7 +49,7 @@ def load_roles_and_guides(*, author=None) -> tuple[int, int]:
         roles[role.slug] = role
 
     guides = {}
-    for data in GUIDES:
+    for data in content.guides():
         guide, _ = Guide.objects.update_or_create(
             slug=data["slug"],
             defaults={
@@ -85,6 +86,6 @@ def load_roles_and_guides(*, author=None) -> tuple[int, int]:
         Guide.objects.filter(pk=guide.pk).update(updated_at=guide.published_at)
         guides[guide.slug] = guide
 
-    for data in GUIDES:
+    for data in content.guides():
         guides[data["slug"]].related_guides.set(guides[slug] for slug in data["related"])
     return len(roles), len(guides)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from django.db import transaction
 
+from demo.content import read
 from salaries.models import SalaryTitle, TitleAlias
 from salaries.stats import sync_titles
 from salaries.survey import COLUMNS, ImportResult, import_survey
@@ -22,124 +23,24 @@ DEMO_SEED = 2026
 DEMO_ROWS = 6000
 FIRST_YEAR, LAST_YEAR = 2022, 2026
 
+# The titles, aliases and spreads, from demo/data/salary_survey.toml.
+_survey = read("salary_survey")
 # Canonical title: (U.S. mid-level median in USD, ways the title is written, relative weight).
 TITLES = {
-    "Machine Learning Engineer": (
-        150_000,
-        [
-            "Machine Learning Engineer",
-            "ML Engineer",
-            "Sr. ML Engineer II",
-            "AI Engineer",
-            "Senior Machine Learning Engineer",
-            "Applied Machine Learning Engineer",
-        ],
-        16,
-    ),
-    "Data Scientist": (
-        138_000,
-        [
-            "Data Scientist",
-            "Senior Data Scientist",
-            "Lead Data Scientist",
-            "Data Scientist II",
-            "Principal Data Scientist",
-            "Jr. Data Scientist",
-        ],
-        18,
-    ),
-    "Data Engineer": (
-        132_000,
-        [
-            "Data Engineer",
-            "Senior Data Engineer",
-            "Big Data Engineer",
-            "Lead Data Engineer",
-            "ETL Developer",
-        ],
-        16,
-    ),
-    "Data Analyst": (
-        85_000,
-        [
-            "Data Analyst",
-            "Senior Data Analyst",
-            "BI Analyst",
-            "Product Data Analyst",
-            "Junior Data Analyst",
-        ],
-        14,
-    ),
-    "Analytics Engineer": (122_000, ["Analytics Engineer", "Senior Analytics Engineer"], 5),
-    "MLOps Engineer": (142_000, ["MLOps Engineer", "Machine Learning Operations Engineer"], 4),
-    "AI Research Scientist": (
-        170_000,
-        ["AI Research Scientist", "Research Scientist", "Applied Scientist"],
-        6,
-    ),
-    "Deep Learning Engineer": (
-        155_000,
-        ["Deep Learning Engineer", "DL Engineer", "Senior Deep Learning Engineer"],
-        4,
-    ),
-    "Lead Machine Learning Engineer": (
-        185_000,
-        ["Lead Machine Learning Engineer", "Lead ML Engineer"],
-        3,
-    ),
-    "NLP Engineer": (150_000, ["NLP Engineer", "Natural Language Processing Engineer"], 4),
-    "Computer Vision Engineer": (
-        146_000,
-        ["Computer Vision Engineer", "CV Engineer", "Senior Computer Vision Engineer"],
-        4,
-    ),
-    "Software Engineer": (130_000, ["Software Engineer", "Senior Software Engineer"], 3),
-    "DevOps Engineer": (125_000, ["DevOps Engineer"], 1),
-    # Titles no canonical title or demo alias matches: the admin lists them for editors.
-    "": (
-        120_000,
-        [
-            "Data Science Consultant",
-            "Head of Data",
-            "Machine Learning Researcher",
-            "BI Developer",
-            "Data Specialist",
-        ],
-        2,
-    ),
+    name: (title["median"], title["spellings"], title["weight"])
+    for name, title in _survey["titles"].items()
 }
-
 # Editors' aliases shipped with the demo: raw title → canonical title.
-DEMO_ALIASES = {
-    "AI Engineer": "Machine Learning Engineer",
-    "Applied Machine Learning Engineer": "Machine Learning Engineer",
-    "Big Data Engineer": "Data Engineer",
-    "ETL Developer": "Data Engineer",
-    "BI Analyst": "Data Analyst",
-    "Product Data Analyst": "Data Analyst",
-    "Machine Learning Operations Engineer": "MLOps Engineer",
-    "Natural Language Processing Engineer": "NLP Engineer",
-    "Applied Scientist": "Research Scientist",
-}
-
-LEVELS = [("EN", 0.72, 15), ("MI", 1.0, 35), ("SE", 1.22, 42), ("EX", 1.5, 8)]
+DEMO_ALIASES = _survey["aliases"]
+# (code, pay relative to mid-level, weight)
+LEVELS = [(code, level["pay"], level["weight"]) for code, level in _survey["levels"].items()]
 LEVEL_FACTOR = {code: factor for code, factor, _ in LEVELS}
 # Residence: (pay relative to the U.S., currency, USD per unit, weight).
 COUNTRIES = {
-    "US": (1.0, "USD", 1.0, 52),
-    "GB": (0.62, "GBP", 1.27, 8),
-    "CA": (0.76, "CAD", 0.73, 6),
-    "DE": (0.6, "EUR", 1.08, 6),
-    "IN": (0.2, "INR", 0.012, 6),
-    "FR": (0.52, "EUR", 1.08, 4),
-    "ES": (0.43, "EUR", 1.08, 4),
-    "NL": (0.6, "EUR", 1.08, 3),
-    "PL": (0.36, "PLN", 0.25, 3),
-    "AU": (0.7, "AUD", 0.66, 3),
-    "BR": (0.26, "BRL", 0.18, 3),
-    "PT": (0.36, "EUR", 1.08, 2),
+    code: (country["pay"], country["currency"], country["usd_per_unit"], country["weight"])
+    for code, country in _survey["countries"].items()
 }
-EMPLOYMENT = [("FT", 96), ("CT", 2), ("PT", 1), ("FL", 1)]
+EMPLOYMENT = list(_survey["employment"].items())
 YEAR_GROWTH = 0.035
 SPREAD = 0.22  # sigma of the log-normal noise
 
