@@ -44,7 +44,7 @@ import redis
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-# Only created with DEBUG on, as `make run` does (jobs/management/commands/load_demo.py).
+# Only created with DEBUG on, as `make run` does (demo/management/commands/load_demo.py).
 EDITOR = ("editor", "demo-editor-pass")
 EMPLOYER = ("hiring@tessellate-ai.example.com", "demo-employer-pass", "Tessellate AI")
 API_ANON_LIMIT = 5  # API_ANON_RATE for both servers: this many a minute
