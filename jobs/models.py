@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_countries.fields import CountryField
 
+from core import money
 from core.textsearch import engine
 from core.textsearch.query import Query
 from jobs.choices import (
@@ -539,7 +540,7 @@ class Job(RendersMarkdown):
         """“USD 100K – 130K” for yearly pay; “EUR 45 – 60 per hour” otherwise."""
         if not self.has_salary:
             return ""
-        short = _thousands if self.salary_period == SalaryPeriod.YEAR else _plain
+        short = money.compact if self.salary_period == SalaryPeriod.YEAR else money.grouped
         amounts = short(self.salary_min)
         if self.salary_max and self.salary_max != self.salary_min:
             amounts += f" – {short(self.salary_max)}"
@@ -587,15 +588,3 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_from_status_display() or 'new'} → {self.get_to_status_display()}"
-
-
-def _thousands(amount: int) -> str:
-    """Yearly figures the way job ads write them: 950, 142.5K, 2.25M."""
-    for size, suffix in ((1_000_000, "M"), (1000, "K")):
-        if amount >= size:
-            return f"{amount / size:.2f}".rstrip("0").rstrip(".") + suffix
-    return str(amount)
-
-
-def _plain(amount: int) -> str:
-    return f"{amount:,}"
