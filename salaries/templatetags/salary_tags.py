@@ -24,12 +24,6 @@ def usd_short(amount) -> str:
     return money.usd_short(amount) if amount is not None else ""
 
 
-@register.filter
-def thousands(number) -> str:
-    """1,985"""
-    return f"{number:,}" if number is not None else ""
-
-
 # Country names that read better with "the" in a sentence ("in the United States").
 _WITH_THE = {"US", "GB", "NL", "AE", "CZ", "PH", "DO", "BS", "GM", "CF", "VA"}
 
