@@ -15,20 +15,18 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_countries.fields import CountryField
 
-from core import money
 from core.textsearch import engine
 from core.textsearch.query import Query
 from jobs.choices import (
     CURRENCIES,
     CURRENCY_RATES,
-    YEARLY_FACTOR,
     EmploymentType,
     ExperienceLevel,
     JobStatus,
     SalaryPeriod,
     Workplace,
-    usd_rate,
 )
+from jobs.pay import Pay
 from jobs.validators import LOGO_EXTENSIONS, validate_logo
 from roles.models import RendersMarkdown
 
@@ -416,18 +414,9 @@ class Job(RendersMarkdown):
             kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
         super().save(*args, **kwargs)
 
-    def yearly(self, amount: int | None) -> int | None:
-        """An amount in the posting's currency and period, per year."""
-        if amount is None:
-            return None
-        return amount * YEARLY_FACTOR[SalaryPeriod(self.salary_period)]
-
     def yearly_usd(self) -> int | None:
         """The top of the range per year in U.S. dollars (reference rates), or None."""
-        top = self.yearly(self.salary_max or self.salary_min)
-        if top is None or not self.salary_currency:
-            return None
-        return round(top * usd_rate(self.salary_currency))
+        return self.pay.top_yearly_usd()
 
     def unique_slug(self) -> str:
         others = Job.objects.exclude(pk=self.pk)
@@ -536,20 +525,13 @@ class Job(RendersMarkdown):
         return self.salary_min is not None
 
     @property
+    def pay(self) -> Pay:
+        return Pay(self.salary_min, self.salary_max, self.salary_currency, self.salary_period)
+
+    @property
     def salary_label(self) -> str:
         """“USD 100K – 130K” for yearly pay; “EUR 45 – 60 per hour” otherwise."""
-        if not self.has_salary:
-            return ""
-        short = money.compact if self.salary_period == SalaryPeriod.YEAR else money.grouped
-        amounts = short(self.salary_min)
-        if self.salary_max and self.salary_max != self.salary_min:
-            amounts += f" – {short(self.salary_max)}"
-        suffix = (
-            ""
-            if self.salary_period == SalaryPeriod.YEAR
-            else f" {self.get_salary_period_display()}"
-        )
-        return f"{self.salary_currency} {amounts}{suffix}"
+        return self.pay.label
 
     @property
     def skill_list(self) -> list[str]:

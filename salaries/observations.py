@@ -13,7 +13,6 @@ Scientist" → Data Scientist), through the same title aliases editors keep for 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 
-from jobs.choices import YEARLY_FACTOR, SalaryPeriod, usd_rate
 from jobs.models import ONCE_PUBLIC, Job
 from roles.models import Role
 from salaries.models import SalaryRecord, SalaryTitle, Source
@@ -27,11 +26,7 @@ _stale_titles: set[int] = set()
 
 def yearly_usd_range(job: Job) -> tuple[int, int] | None:
     """The posting's range per year in U.S. dollars, or None without pay."""
-    if job.salary_min is None or not job.salary_currency:
-        return None
-    factor = YEARLY_FACTOR[SalaryPeriod(job.salary_period)] * usd_rate(job.salary_currency)
-    high = job.salary_max or job.salary_min
-    return round(job.salary_min * factor), round(high * factor)
+    return job.pay.yearly_usd()
 
 
 def posting_record(job: Job, matcher: TitleMatcher) -> SalaryRecord | None:
