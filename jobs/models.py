@@ -180,9 +180,6 @@ class JobQuerySet(models.QuerySet):
         """Postings featured right now."""
         return self.filter(featured_now_q(timezone.now()))
 
-    def for_roles(self, roles) -> "JobQuerySet":
-        return self.filter(role__in=[role.pk for role in roles])
-
     def featured_first(self) -> "JobQuerySet":
         """Currently featured postings first, then the newest."""
         featured = Case(
