@@ -35,8 +35,6 @@ PASSWORD_RESET = Limit("password-reset", 5, 60 * 60)  # per address
 VERIFICATION_EMAIL = Limit("verification-email", 3, 60 * 60)  # per account
 SUBMISSION = Limit("submission", 10, 60 * 60)  # per company
 
-ALL = [SIGN_UP, LOG_IN, LOG_IN_FAILURES, PASSWORD_RESET, VERIFICATION_EMAIL, SUBMISSION]
-
 
 def _key(limit: Limit, who: str) -> str:
     digest = hashlib.sha256(who.lower().encode()).hexdigest()[:32]

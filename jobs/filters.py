@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django_countries import countries
 
+from core import money
 from core.textsearch.query import MAX_QUERY_LENGTH
 from jobs.choices import EmploymentType, ExperienceLevel, Workplace
 from jobs.models import TOP_PAY_FIRST, Company, Job
@@ -172,7 +173,7 @@ class JobFilter(django_filters.FilterSet):
             elif name == "posted_within":
                 shown = dict(POSTED_WITHIN)[value]
             elif name == "salary_min":
-                shown = f"from USD {int(value):,} a year"
+                shown = f"from USD {money.grouped(int(value))} a year"
             else:
                 shown = str(value)
             active.append((f"{field.label}: {shown}", name))

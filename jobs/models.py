@@ -20,14 +20,13 @@ from core.textsearch.query import Query
 from jobs.choices import (
     CURRENCIES,
     CURRENCY_RATES,
-    YEARLY_FACTOR,
     EmploymentType,
     ExperienceLevel,
     JobStatus,
     SalaryPeriod,
     Workplace,
-    usd_rate,
 )
+from jobs.pay import Pay
 from jobs.validators import LOGO_EXTENSIONS, validate_logo
 from roles.models import RendersMarkdown
 
@@ -180,9 +179,6 @@ class JobQuerySet(models.QuerySet):
     def featured(self) -> "JobQuerySet":
         """Postings featured right now."""
         return self.filter(featured_now_q(timezone.now()))
-
-    def for_roles(self, roles) -> "JobQuerySet":
-        return self.filter(role__in=[role.pk for role in roles])
 
     def featured_first(self) -> "JobQuerySet":
         """Currently featured postings first, then the newest."""
@@ -423,18 +419,9 @@ class Job(RendersMarkdown):
             kwargs["update_fields"] = {*kwargs["update_fields"], *derived}
         super().save(*args, **kwargs)
 
-    def yearly(self, amount: int | None) -> int | None:
-        """An amount in the posting's currency and period, per year."""
-        if amount is None:
-            return None
-        return amount * YEARLY_FACTOR[SalaryPeriod(self.salary_period)]
-
     def yearly_usd(self) -> int | None:
         """The top of the range per year in U.S. dollars (reference rates), or None."""
-        top = self.yearly(self.salary_max or self.salary_min)
-        if top is None or not self.salary_currency:
-            return None
-        return round(top * usd_rate(self.salary_currency))
+        return self.pay.top_yearly_usd()
 
     def unique_slug(self) -> str:
         others = Job.objects.exclude(pk=self.pk)
@@ -460,42 +447,75 @@ class Job(RendersMarkdown):
     def clean(self) -> None:
         if self.status in ONCE_PUBLIC:  # as save() would, so the date rules hold
             self.fill_publish_dates()
-        errors = {}
-        if (
-            self.salary_min is not None
-            and self.salary_max is not None
-            and self.salary_max < self.salary_min
+        errors: dict[str, str] = {}
+        for check in (
+            self._salary_range_errors,
+            self._salary_amount_errors,
+            self._apply_route_errors,
+            self._place_errors,
+            self._date_errors,
         ):
-            errors["salary_max"] = "The top of the range must be at least the bottom."
-        if self.salary_max is not None and self.salary_min is None:
-            errors["salary_min"] = "Give the bottom of the range too (it may equal the top)."
-        if self.salary_min is not None and not self.salary_currency:
-            errors["salary_currency"] = "Choose the currency the salary is paid in."
-        too_big = [
-            name
-            for name in ("salary_min", "salary_max")
-            if (getattr(self, name) or 0) > SALARY_AMOUNT_MAX  # the column's limit
-        ]
-        for name in too_big:
-            errors[name] = "That amount is too large: check it and the pay period."
-        if self.salary_min == 0:
-            errors["salary_min"] = "A salary must be more than zero."
-        elif too_big:
-            pass  # no yearly figure to check for amounts that do not fit
-        elif self.salary_currency in CURRENCY_RATES and (self.yearly_usd() or 0) > MAX_YEARLY_USD:
-            errors["salary_max" if self.salary_max else "salary_min"] = (
-                "That is more than 100 million U.S. dollars a year: check the amount and period."
-            )
-        if self.status != JobStatus.DRAFT and not (self.apply_url or self.apply_email):
-            errors["apply_url"] = "Give a web address or an e-mail address for applications."
-        if self.workplace != Workplace.REMOTE and not self.city:
-            errors["city"] = "Give the city of the office (on-site and hybrid jobs)."
-        if self.workplace != Workplace.REMOTE and self.remote_region:
-            errors["remote_region"] = "Only remote jobs have a region for applicants."
-        if self.posted_at and self.expires_at and self.expires_at <= self.posted_at:
-            errors["expires_at"] = "The expiry must come after the posting date."
+            errors.update(check())  # a later check's message for a field replaces an earlier one
         if errors:
             raise ValidationError(errors)
+
+    def _salary_range_errors(self) -> dict[str, str]:
+        """A range has a bottom, a top no lower than it, and a currency."""
+        low, high = self.salary_min, self.salary_max
+        errors = {}
+        if low is not None and high is not None and high < low:
+            errors["salary_max"] = "The top of the range must be at least the bottom."
+        if high is not None and low is None:
+            errors["salary_min"] = "Give the bottom of the range too (it may equal the top)."
+        if low is not None and not self.salary_currency:
+            errors["salary_currency"] = "Choose the currency the salary is paid in."
+        return errors
+
+    def _salary_amount_errors(self) -> dict[str, str]:
+        """Amounts above zero that their column holds, under MAX_YEARLY_USD a year."""
+        errors = {
+            name: "That amount is too large: check it and the pay period."
+            for name in ("salary_min", "salary_max")
+            if (getattr(self, name) or 0) > SALARY_AMOUNT_MAX  # the column's limit
+        }
+        if self.salary_min == 0:
+            errors["salary_min"] = "A salary must be more than zero."
+        elif not errors:  # amounts that do not fit have no yearly figure to check
+            errors.update(self._yearly_pay_errors())
+        return errors
+
+    def _yearly_pay_errors(self) -> dict[str, str]:
+        """At most MAX_YEARLY_USD a year (an unknown currency is its own field's error)."""
+        if self.salary_currency not in CURRENCY_RATES or (self.yearly_usd() or 0) <= MAX_YEARLY_USD:
+            return {}
+        return {
+            "salary_max" if self.salary_max else "salary_min": (
+                "That is more than 100 million U.S. dollars a year: check the amount and period."
+            )
+        }
+
+    def _apply_route_errors(self) -> dict[str, str]:
+        """A posting past the draft says how to apply."""
+        if self.status != JobStatus.DRAFT and not (self.apply_url or self.apply_email):
+            return {"apply_url": "Give a web address or an e-mail address for applications."}
+        return {}
+
+    def _place_errors(self) -> dict[str, str]:
+        """An office has a city; only remote jobs say where applicants may live."""
+        if self.workplace == Workplace.REMOTE:
+            return {}
+        errors = {}
+        if not self.city:
+            errors["city"] = "Give the city of the office (on-site and hybrid jobs)."
+        if self.remote_region:
+            errors["remote_region"] = "Only remote jobs have a region for applicants."
+        return errors
+
+    def _date_errors(self) -> dict[str, str]:
+        """A posting expires after it is posted."""
+        if self.posted_at and self.expires_at and self.expires_at <= self.posted_at:
+            return {"expires_at": "The expiry must come after the posting date."}
+        return {}
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -543,20 +563,13 @@ class Job(RendersMarkdown):
         return self.salary_min is not None
 
     @property
+    def pay(self) -> Pay:
+        return Pay(self.salary_min, self.salary_max, self.salary_currency, self.salary_period)
+
+    @property
     def salary_label(self) -> str:
         """“USD 100K – 130K” for yearly pay; “EUR 45 – 60 per hour” otherwise."""
-        if not self.has_salary:
-            return ""
-        short = _thousands if self.salary_period == SalaryPeriod.YEAR else _plain
-        amounts = short(self.salary_min)
-        if self.salary_max and self.salary_max != self.salary_min:
-            amounts += f" – {short(self.salary_max)}"
-        suffix = (
-            ""
-            if self.salary_period == SalaryPeriod.YEAR
-            else f" {self.get_salary_period_display()}"
-        )
-        return f"{self.salary_currency} {amounts}{suffix}"
+        return self.pay.label
 
     @property
     def skill_list(self) -> list[str]:
@@ -595,15 +608,3 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_from_status_display() or 'new'} → {self.get_to_status_display()}"
-
-
-def _thousands(amount: int) -> str:
-    """Yearly figures the way job ads write them: 950, 142.5K, 2.25M."""
-    for size, suffix in ((1_000_000, "M"), (1000, "K")):
-        if amount >= size:
-            return f"{amount / size:.2f}".rstrip("0").rstrip(".") + suffix
-    return str(amount)
-
-
-def _plain(amount: int) -> str:
-    return f"{amount:,}"

@@ -6,6 +6,7 @@ them. Figures hidden for a small sample are never drawn, only named.
 
 import math
 
+from core.money import usd_short
 from salaries.figures import Figures
 
 WIDTH = 640
@@ -14,15 +15,6 @@ RIGHT = 24
 ROW = 46
 TOP = 16
 AXIS = 28
-
-
-def usd_short(amount: float) -> str:
-    """$95.5K, $145K, $1.2M."""
-    if amount >= 1_000_000:
-        return f"${amount / 1_000_000:.1f}".rstrip("0").rstrip(".") + "M"
-    if amount >= 100_000:
-        return f"${amount / 1000:.0f}K"
-    return f"${amount / 1000:.1f}".rstrip("0").rstrip(".") + "K"
 
 
 def nice_step(span: float, ticks: int = 5) -> int:

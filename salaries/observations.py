@@ -6,7 +6,6 @@ jobs/choices.py. The sync (salaries/sync.py) writes the records of postings save
 ran; `sync_all_postings` rebuilds every posting's record.
 """
 
-from jobs.choices import YEARLY_FACTOR, SalaryPeriod, usd_rate
 from jobs.models import ONCE_PUBLIC, Job
 from salaries.models import SalaryRecord, Source
 from salaries.title_matching import TitleMatcher, title_key
@@ -28,11 +27,7 @@ RECORD_FIELDS = (
 
 def yearly_usd_range(job: Job) -> tuple[int, int] | None:
     """The posting's range per year in U.S. dollars, or None without pay."""
-    if job.salary_min is None or not job.salary_currency:
-        return None
-    factor = YEARLY_FACTOR[SalaryPeriod(job.salary_period)] * usd_rate(job.salary_currency)
-    high = job.salary_max or job.salary_min
-    return round(job.salary_min * factor), round(high * factor)
+    return job.pay.yearly_usd()
 
 
 def posting_record(job: Job, matcher: TitleMatcher) -> SalaryRecord | None:

@@ -4,7 +4,6 @@ from django_countries import countries
 from jobs.models import Job
 from salaries.charts import position_bar
 from salaries.figures import PublicTitles, compare_range, posting_title
-from salaries.observations import yearly_usd_range
 
 register = template.Library()
 
@@ -13,7 +12,7 @@ register = template.Library()
 def salary_position(job: Job, role=None):
     """Where a posting's pay sits in its title's distribution: the title its own title matches,
     else its role's; in its country at its level when enough records allow, else broader."""
-    yearly = yearly_usd_range(job)
+    yearly = job.pay.yearly_usd()
     if yearly is None:
         return {}
     title = posting_title(job.title, role, PublicTitles.load())  # two queries

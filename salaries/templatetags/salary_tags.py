@@ -1,6 +1,6 @@
 from django import template
 
-from salaries.charts import usd_short as _usd_short
+from core import money
 from salaries.figures import median_for
 
 register = template.Library()
@@ -15,19 +15,13 @@ def role_salary_insights(role) -> dict:
 @register.filter
 def usd(amount) -> str:
     """$145,300"""
-    return f"${amount:,.0f}" if amount is not None else ""
+    return money.usd(amount) if amount is not None else ""
 
 
 @register.filter
 def usd_short(amount) -> str:
     """$145K"""
-    return _usd_short(amount) if amount is not None else ""
-
-
-@register.filter
-def thousands(number) -> str:
-    """1,985"""
-    return f"{number:,}" if number is not None else ""
+    return money.usd_short(amount) if amount is not None else ""
 
 
 # Country names that read better with "the" in a sentence ("in the United States").
