@@ -258,7 +258,6 @@ SPECTACULAR_SETTINGS = {
         "ExperienceLevelEnum": "jobs.choices.ExperienceLevel",
         "JobStatusEnum": "jobs.choices.JobStatus",
         "SalaryPeriodEnum": "jobs.choices.SalaryPeriod",
-        "SalaryLevelEnum": "salaries.models.Level",
     },
 }
 

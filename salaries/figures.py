@@ -7,7 +7,7 @@ from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
 from django.utils.text import slugify
 
 from roles.models import Role
-from salaries.models import Level, SalaryStat, SalaryTitle, TitleAlias
+from salaries.models import LEVEL_LABELS, SalaryStat, SalaryTitle, TitleAlias
 from salaries.title_matching import TitleMatcher, candidate_keys, core_key, title_key
 
 
@@ -124,7 +124,9 @@ def title_figures(title: SalaryTitle, country: str = "") -> TitleFigures:
     years = sorted((s for s in stats if s.year), key=lambda s: s.year)
     return TitleFigures(
         overall=Figures.from_stat("All levels", overall),
-        by_level=[Figures.from_stat(label, levels.get(value)) for value, label in Level.choices],
+        by_level=[
+            Figures.from_stat(label, levels.get(value)) for value, label in LEVEL_LABELS.items()
+        ],
         by_year=[Figures.from_stat(str(s.year), s) for s in years],
     )
 
@@ -201,7 +203,7 @@ def compare_range(
         Q(country=country) | Q(country=""), Q(level=level) | Q(level=""), title=title, year=0
     )
     by_cut = {(s.country, s.level): s for s in stats}
-    labels = dict(Level.choices)
+    labels = LEVEL_LABELS
     for cut in ((country, level), (country, ""), ("", level), ("", "")):
         stat = by_cut.get(cut)
         figures = Figures.from_stat(title.name, stat)

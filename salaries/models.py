@@ -11,27 +11,17 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
+from jobs.choices import EmploymentType, ExperienceLevel
 from salaries.title_matching import core_key, title_key
 
-
-class Level(models.TextChoices):
-    """Experience levels; the same values as a job posting's experience level."""
-
-    ENTRY = "entry", "Entry-level"
-    MID = "mid", "Mid-level"
-    SENIOR = "senior", "Senior"
-    EXECUTIVE = "executive", "Executive"
-
-
-class EmploymentKind(models.TextChoices):
-    """Employment types; the same values as a job posting's employment type."""
-
-    FULL_TIME = "full_time", "Full Time"
-    PART_TIME = "part_time", "Part Time"
-    CONTRACT = "contract", "Contract"
-    FREELANCE = "freelance", "Freelance"
-    INTERNSHIP = "internship", "Internship"
-    TEMPORARY = "temporary", "Temporary"
+# Short level names for salary tables and charts ("Senior" rather than the posting form's
+# "Senior-level / Expert"); the values are the postings' own (jobs.choices.ExperienceLevel).
+LEVEL_LABELS = {
+    ExperienceLevel.ENTRY: "Entry-level",
+    ExperienceLevel.MID: "Mid-level",
+    ExperienceLevel.SENIOR: "Senior",
+    ExperienceLevel.EXECUTIVE: "Executive",
+}
 
 
 class Source(models.TextChoices):
@@ -108,8 +98,8 @@ class SalaryRecord(models.Model):
     title = models.ForeignKey(
         SalaryTitle, on_delete=models.SET_NULL, null=True, blank=True, related_name="records"
     )
-    level = models.CharField(max_length=10, choices=Level)
-    employment_type = models.CharField(max_length=12, choices=EmploymentKind)
+    level = models.CharField(max_length=10, choices=ExperienceLevel)
+    employment_type = models.CharField(max_length=12, choices=EmploymentType)
     year = models.PositiveSmallIntegerField()
     country = models.CharField(max_length=2, help_text="ISO 3166 code of where the work is.")
     amount_usd = models.PositiveIntegerField("yearly salary in USD")
@@ -141,7 +131,9 @@ class SalaryStat(models.Model):
 
     title = models.ForeignKey(SalaryTitle, on_delete=models.CASCADE, related_name="stats")
     country = models.CharField(max_length=2, blank=True, help_text="Empty: every country.")
-    level = models.CharField(max_length=10, choices=Level, blank=True, help_text="Empty: all.")
+    level = models.CharField(
+        max_length=10, choices=ExperienceLevel, blank=True, help_text="Empty: all."
+    )
     year = models.PositiveSmallIntegerField(default=0, help_text="0: every year.")
     count = models.PositiveIntegerField()
     postings = models.PositiveIntegerField()

@@ -11,9 +11,9 @@ from django.db.models import Count, Min, Q
 from django.utils.text import slugify
 
 from core.page_cache import pages_changed
+from jobs.choices import EmploymentType
 from roles.models import Role
 from salaries.models import (
-    EmploymentKind,
     SalaryRecord,
     SalaryStat,
     SalaryTitle,
@@ -27,7 +27,7 @@ PERCENTILES = dict(zip(("p10", "p25", "p50", "p75", "p90"), SALARY_FRACTIONS, st
 
 # Figures describe full-time pay: part-time, internship and temporary pay per year is not
 # comparable, and contract rates are often quoted without the gaps between contracts.
-COUNTED_EMPLOYMENT = [EmploymentKind.FULL_TIME]
+COUNTED_EMPLOYMENT = [EmploymentType.FULL_TIME]
 
 # The cuts stored for every title: (country?, level?, year?) groupings.
 CUTS = [(), ("level",), ("year",), ("country",), ("country", "level"), ("country", "year")]

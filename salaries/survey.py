@@ -15,7 +15,8 @@ from decimal import Decimal, InvalidOperation
 from django.db import connection, reset_queries, transaction
 from django_countries import countries
 
-from salaries.models import EmploymentKind, Level, SalaryRecord, Source
+from jobs.choices import EmploymentType, ExperienceLevel
+from salaries.models import SalaryRecord, Source
 from salaries.title_matching import TitleMatcher, title_key
 
 COLUMNS = [
@@ -31,12 +32,17 @@ COLUMNS = [
     "company_location",
     "company_size",
 ]
-LEVELS = {"EN": Level.ENTRY, "MI": Level.MID, "SE": Level.SENIOR, "EX": Level.EXECUTIVE}
+LEVELS = {
+    "EN": ExperienceLevel.ENTRY,
+    "MI": ExperienceLevel.MID,
+    "SE": ExperienceLevel.SENIOR,
+    "EX": ExperienceLevel.EXECUTIVE,
+}
 EMPLOYMENT = {
-    "FT": EmploymentKind.FULL_TIME,
-    "PT": EmploymentKind.PART_TIME,
-    "CT": EmploymentKind.CONTRACT,
-    "FL": EmploymentKind.FREELANCE,
+    "FT": EmploymentType.FULL_TIME,
+    "PT": EmploymentType.PART_TIME,
+    "CT": EmploymentType.CONTRACT,
+    "FL": EmploymentType.FREELANCE,
 }
 COMPANY_SIZES = {"S", "M", "L"}
 MAX_USD = 10_000_000

@@ -5,9 +5,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from jobs.choices import ExperienceLevel
 from roles.api.serializers import RoleRefSerializer
 from salaries.figures import Figures, min_sample
-from salaries.models import Level
 
 PERCENTILES = ("p10", "p25", "p50", "p75", "p90")
 
@@ -59,7 +59,7 @@ class FiguresSerializer(serializers.Serializer):
 
 
 class LevelFiguresSerializer(FiguresSerializer):
-    level = serializers.ChoiceField(choices=Level.choices)
+    level = serializers.ChoiceField(choices=ExperienceLevel.choices)
 
 
 class YearFiguresSerializer(FiguresSerializer):
@@ -108,7 +108,9 @@ class SalaryDetailSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
     country = serializers.CharField(allow_null=True, help_text="Null: every country.")
     experience_level = serializers.ChoiceField(
-        choices=Level.choices, allow_null=True, help_text="Null: every level in `by_level`."
+        choices=ExperienceLevel.choices,
+        allow_null=True,
+        help_text="Null: every level in `by_level`.",
     )
     min_sample = serializers.IntegerField(help_text="Records a figure needs to be shown.")
     overall = FiguresSerializer(source="figures.overall", help_text="Every level and year.")
@@ -124,7 +126,7 @@ class SalaryDetailSerializer(serializers.Serializer):
     @extend_schema_field(LevelFiguresSerializer(many=True))
     def get_by_level(self, salary: dict) -> list[dict]:
         """Every level, in order (or the one asked); each over every year."""
-        levels = zip(Level.values, salary["figures"].by_level, strict=True)
+        levels = zip(ExperienceLevel.values, salary["figures"].by_level, strict=True)
         return [
             {"level": level, **FiguresSerializer(figures).data}
             for level, figures in levels

@@ -8,6 +8,7 @@ from rest_framework import exceptions, viewsets
 from rest_framework.response import Response
 
 from api.common import SLUG, ConditionalReads
+from jobs.choices import ExperienceLevel
 from roles.models import Role
 from salaries.api.serializers import SalaryDetailSerializer, SalaryTitleSerializer
 from salaries.figures import (
@@ -17,7 +18,7 @@ from salaries.figures import (
     title_figures,
     title_list,
 )
-from salaries.models import Level, SalaryTitle
+from salaries.models import SalaryTitle
 from salaries.survey import COUNTRY_CODES
 from salaries.views import search_query
 
@@ -34,7 +35,7 @@ class SalaryListParams(forms.Form):
 
 class SalaryDetailParams(forms.Form):
     country = forms.CharField(required=False)
-    experience_level = forms.ChoiceField(choices=Level.choices, required=False)
+    experience_level = forms.ChoiceField(choices=ExperienceLevel.choices, required=False)
 
     def clean_country(self) -> str:
         """The salary page's country codes (any case); the page shows global figures instead of
@@ -82,7 +83,7 @@ def valid(form_class, request) -> dict:
             OpenApiParameter(
                 "experience_level",
                 OpenApiTypes.STR,
-                enum=Level.values,
+                enum=ExperienceLevel.values,
                 description="Only this level in `by_level`.",
             ),
         ],
