@@ -301,10 +301,16 @@ class Guide(RendersMarkdown):
         return [r for r in (self.first_role, self.second_role) if r is not None]
 
     @property
+    def public_roles(self) -> list[Role]:
+        """The roles whose records a public page may show: a published guide about a role that
+        was taken down names it, but prints none of its text and links to none of its pages."""
+        return [r for r in self.roles if r.is_public]
+
+    @property
     def salary_titles(self) -> list[str]:
-        """Every role's salary titles, each once, in the order the roles come."""
+        """Every published role's salary titles, each once, in the order the roles come."""
         titles: list[str] = []
-        for role in self.roles:
+        for role in self.public_roles:
             titles += [t for t in role.salary_titles if t not in titles]
         return titles
 

@@ -37,7 +37,9 @@ def outline(guide: Guide, sections: list[GuideSection], tips: list[GuideTip]) ->
     for section in sections:
         section.anchor = _unique(slugify(section.title), taken)
         notes = [section.first_role_notes_html, section.second_role_notes_html]
-        section.blocks = [RoleBlock(role, notes[i]) for i, role in enumerate(guide.roles)]
+        section.blocks = [
+            RoleBlock(role, notes[i]) for i, role in enumerate(guide.roles) if role.is_public
+        ]
         toc.append(TocEntry(section.anchor, section.title))
     if guide.outlook_html:
         toc.append(TocEntry(OUTLOOK, "Outlook"))

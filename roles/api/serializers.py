@@ -125,7 +125,9 @@ class SectionSerializer(serializers.Serializer):
         guide = self.context["guide"]
         notes = [section.first_role_notes_html, section.second_role_notes_html]
         return [
-            role_block(section, role, notes[i], self.context) for i, role in enumerate(guide.roles)
+            role_block(section, role, notes[i], self.context)
+            for i, role in enumerate(guide.roles)
+            if role.is_public
         ]
 
 
@@ -137,7 +139,7 @@ class TipSerializer(serializers.ModelSerializer):
 
 class GuideSerializer(serializers.ModelSerializer):
     url = PageUrlField()
-    roles = RoleRefSerializer(many=True, read_only=True)
+    roles = RoleRefSerializer(many=True, read_only=True, source="public_roles")
 
     class Meta:
         model = Guide
