@@ -1,6 +1,6 @@
-pytest_plugins = ["tests.api_clients"]  # API clients and an employer with a token
-
 import pytest
+
+pytest_plugins = ["tests.api_clients"]  # API clients and an employer with a token
 
 
 @pytest.fixture(autouse=True)
