@@ -16,7 +16,7 @@ from roles.models import Guide
 from tests.factories import make_guide, make_job, make_role
 
 ROOT = Path(__file__).resolve().parent.parent
-OUR_APPS = {"roles", "jobs"}
+OUR_APPS = {"roles", "jobs", "salaries", "employers"}
 
 
 @pytest.mark.django_db
