@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.middleware.RequestIdMiddleware",
     "core.middleware.BodySizeLimitMiddleware",
+    "core.text_input.TextOnlyQueriesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # ETags on every page, and 304 answers to browsers that already hold the page.
     "django.middleware.http.ConditionalGetMiddleware",
