@@ -184,6 +184,8 @@ BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
 if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# Load balancers probe over plain HTTP inside the network, whatever the TLS settings.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
 # HTTP Strict Transport Security: off until the site is served over HTTPS for good.

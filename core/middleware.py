@@ -81,6 +81,11 @@ class BodySizeLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+            # A body of unknown length: Django would read none of it (silently dropping the
+            # form), while the server drains however much the client sends. Browsers and HTTP
+            # libraries send a length for forms and JSON.
+            return self.length_required(request)
         try:
             declared = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -97,3 +102,10 @@ class BodySizeLimitMiddleware:
             page = render_to_string("413.html", context)
             response = HttpResponse(page, status=413)
         return response
+
+    @staticmethod
+    def length_required(request: HttpRequest) -> HttpResponse:
+        detail = "Send the request body with a Content-Length header, not in chunks."
+        if request.path.startswith("/api/"):
+            return JsonResponse(error_body(411, "length_required", detail), status=411)
+        return HttpResponse(detail + "\n", status=411, content_type="text/plain")
