@@ -46,8 +46,8 @@ serve: install
 	  $(PY) manage.py collectstatic --noinput --verbosity 0; \
 	  $(PY) manage.py migrate --noinput; \
 	  echo "Serving http://127.0.0.1:$(PORT)/ with gunicorn ($(WEB_CONCURRENCY) workers, DEBUG off)"; \
-	  exec $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $(WEB_CONCURRENCY) \
-	    --access-logfile - --forwarded-allow-ips '127.0.0.1'
+	  exec $(VENV)/bin/gunicorn config.wsgi --config config/gunicorn.py --bind 127.0.0.1:$(PORT) \
+	    --workers $(WEB_CONCURRENCY) --access-logfile -
 
 # Two app servers (ports 8201 and 8202) on one PostgreSQL database (jobboard_scaleout, reset) and
 # one Redis database (4, emptied): sessions, cache invalidation and throttles hold across them.

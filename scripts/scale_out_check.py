@@ -366,14 +366,14 @@ def start_server(port: int, env: dict, logs: Path, workers: int) -> subprocess.P
     command = [
         str(BIN / "gunicorn"),
         "config.wsgi",
+        "--config",
+        "config/gunicorn.py",
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
         str(workers),
         "--access-logfile",
         "-",
-        "--forwarded-allow-ips",
-        "127.0.0.1",
     ]
     # A process group of its own: stopping it stops the workers too.
     process = subprocess.Popen(
