@@ -1,8 +1,12 @@
 """API throttles, counted in the shared cache so that every app server counts together.
 
 Anonymous callers are counted per network address (the one our proxy appended, never one they
-sent: settings.REST_FRAMEWORK["NUM_PROXIES"]), signed-in callers per account. While the cache is
-unreachable each app server counts on its own, as the site's other limits do (core.ratelimit).
+sent: settings.REST_FRAMEWORK["NUM_PROXIES"]), signed-in callers per account. Each request
+increments one counter atomically (core.ratelimit: a window opens with the first request and
+lasts the rate's period), so concurrent requests on several workers cannot both read the old
+count: DRF's own throttles read a list of timestamps and write it back, and under load let
+95 and 240 requests through in a minute set to 60. While the cache is unreachable each app
+server counts on its own, as the site's other limits do.
 """
 
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
@@ -10,26 +14,31 @@ from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
 from core import ratelimit
 
 
-class SharedCache:
-    """The shared rate-limit cache, falling back to this process's memory when it raises."""
+class CountingThrottle(SimpleRateThrottle):
+    """SimpleRateThrottle's rates and keys, counted with one atomic increment per request."""
 
-    def get(self, key, default=None):
-        return ratelimit.store_call("get", key, default)
+    def allow_request(self, request, view) -> bool:
+        if self.rate is None:
+            return True
+        self.key = self.get_cache_key(request, view)
+        if self.key is None:
+            return True
+        limit = ratelimit.Limit(f"api-{self.scope}", self.num_requests, self.duration)
+        return not ratelimit.hit(limit, self.key)
 
-    def set(self, key, value, timeout=None):
-        return ratelimit.store_call("set", key, value, timeout)
+    def wait(self) -> float:
+        # The counter's window opened with the first request; waiting its length is enough.
+        return float(self.duration)
 
 
-class AnonymousThrottle(AnonRateThrottle):
+class AnonymousThrottle(CountingThrottle, AnonRateThrottle):
     scope = "anon"
-    cache = SharedCache()
 
 
-class AccountThrottle(SimpleRateThrottle):
+class AccountThrottle(CountingThrottle):
     """Signed-in callers (token or session), per account; anonymous ones are left to the other."""
 
     scope = "user"
-    cache = SharedCache()
 
     def get_cache_key(self, request, view):
         if not request.user or not request.user.is_authenticated:

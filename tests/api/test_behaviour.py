@@ -241,3 +241,37 @@ def test_odd_object_addresses_are_not_found(anonymous, url):
     response = anonymous.get(url)
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+def test_the_throttle_count_is_exact_under_concurrent_requests(rates, monkeypatch):
+    """Forty callers at once from one address, a limit of 25: exactly 25 get through (DRF's own
+    throttle read a list of timestamps and wrote it back, so concurrent requests both passed).
+    Each cache call takes a millisecond, as a round trip to Redis does."""
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from core import ratelimit
+
+    real_call = ratelimit.store_call
+
+    def slow_call(method, *args):
+        time.sleep(0.001)
+        return real_call(method, *args)
+
+    monkeypatch.setattr(ratelimit, "store_call", slow_call)
+
+    from django.test import RequestFactory
+    from rest_framework.request import Request
+
+    from api.throttling import AnonymousThrottle
+
+    rates("25/minute", "25/minute")
+    factory = RequestFactory()
+
+    def attempt(_: int) -> bool:
+        request = Request(factory.get("/api/v1/jobs/", REMOTE_ADDR="10.0.0.9"))
+        return AnonymousThrottle().allow_request(request, None)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        allowed = list(pool.map(attempt, range(40)))
+    assert allowed.count(True) == 25
