@@ -167,15 +167,50 @@ def cache_public_page(*params: str):
     return decorator
 
 
-def _content_saved(sender, **kwargs) -> None:
+class PublicInSomeStatuses:
+    """For models whose rows reach public pages only in some statuses (`PUBLIC_STATUSES`):
+    remembers the status a row was loaded with, so that saving a row that was not public and
+    still is not (an employer's draft, a posting in review) retires no cached page."""
+
+    PUBLIC_STATUSES: tuple[str, ...] = ()
+    _loaded_status: str | None = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)  # type: ignore[misc]
+        instance._loaded_status = dict(zip(field_names, values, strict=True)).get("status")
+        return instance
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)  # type: ignore[misc]
+        self._loaded_status = self.status  # type: ignore[attr-defined]
+
+    def changes_public_pages(self, created: bool = False) -> bool:
+        if self.status in self.PUBLIC_STATUSES:  # type: ignore[attr-defined]
+            return True
+        if created:
+            return False
+        # Not loaded with its status (deferred): assume it was public.
+        return self._loaded_status is None or self._loaded_status in self.PUBLIC_STATUSES
+
+
+def _content_saved(sender, instance=None, **kwargs) -> None:
+    # A model may say that a write cannot have changed a public page (a draft saved as a
+    # draft): then nothing is retired. Deletes and many-to-many changes always retire.
+    changes_public_pages = getattr(instance, "changes_public_pages", None)
+    saved = kwargs.get("signal") is post_save
+    if saved and changes_public_pages and not changes_public_pages(kwargs.get("created", False)):
+        return
     pages_changed()
 
 
 def retire_pages_on_change(*models: type[Model]) -> None:
     """Retire cached pages whenever a row of these models is saved or deleted, or one of their
-    many-to-many links changes. Each app names its public models in its `AppConfig.ready()`;
-    accounts, history, API keys and salary rows stay out (bulk recomputes retire pages
-    themselves, and a delete listener would make Django load each row of a bulk delete).
+    many-to-many links changes; a save is skipped when the row's `changes_public_pages()` says
+    it was not public before and is not now. Each app names its public models in its
+    `AppConfig.ready()`; accounts, history, API keys and salary rows stay out (bulk recomputes
+    retire pages themselves, and a delete listener would make Django load each row of a bulk
+    delete).
 
     Writes that skip signals (`update()`, `bulk_create`, imports) call `pages_changed` instead."""
     for model in models:

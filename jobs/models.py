@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_countries.fields import CountryField
 
+from core.page_cache import PublicInSomeStatuses
 from core.textsearch import engine
 from core.textsearch.query import Query
 from jobs.choices import (
@@ -248,7 +249,10 @@ class JobManager(models.Manager.from_queryset(JobQuerySet)):
         return super().get_queryset().defer("search_vector")
 
 
-class Job(RendersMarkdown):
+class Job(PublicInSomeStatuses, RendersMarkdown):
+    # Closed postings keep a page; drafts, postings in review and rejected ones have none.
+    PUBLIC_STATUSES = tuple(ONCE_PUBLIC)
+
     title = models.CharField(max_length=150)
     slug = models.SlugField(max_length=200, unique=True, blank=True)
     company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="jobs")

@@ -14,6 +14,7 @@ from core.markup import (
     render_markdown,
     render_markdown_inline,
 )
+from core.page_cache import PublicInSomeStatuses
 from core.textsearch import engine
 from core.textsearch.query import Query
 
@@ -80,7 +81,9 @@ class RoleQuerySet(models.QuerySet):
         return engine.ranked(self, query, ROLE_SEARCH_FIELDS)
 
 
-class Role(RendersMarkdown):
+class Role(PublicInSomeStatuses, RendersMarkdown):
+    PUBLIC_STATUSES = (Status.PUBLISHED,)
+
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     summary = models.CharField(max_length=160, help_text="One line shown in lists and cards.")
@@ -212,7 +215,9 @@ class GuideQuerySet(models.QuerySet):
         return engine.ranked(self, query, GUIDE_SEARCH_FIELDS)
 
 
-class Guide(RendersMarkdown):
+class Guide(PublicInSomeStatuses, RendersMarkdown):
+    PUBLIC_STATUSES = (Status.PUBLISHED,)
+
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     subtitle = models.CharField(max_length=250, blank=True)
@@ -435,6 +440,11 @@ class GuideSection(RendersMarkdown):
         """The plain text of `role`'s record that this section shows (for reading time)."""
         return role.text_for(self.kind)
 
+    def changes_public_pages(self, created: bool = False) -> bool:
+        """Only through its guide: a draft guide's sections and tips are on no public page."""
+        guide_cached = type(self).guide.is_cached(self)  # type: ignore[attr-defined]
+        return not guide_cached or self.guide.changes_public_pages()
+
 
 class GuideTip(RendersMarkdown):
     """A numbered practical tip with a bold lead-in ("Build a portfolio: …")."""
@@ -458,6 +468,11 @@ class GuideTip(RendersMarkdown):
         # The page adds the full stop after the bold lead-in.
         self.lead_in = self.lead_in.strip().rstrip(".:")
         super().save(*args, **kwargs)
+
+    def changes_public_pages(self, created: bool = False) -> bool:
+        """Only through its guide: a draft guide's sections and tips are on no public page."""
+        guide_cached = type(self).guide.is_cached(self)  # type: ignore[attr-defined]
+        return not guide_cached or self.guide.changes_public_pages()
 
 
 __all__ = ["Guide", "GuideSection", "GuideTip", "Role"]

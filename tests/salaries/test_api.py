@@ -179,7 +179,9 @@ def test_detail_errors_are_a_400(client, data_engineer):
         "country=<b>US": ["country"],
         "country=USA": ["country"],
         "experience_level=lead": ["experience_level"],
-        "country=%00&experience_level=Senior": ["country", "experience_level"],
+        "country=US&experience_level=Senior": ["experience_level"],
+        # A NUL byte is refused before the view reads anything (core/text_input.py).
+        "country=%00&experience_level=Senior": ["country"],
     }
     for query, fields in cases.items():
         response = client.get(f"/api/v1/salaries/data-engineer/?{query}")
