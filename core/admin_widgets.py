@@ -1,10 +1,12 @@
 """Small pieces shared by the admin pages of every app."""
 
+from django.contrib import admin
+
 # Single-line fields that hold a sentence get a wide input instead of the admin's narrow default.
 WIDE_FIELDS = {"name", "summary", "title", "subtitle", "seo_description"}
 
 
-class WideTextInputs:
+class WideTextInputs(admin.ModelAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None and db_field.name in WIDE_FIELDS:

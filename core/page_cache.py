@@ -16,6 +16,7 @@ import hashlib
 import logging
 import uuid
 from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -72,7 +73,7 @@ def address_key(request: HttpRequest, prefix: str = "page") -> str:
     return f"{prefix}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
-def read_current(key: str) -> tuple[str | None, object]:
+def read_current(key: str) -> tuple[str | None, Any]:
     """The current generation and what `key` holds if it was stored under that generation,
     in one round trip to the cache. (None, None) when the cache cannot be reached."""
     found = _safely(cache.get_many, [GENERATION_KEY, key]) or {}

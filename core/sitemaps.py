@@ -1,7 +1,9 @@
 """Sitemap pieces every app's sitemap shares, and the section of the site's fixed pages."""
 
+from typing import cast
+
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Count, Max
+from django.db.models import Count, Max, QuerySet
 from django.urls import reverse
 
 
@@ -15,7 +17,7 @@ class UpdatedAtSitemap(Sitemap):
 
     def summary(self) -> dict:
         if not hasattr(self, "_summary"):
-            items = self.items().order_by()
+            items = cast(QuerySet, self.items()).order_by()
             self._summary = items.aggregate(count=Count("pk"), latest=Max("updated_at"))
         return self._summary
 
