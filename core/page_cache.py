@@ -15,6 +15,7 @@ for someone logged in, a form, or a staff preview is never stored.
 import hashlib
 import logging
 import uuid
+from datetime import datetime
 from functools import wraps
 from typing import Any
 
@@ -111,11 +112,21 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
+# The response attribute cache_until() sets.
+CACHE_UNTIL = "cache_until"
+
+
+def cache_until(response: HttpResponse, moment: datetime | None) -> None:
+    """Keep `response` in the page cache until `moment` at the latest (None: no sooner than
+    usual), for a page that goes stale by itself (a job page at its posting's expiry)."""
+    setattr(response, CACHE_UNTIL, moment)
+
+
 def _seconds_to_keep(response: HttpResponse) -> int:
-    """PAGE_CACHE_SECONDS, or less when the view says its page goes stale by itself sooner (a
-    job page at its posting's expiry) through `response.cache_until`."""
+    """PAGE_CACHE_SECONDS, or less when the view says its page goes stale by itself sooner
+    (through `cache_until()`)."""
     seconds = settings.PAGE_CACHE_SECONDS
-    until = getattr(response, "cache_until", None)
+    until = getattr(response, CACHE_UNTIL, None)
     if until is not None:
         seconds = min(seconds, max(1, int((until - timezone.now()).total_seconds())))
     return seconds
