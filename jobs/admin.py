@@ -3,6 +3,7 @@ request changes and reject (with a reason the employer sees); feature and extend
 status history."""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING, ClassVar, TypedDict
 
 from django import forms
 from django.contrib import admin, messages
@@ -28,6 +29,14 @@ from jobs.models import (
     featured_now_q,
     public_jobs_q,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class OpenTotal(TypedDict):
+    open_total: int
+
 
 DEFAULT_ACTION_DAYS = 30
 MAX_ACTION_DAYS = 365
@@ -67,7 +76,8 @@ class ReviewForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("decision") in ("changes", "reject") and not data.get("note", "").strip():
             self.add_error("note", "Give the employer a reason.")
         return data
@@ -75,7 +85,7 @@ class ReviewForm(forms.Form):
 
 class StatusChangeInline(admin.TabularInline):
     model = StatusChange
-    fields = ["created_at", "actor", "from_status", "to_status", "note"]
+    fields = ("created_at", "actor", "from_status", "to_status", "note")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -130,7 +140,7 @@ class CompanyAdmin(WideTextInputs, admin.ModelAdmin):
         )
 
     @admin.display(description="open jobs", ordering="open_total")
-    def open_jobs(self, company: Company) -> int:
+    def open_jobs(self, company: "WithAnnotations[Company, OpenTotal]") -> int:
         return company.open_total
 
 
@@ -187,7 +197,7 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
     ]
     list_select_related = ["company"]
     search_fields = ["title", "company__name", "skills", "slug"]
-    date_hierarchy = "posted_at"
+    date_hierarchy: ClassVar[str | None] = "posted_at"
     autocomplete_fields = ["company", "role"]
     readonly_fields = ["submitted_at", "created_at", "updated_at"]
     action_form = ModerationActionForm

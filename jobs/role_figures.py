@@ -48,7 +48,8 @@ def _compute() -> dict[int, RoleFigures]:
 
 def role_figures() -> dict[int, RoleFigures]:
     """Figures by role id, for roles with at least one public posting."""
-    return cache.get_or_set(ROLE_FIGURES_KEY, _compute, ROLE_FIGURES_SECONDS)
+    # None only if _compute() returned None; the stubs allow it for any default.
+    return cache.get_or_set(ROLE_FIGURES_KEY, _compute, ROLE_FIGURES_SECONDS)  # type: ignore[return-value]
 
 
 def popular_guides(guides, limit: int) -> list:
@@ -72,5 +73,5 @@ def top_paid_roles(roles, limit: int) -> list[tuple]:
         for role in roles
         if role.pk in figures and figures[role.pk].paid_jobs >= MIN_PAID_POSTINGS
     ]
-    paid.sort(key=lambda pair: -pair[1].average_top_pay_usd)
+    paid.sort(key=lambda pair: -(pair[1].average_top_pay_usd or 0))  # set: they have paid jobs
     return paid[:limit]
