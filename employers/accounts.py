@@ -1,6 +1,7 @@
 """Employer accounts: sign up, confirm the e-mail address, log in and out, passwords."""
 
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import messages
@@ -18,7 +19,23 @@ from core import email, ratelimit
 from employers.forms import EmailAuthenticationForm, SignUpForm
 from employers.models import Employer
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 VERIFY_SALT = "employers.verify-email"
+
+
+class SignedInRequest(HttpRequest):
+    """A request as login_required passes it on: `user` is a signed-in account."""
+
+    user: "User"
+
+
+class EmployerRequest(SignedInRequest):
+    """A request as employers.views.employer_required passes it on: with the account's
+    `employer`."""
+
+    employer: Employer
 
 
 def too_many_attempts(request: HttpRequest, limit: ratelimit.Limit) -> HttpResponse:
@@ -74,7 +91,7 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def resend_verification(request: HttpRequest) -> HttpResponse:
+def resend_verification(request: SignedInRequest) -> HttpResponse:
     employer = Employer.objects.filter(user=request.user).first()
     if employer is None or employer.is_verified:
         return redirect("employers:dashboard")
