@@ -4,6 +4,7 @@ database is unreachable."""
 import logging
 import re
 import uuid
+from collections.abc import Callable
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -33,7 +34,7 @@ class TaggedRequest(HttpRequest):
 class RequestIdMiddleware:
     """Tags the request, its log lines and its response with one id (X-Request-ID)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: TaggedRequest) -> HttpResponse:
@@ -61,13 +62,13 @@ class DatabaseUnavailableMiddleware:
     themselves once the database is back.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_exception(self, request: HttpRequest, exception: Exception):
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
         logger.error("Database unavailable: %s", exception)
@@ -83,7 +84,7 @@ class BodySizeLimitMiddleware:
     of it is read. Django limits form fields (DATA_UPLOAD_MAX_MEMORY_SIZE) but streams file
     parts to disk whatever their size, even to forms that take no file."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

@@ -15,6 +15,7 @@ for someone logged in, a form, or a staff preview is never stored.
 import hashlib
 import logging
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from functools import wraps
 from typing import Any
@@ -30,6 +31,8 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control, set
 from django.utils.http import split_directive_names
 
 log = logging.getLogger(__name__)
+
+View = Callable[..., HttpResponse]
 
 GENERATION_KEY = "pages:generation"
 # Cookies that change what an anonymous page shows: a session (logged in, or a form's state)
@@ -59,7 +62,7 @@ def current_generation() -> str | None:
     return token
 
 
-def _safely(call, *args, **kwargs):
+def _safely(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """A cache call that cannot fail a request or a write: an outage reads as a miss. (The
     Redis backend already answers so; this covers any backend.)"""
     try:
@@ -87,7 +90,7 @@ def read_current(key: str) -> tuple[str | None, Any]:
     return generation, None
 
 
-def store(key: str, generation: str, value, seconds: int) -> None:
+def store(key: str, generation: str, value: Any, seconds: int) -> None:
     """Keep `value` as current for `generation`; a later generation ignores it."""
     _safely(cache.set, key, (generation, value), seconds)
 
@@ -141,7 +144,7 @@ def _from_stored(stored: tuple) -> HttpResponse:
     return response
 
 
-def cache_public_page(*params: str):
+def cache_public_page(*params: str) -> Callable[[View], View]:
     """Serve a view's anonymous GETs from the page cache.
 
     `params` names the query parameters the page may be cached with; a request with any other
@@ -149,9 +152,9 @@ def cache_public_page(*params: str):
     cannot fill the cache."""
     allowed = frozenset(params)
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not _cacheable_request(request, allowed):
                 return view(request, *args, **kwargs)
             key = address_key(request)
@@ -179,7 +182,7 @@ def cache_public_page(*params: str):
     return decorator
 
 
-def _content_saved(sender, **kwargs) -> None:
+def _content_saved(sender: type[Model], **kwargs: Any) -> None:
     pages_changed()
 
 
@@ -204,7 +207,7 @@ class PrivatePagesMiddleware:
     holding a CSRF token (a form). Sits after CsrfViewMiddleware, which forgets on its way out
     that the token was used."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: View) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

@@ -1,8 +1,10 @@
 """Sitemap pieces every app's sitemap shares, and the section of the site's fixed pages."""
 
-from typing import cast
+from datetime import datetime
+from typing import Any, cast
 
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
 from django.db.models import Count, Max, QuerySet
 from django.urls import reverse
 
@@ -12,7 +14,7 @@ class UpdatedAtSitemap(Sitemap):
     and the latest change in one aggregate query (Django's default loads every item to find the
     latest lastmod, then counts them again for the pages)."""
 
-    def lastmod(self, item):
+    def lastmod(self, item: Any) -> datetime:
         return item.updated_at
 
     def summary(self) -> dict:
@@ -21,11 +23,11 @@ class UpdatedAtSitemap(Sitemap):
             self._summary = items.aggregate(count=Count("pk"), latest=Max("updated_at"))
         return self._summary
 
-    def get_latest_lastmod(self):
+    def get_latest_lastmod(self) -> datetime | None:
         return self.summary()["latest"]
 
     @property
-    def paginator(self):
+    def paginator(self) -> Paginator:
         paginator = super().paginator
         paginator.count = self.summary()["count"]  # instead of a COUNT of its own
         return paginator

@@ -23,6 +23,7 @@ from operator import add, and_, or_
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 
 from core.textsearch.query import Query, Term, parse
@@ -88,7 +89,7 @@ def ranked[QS: QuerySet](queryset: QS, query: "str | Query", fields: Fields) -> 
 # --- PostgreSQL ------------------------------------------------------------------------------
 
 
-def _vector(fields: Fields):
+def _vector(fields: Fields) -> Combinable:
     if fields.vector_column:
         return F(fields.vector_column)
     parts = [
@@ -141,7 +142,7 @@ def _sqlite_match(query: Query, fields: Fields) -> Q:
     return wanted
 
 
-def _sqlite_rank(query: Query, fields: Fields):
+def _sqlite_rank(query: Query, fields: Fields) -> Coalesce:
     scores = []
     for term in query.terms:
         whens = [
