@@ -1,7 +1,6 @@
 """Employer accounts: sign up, confirm the e-mail address, log in and out, passwords."""
 
 from functools import wraps
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,19 +15,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core import email, ratelimit
+from core.http import SignedInRequest
 from employers.forms import EmailAuthenticationForm, SignUpForm
 from employers.models import Employer
 
-if TYPE_CHECKING:
-    from django.contrib.auth.models import User
-
 VERIFY_SALT = "employers.verify-email"
-
-
-class SignedInRequest(HttpRequest):
-    """A request as login_required passes it on: `user` is a signed-in account."""
-
-    user: "User"
 
 
 class EmployerRequest(SignedInRequest):

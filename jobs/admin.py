@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from core.admin_widgets import WideTextInputs
+from core.http import SignedInRequest
 from core.page_cache import pages_changed
 from jobs import moderation
 from jobs.choices import JobStatus
@@ -270,7 +271,7 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
         name = f"{self.opts.app_label}_{self.opts.model_name}_review"
         return [path("<int:pk>/review/", review, name=name), *super().get_urls()]
 
-    def review_view(self, request: HttpRequest, pk: int):
+    def review_view(self, request: SignedInRequest, pk: int):
         """One posting's review: its page, its history, and the decision with a message."""
         job = get_object_or_404(Job.objects.select_related("company"), pk=pk)
         if not self.has_change_permission(request, job):
