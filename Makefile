@@ -75,9 +75,11 @@ test-postgres: install
 test-browser: install
 	$(TEST_ENV) $(PY) -m pytest -m browser tests/browser
 
+# mypy (settings in pyproject.toml) loads the Django settings, which need a key but no database.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	SECRET_KEY=lint $(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff format .
