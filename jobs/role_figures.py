@@ -33,14 +33,16 @@ def _compute() -> dict[int, RoleFigures]:
         .annotate(
             open_jobs=Count("pk"),
             paid_jobs=Count("salary_yearly_usd"),
-            pay=Avg("salary_yearly_usd"),
+            average_pay=Avg("salary_yearly_usd"),
         )
     )
     return {
         row["role"]: RoleFigures(
             open_jobs=row["open_jobs"],
             paid_jobs=row["paid_jobs"],
-            average_top_pay_usd=None if row["pay"] is None else int(round(float(row["pay"]), -3)),
+            average_top_pay_usd=(
+                None if row["average_pay"] is None else int(round(float(row["average_pay"]), -3))
+            ),
         )
         for row in rows
     }
