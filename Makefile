@@ -75,9 +75,12 @@ test-postgres: install
 test-browser: install
 	$(TEST_ENV) $(PY) -m pytest -m browser tests/browser
 
+# mypy (settings in pyproject.toml) loads the Django settings, which need a key but no database.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	SECRET_KEY=lint $(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff format .
@@ -99,4 +102,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache

@@ -3,7 +3,9 @@
 The settings name these classes, so this module must not import rest_framework.views (which reads
 those settings) at import time."""
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.conf import settings
@@ -19,6 +21,15 @@ from rest_framework.response import Response
 
 from core import page_cache
 from core.errors import error_body
+
+if TYPE_CHECKING:
+    from rest_framework.viewsets import GenericViewSet
+
+    # To the type checker the mixins below are the viewsets they are mixed into. (At run time
+    # this module may not import the views: see above.)
+    ViewSetBase = GenericViewSet
+else:
+    ViewSetBase = object
 
 MAX_PAGE_SIZE = 100
 # What a slug in an API address may be (Django's slug converter): anything else, such as a NUL
@@ -79,11 +90,13 @@ class PageNumbers(PageNumberPagination):
 
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
+    page_size: int  # REST_FRAMEWORK["PAGE_SIZE"]
 
     def paginate_queryset(self, queryset, request, view=None):
         form = PageForm(request.query_params)
         if not form.is_valid():
-            raise exceptions.ValidationError(form.errors)
+            # Django's ErrorDict, read by DRF as a dict of message lists; the stubs want plainer.
+            raise exceptions.ValidationError(form.errors)  # type: ignore[arg-type]
         size = form.cleaned_data["page_size"] or self.page_size
         number = form.cleaned_data["page"] or 1
         paginator = self.django_paginator_class(queryset, size)
@@ -132,9 +145,11 @@ def cached_list(handler, request):
     return read
 
 
-class ConditionalReads:
+class ConditionalReads(ViewSetBase):
     """Public reads carry an ETag (and, where a view sets one, Last-Modified) and answer 304 to
     a matching If-None-Match or If-Modified-Since. Clients revalidate every time (no-cache)."""
+
+    get: Callable[..., Response]  # the list or detail handler, bound by as_view()
 
     @classmethod
     def as_view(cls, *args, **kwargs):
@@ -152,7 +167,7 @@ class ConditionalReads:
         return response
 
 
-class LastModifiedDetail:
+class LastModifiedDetail(ViewSetBase):
     """Single-object reads send Last-Modified: the latest change to anything the object shows
     (`last_modified(obj)`). Lists send only an ETag: a list also changes when a posting
     expires, which no timestamp records."""

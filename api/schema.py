@@ -9,7 +9,8 @@ class ErrorSerializer(serializers.Serializer):
     status = serializers.IntegerField(help_text="The HTTP status, repeated.")
     code = serializers.CharField(help_text="“invalid”, “not_found”, “throttled”…")
     detail = serializers.CharField(help_text="What went wrong, in a sentence.")
-    errors = serializers.DictField(
+    # A declared field, taken out of the class by DRF: the stubs see Serializer.errors.
+    errors = serializers.DictField(  # type: ignore[assignment]
         child=serializers.ListField(child=serializers.CharField()),
         help_text="Messages by field or query parameter; empty unless the input was invalid.",
     )

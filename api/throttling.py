@@ -17,6 +17,11 @@ from core import ratelimit
 class CountingThrottle(SimpleRateThrottle):
     """SimpleRateThrottle's rates and keys, counted with one atomic increment per request."""
 
+    # Parsed from the rate by SimpleRateThrottle.__init__ (the stubs leave them out); both are
+    # read only when a rate is set.
+    num_requests: int
+    duration: int
+
     def allow_request(self, request, view) -> bool:
         if self.rate is None:
             return True

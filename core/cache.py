@@ -2,7 +2,9 @@
 dropped, and the site keeps serving from the database."""
 
 import logging
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
@@ -20,12 +22,12 @@ MISS_RESULTS = {
 }
 
 
-def _fail_safe(name: str):
+def _fail_safe(name: str) -> Callable[..., Any]:
     method = getattr(RedisCache, name)
     miss = MISS_RESULTS.get(name, lambda args, kwargs: None)
 
     @wraps(method)
-    def wrapped(self, *args, **kwargs):
+    def wrapped(self: RedisCache, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
         except RedisError as error:

@@ -4,6 +4,7 @@ database is unreachable."""
 import logging
 import re
 import uuid
+from collections.abc import Callable
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -24,13 +25,19 @@ _VALID_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 RETRY_AFTER_SECONDS = 30
 
 
+class TaggedRequest(HttpRequest):
+    """A request as RequestIdMiddleware passes it on: `id` is its X-Request-ID."""
+
+    id: str
+
+
 class RequestIdMiddleware:
     """Tags the request, its log lines and its response with one id (X-Request-ID)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: TaggedRequest) -> HttpResponse:
         incoming = request.headers.get("X-Request-ID", "")
         request.id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
         token = current_request_id.set(request.id)
@@ -55,13 +62,13 @@ class DatabaseUnavailableMiddleware:
     themselves once the database is back.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_exception(self, request: HttpRequest, exception: Exception):
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
         logger.error("Database unavailable: %s", exception)
@@ -77,7 +84,7 @@ class BodySizeLimitMiddleware:
     of it is read. Django limits form fields (DATA_UPLOAD_MAX_MEMORY_SIZE) but streams file
     parts to disk whatever their size, even to forms that take no file."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
@@ -96,7 +103,7 @@ class BodySizeLimitMiddleware:
         if request.path.startswith("/api/"):
             detail = f"The request body is too large (at most {filesizeformat(limit)})."
             body = error_body(413, "too_large", detail)
-            response = JsonResponse(body, status=413)
+            response: HttpResponse = JsonResponse(body, status=413)
         else:
             context = {"limit": limit, "logo_limit": settings.LOGO_MAX_BYTES}
             page = render_to_string("413.html", context)

@@ -15,7 +15,10 @@ for someone logged in, a form, or a staff preview is never stored.
 import hashlib
 import logging
 import uuid
+from collections.abc import Callable
+from datetime import datetime
 from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -28,6 +31,8 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control, set
 from django.utils.http import split_directive_names
 
 log = logging.getLogger(__name__)
+
+View = Callable[..., HttpResponse]
 
 GENERATION_KEY = "pages:generation"
 # Cookies that change what an anonymous page shows: a session (logged in, or a form's state)
@@ -57,7 +62,7 @@ def current_generation() -> str | None:
     return token
 
 
-def _safely(call, *args, **kwargs):
+def _safely(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """A cache call that cannot fail a request or a write: an outage reads as a miss. (The
     Redis backend already answers so; this covers any backend.)"""
     try:
@@ -72,7 +77,7 @@ def address_key(request: HttpRequest, prefix: str = "page") -> str:
     return f"{prefix}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
-def read_current(key: str) -> tuple[str | None, object]:
+def read_current(key: str) -> tuple[str | None, Any]:
     """The current generation and what `key` holds if it was stored under that generation,
     in one round trip to the cache. (None, None) when the cache cannot be reached."""
     found = _safely(cache.get_many, [GENERATION_KEY, key]) or {}
@@ -85,7 +90,7 @@ def read_current(key: str) -> tuple[str | None, object]:
     return generation, None
 
 
-def store(key: str, generation: str, value, seconds: int) -> None:
+def store(key: str, generation: str, value: Any, seconds: int) -> None:
     """Keep `value` as current for `generation`; a later generation ignores it."""
     _safely(cache.set, key, (generation, value), seconds)
 
@@ -110,11 +115,21 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
+# The response attribute cache_until() sets.
+CACHE_UNTIL = "cache_until"
+
+
+def cache_until(response: HttpResponse, moment: datetime | None) -> None:
+    """Keep `response` in the page cache until `moment` at the latest (None: no sooner than
+    usual), for a page that goes stale by itself (a job page at its posting's expiry)."""
+    setattr(response, CACHE_UNTIL, moment)
+
+
 def _seconds_to_keep(response: HttpResponse) -> int:
-    """PAGE_CACHE_SECONDS, or less when the view says its page goes stale by itself sooner (a
-    job page at its posting's expiry) through `response.cache_until`."""
+    """PAGE_CACHE_SECONDS, or less when the view says its page goes stale by itself sooner
+    (through `cache_until()`)."""
     seconds = settings.PAGE_CACHE_SECONDS
-    until = getattr(response, "cache_until", None)
+    until = getattr(response, CACHE_UNTIL, None)
     if until is not None:
         seconds = min(seconds, max(1, int((until - timezone.now()).total_seconds())))
     return seconds
@@ -129,7 +144,7 @@ def _from_stored(stored: tuple) -> HttpResponse:
     return response
 
 
-def cache_public_page(*params: str):
+def cache_public_page(*params: str) -> Callable[[View], View]:
     """Serve a view's anonymous GETs from the page cache.
 
     `params` names the query parameters the page may be cached with; a request with any other
@@ -137,9 +152,9 @@ def cache_public_page(*params: str):
     cannot fill the cache."""
     allowed = frozenset(params)
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not _cacheable_request(request, allowed):
                 return view(request, *args, **kwargs)
             key = address_key(request)
@@ -176,12 +191,12 @@ class PublicInSomeStatuses:
     _loaded_status: str | None = None
 
     @classmethod
-    def from_db(cls, db, field_names, values, **kwargs):
+    def from_db(cls, db: str | None, field_names: Any, values: Any, **kwargs: Any) -> Any:
         instance = super().from_db(db, field_names, values, **kwargs)  # type: ignore[misc]
         instance._loaded_status = dict(zip(field_names, values, strict=True)).get("status")
         return instance
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)  # type: ignore[misc]
         self._loaded_status = self.status  # type: ignore[attr-defined]
 
@@ -194,7 +209,7 @@ class PublicInSomeStatuses:
         return self._loaded_status is None or self._loaded_status in self.PUBLIC_STATUSES
 
 
-def _content_saved(sender, instance=None, **kwargs) -> None:
+def _content_saved(sender: type[Model], instance: Any = None, **kwargs: Any) -> None:
     # A model may say that a write cannot have changed a public page (a draft saved as a
     # draft): then nothing is retired. Deletes and many-to-many changes always retire.
     changes_public_pages = getattr(instance, "changes_public_pages", None)
@@ -227,7 +242,7 @@ class PrivatePagesMiddleware:
     holding a CSRF token (a form). Sits after CsrfViewMiddleware, which forgets on its way out
     that the token was used."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: View) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

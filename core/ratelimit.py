@@ -4,6 +4,7 @@ with the first attempt and lasts `seconds` (the counter's expiry); incrementing 
 import hashlib
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
@@ -41,7 +42,7 @@ def _key(limit: Limit, who: str) -> str:
     return f"ratelimit:{limit.name}:{digest}"
 
 
-def store_call(method: str, *args):
+def store_call(method: str, *args: Any) -> Any:
     """Call a method of the rate-limit cache, or of this process's fallback when it raises."""
     try:
         return getattr(caches["ratelimit"], method)(*args)

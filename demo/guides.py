@@ -1,7 +1,7 @@
 """Load the demo roles and guides (demo/data/roles.toml, guides.toml) idempotently: rerunning
 updates them."""
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.db import transaction
 from django.utils import timezone
@@ -33,7 +33,7 @@ def _role_fields(data: dict) -> dict:
 
 
 def _publish_datetime(day) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(9, 0)), timezone.UTC)
+    return timezone.make_aware(datetime.combine(day, time(9, 0)), UTC)
 
 
 @transaction.atomic

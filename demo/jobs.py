@@ -152,6 +152,7 @@ EMPLOYER_POSTINGS = [_with_choices(data) for data in _content["employer_postings
 def load_employer_postings(employer, reviewer) -> None:
     """The demo employer's draft and its posting sent back for changes, with their history."""
     now = timezone.now()
+    submitted_at = now - timedelta(days=1)
     for data in EMPLOYER_POSTINGS:
         data = dict(data)
         note = data.pop("review_note")
@@ -159,7 +160,7 @@ def load_employer_postings(employer, reviewer) -> None:
         for name, value in data.items():
             setattr(job, name, value)
         job.company, job.created_by = employer.company, employer.user
-        job.submitted_at = now - timedelta(days=1) if note else None
+        job.submitted_at = submitted_at if note else None
         job.full_clean(exclude=["slug"])
         job.save()
         job.status_changes.all().delete()
@@ -175,7 +176,7 @@ def load_employer_postings(employer, reviewer) -> None:
                 actor=employer.user,
                 from_status=JobStatus.DRAFT,
                 to_status=JobStatus.PENDING,
-                created_at=job.submitted_at,
+                created_at=submitted_at,
             )
             StatusChange.objects.create(
                 job=job,

@@ -15,10 +15,18 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core import email, ratelimit
+from core.http import SignedInRequest
 from employers.forms import EmailAuthenticationForm, SignUpForm
 from employers.models import Employer
 
 VERIFY_SALT = "employers.verify-email"
+
+
+class EmployerRequest(SignedInRequest):
+    """A request as employers.views.employer_required passes it on: with the account's
+    `employer`."""
+
+    employer: Employer
 
 
 def too_many_attempts(request: HttpRequest, limit: ratelimit.Limit) -> HttpResponse:
@@ -74,7 +82,7 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def resend_verification(request: HttpRequest) -> HttpResponse:
+def resend_verification(request: SignedInRequest) -> HttpResponse:
     employer = Employer.objects.filter(user=request.user).first()
     if employer is None or employer.is_verified:
         return redirect("employers:dashboard")

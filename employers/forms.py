@@ -71,7 +71,8 @@ class SignUpForm(HoneypotMixin):
         return " ".join(self.cleaned_data["company_name"].split())
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         email, password = data.get("email"), data.get("password")
         if password:
             user = get_user_model()(username=email or "", email=email or "")

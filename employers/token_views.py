@@ -2,9 +2,10 @@
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from employers.accounts import EmployerRequest
 from employers.models import MAX_TOKENS_PER_USER, ApiToken
 from employers.views import employer_required
 
@@ -18,7 +19,7 @@ class ApiTokenForm(forms.Form):
 
 
 @employer_required
-def api_tokens(request: HttpRequest) -> HttpResponse:
+def api_tokens(request: EmployerRequest) -> HttpResponse:
     tokens = ApiToken.objects.filter(user=request.user)
     form = ApiTokenForm(request.POST or None)
     new_key = None
@@ -44,7 +45,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
 
 
 @employer_required
-def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def api_token_revoke(request: EmployerRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)
     if request.method == "POST":
         token.delete()

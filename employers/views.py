@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from core import ratelimit
-from employers.accounts import too_many_attempts
+from employers.accounts import EmployerRequest, too_many_attempts
 from employers.forms import CompanyForm, JobForm
 from employers.models import Employer
 from jobs import moderation
@@ -43,11 +43,12 @@ def employer_required(view: Callable) -> Callable:
     """Logged in, with an employer account (staff without one are sent to the landing page)."""
 
     @login_required
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        request.employer = employer_of(request.user)
-        if request.employer is None:
+    def wrapped(request: EmployerRequest, *args, **kwargs) -> HttpResponse:
+        employer = employer_of(request.user)
+        if employer is None:
             messages.info(request, "This account does not post jobs for a company.")
             return redirect("employers:home")
+        request.employer = employer
         return view(request, *args, **kwargs)
 
     wrapped.__name__ = view.__name__
@@ -62,7 +63,7 @@ def own_job(request: HttpRequest, pk: int) -> Job:
 
 
 @employer_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: EmployerRequest) -> HttpResponse:
     # The message of the latest moderator decision (empty after a plain approval), read in the
     # same query as the postings.
     latest_note = StatusChange.objects.filter(
@@ -80,7 +81,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @employer_required
-def job_create(request: HttpRequest) -> HttpResponse:
+def job_create(request: EmployerRequest) -> HttpResponse:
     if not request.employer.may_manage_postings:
         messages.info(request, "Confirm your e-mail address first: the link is in your inbox.")
         return redirect("employers:dashboard")
@@ -89,7 +90,7 @@ def job_create(request: HttpRequest) -> HttpResponse:
 
 
 @employer_required
-def job_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def job_edit(request: EmployerRequest, pk: int) -> HttpResponse:
     job = own_job(request, pk)
     if job.status in (JobStatus.FILLED, JobStatus.EXPIRED):
         messages.info(request, "A closed posting cannot be edited: renew it or duplicate it.")
@@ -97,7 +98,7 @@ def job_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _job_form(request, job, created=False)
 
 
-def _job_form(request: HttpRequest, job: Job, *, created: bool) -> HttpResponse:
+def _job_form(request: EmployerRequest, job: Job, *, created: bool) -> HttpResponse:
     was_published = job.status == JobStatus.PUBLISHED
     form = JobForm(request.POST or None, instance=job)
     if request.method == "POST" and form.is_valid():
@@ -145,7 +146,7 @@ def submission_problems(job: Job) -> list[str]:
 
 
 @employer_required
-def job_preview(request: HttpRequest, pk: int) -> HttpResponse:
+def job_preview(request: EmployerRequest, pk: int) -> HttpResponse:
     job = own_job(request, pk)
     if job.posted_at is None:  # dated as it will be when it goes live
         job.posted_at = timezone.now()
@@ -171,11 +172,11 @@ class Action:
     question: str
     button: str
     allowed: Callable[[Job], bool]
-    perform: Callable[[HttpRequest, Job], HttpResponse]
+    perform: Callable[[EmployerRequest, Job], HttpResponse]
     danger: bool = False
 
 
-def _submit(request: HttpRequest, job: Job) -> HttpResponse:
+def _submit(request: EmployerRequest, job: Job) -> HttpResponse:
     if not request.employer.is_verified:
         messages.error(request, "Confirm your e-mail address first: the link is in your inbox.")
         return redirect("employers:dashboard")
@@ -190,19 +191,19 @@ def _submit(request: HttpRequest, job: Job) -> HttpResponse:
     return redirect("employers:dashboard")
 
 
-def _fill(request: HttpRequest, job: Job) -> HttpResponse:
+def _fill(request: EmployerRequest, job: Job) -> HttpResponse:
     moderation.mark_filled(job, request.user)
     messages.success(request, f"“{job.title}” is marked filled and closed to applications.")
     return redirect("employers:dashboard")
 
 
-def _renew(request: HttpRequest, job: Job) -> HttpResponse:
+def _renew(request: EmployerRequest, job: Job) -> HttpResponse:
     moderation.renew(job, request.user)
     messages.success(request, f"“{job.title}” now runs until {job.expires_at:%B %-d, %Y}.")
     return redirect("employers:dashboard")
 
 
-def _duplicate(request: HttpRequest, job: Job) -> HttpResponse:
+def _duplicate(request: EmployerRequest, job: Job) -> HttpResponse:
     copy = Job(
         company=job.company,
         created_by=request.user,
@@ -214,7 +215,7 @@ def _duplicate(request: HttpRequest, job: Job) -> HttpResponse:
     return redirect("employers:edit", pk=copy.pk)
 
 
-def _delete(request: HttpRequest, job: Job) -> HttpResponse:
+def _delete(request: EmployerRequest, job: Job) -> HttpResponse:
     title = job.title
     job.delete()
     messages.success(request, f"“{title}” is deleted.")
@@ -262,7 +263,7 @@ ACTIONS = {
 
 
 @employer_required
-def job_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def job_action(request: EmployerRequest, pk: int, action: str) -> HttpResponse:
     step = ACTIONS.get(action)
     if step is None:
         raise Http404("No such action.")
@@ -279,7 +280,7 @@ def job_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @employer_required
-def company_edit(request: HttpRequest) -> HttpResponse:
+def company_edit(request: EmployerRequest) -> HttpResponse:
     employer = request.employer
     if not employer.may_manage_postings:
         messages.info(request, "Confirm your e-mail address first: the link is in your inbox.")

@@ -3,6 +3,7 @@ request changes and reject (with a reason the employer sees); feature and extend
 status history."""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING, ClassVar, TypedDict
 
 from django import forms
 from django.contrib import admin, messages
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from core.admin_widgets import WideTextInputs
+from core.http import SignedInRequest
 from core.page_cache import pages_changed
 from jobs import moderation
 from jobs.choices import JobStatus
@@ -28,6 +30,14 @@ from jobs.models import (
     featured_now_q,
     public_jobs_q,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class OpenTotal(TypedDict):
+    open_total: int
+
 
 DEFAULT_ACTION_DAYS = 30
 MAX_ACTION_DAYS = 365
@@ -67,7 +77,8 @@ class ReviewForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("decision") in ("changes", "reject") and not data.get("note", "").strip():
             self.add_error("note", "Give the employer a reason.")
         return data
@@ -75,7 +86,7 @@ class ReviewForm(forms.Form):
 
 class StatusChangeInline(admin.TabularInline):
     model = StatusChange
-    fields = ["created_at", "actor", "from_status", "to_status", "note"]
+    fields = ("created_at", "actor", "from_status", "to_status", "note")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -130,7 +141,7 @@ class CompanyAdmin(WideTextInputs, admin.ModelAdmin):
         )
 
     @admin.display(description="open jobs", ordering="open_total")
-    def open_jobs(self, company: Company) -> int:
+    def open_jobs(self, company: "WithAnnotations[Company, OpenTotal]") -> int:
         return company.open_total
 
 
@@ -187,7 +198,7 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
     ]
     list_select_related = ["company"]
     search_fields = ["title", "company__name", "skills", "slug"]
-    date_hierarchy = "posted_at"
+    date_hierarchy: ClassVar[str | None] = "posted_at"
     autocomplete_fields = ["company", "role"]
     readonly_fields = ["submitted_at", "created_at", "updated_at"]
     action_form = ModerationActionForm
@@ -260,7 +271,7 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
         name = f"{self.opts.app_label}_{self.opts.model_name}_review"
         return [path("<int:pk>/review/", review, name=name), *super().get_urls()]
 
-    def review_view(self, request: HttpRequest, pk: int):
+    def review_view(self, request: SignedInRequest, pk: int):
         """One posting's review: its page, its history, and the decision with a message."""
         job = get_object_or_404(Job.objects.select_related("company"), pk=pk)
         if not self.has_change_permission(request, job):

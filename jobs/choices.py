@@ -81,7 +81,7 @@ def usd_rate(currency: str) -> float:
 
 
 # Google's JobPosting employmentType values for ours.
-GOOGLE_EMPLOYMENT_TYPE = {
+GOOGLE_EMPLOYMENT_TYPE: dict[str, str] = {
     EmploymentType.FULL_TIME: "FULL_TIME",
     EmploymentType.PART_TIME: "PART_TIME",
     EmploymentType.CONTRACT: "CONTRACTOR",

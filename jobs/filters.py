@@ -7,6 +7,7 @@ the others still apply, and the form shows the field's error.
 from datetime import timedelta
 from functools import reduce
 from operator import and_
+from typing import TYPE_CHECKING, cast
 
 import django_filters
 from django import forms
@@ -17,7 +18,7 @@ from django_countries import countries
 from core import money
 from core.textsearch.query import MAX_QUERY_LENGTH
 from jobs.choices import EmploymentType, ExperienceLevel, Workplace
-from jobs.models import TOP_PAY_FIRST, Company, Job
+from jobs.models import TOP_PAY_FIRST, Company, Job, JobQuerySet
 from roles.models import Role
 
 POSTED_WITHIN = [("1", "Past 24 hours"), ("7", "Past week"), ("30", "Past month")]
@@ -117,6 +118,14 @@ class JobFilter(django_filters.FilterSet):
             "posted_within",
         ]
 
+    # The query string a feed was asked with (set by jobs.feeds).
+    query_string: str
+
+    if TYPE_CHECKING:
+        # django-filter types `qs` for any model; this filter's are always postings.
+        @property
+        def qs(self) -> JobQuerySet: ...
+
     @property
     def uses_default_order(self) -> bool:
         """True unless a valid `ordering` was asked for."""
@@ -126,14 +135,14 @@ class JobFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         # Featured first, then newest, unless another order was asked for (and was valid).
         if self.uses_default_order:
-            queryset = queryset.featured_first()
+            queryset = cast(JobQuerySet, queryset).featured_first()
         return super().filter_queryset(queryset)
 
-    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+    def filter_q(self, queryset: JobQuerySet, name: str, value: str) -> JobQuerySet:
         """The site search's engine over title, company, skills and description (search/)."""
         return queryset.search(value)
 
-    def filter_location(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+    def filter_location(self, queryset: JobQuerySet, name: str, value: str) -> JobQuerySet:
         """Each comma-separated part matches a city, state, country or remote region."""
         conditions = []
         for part in (p.strip() for p in value.split(",")):
@@ -151,10 +160,10 @@ class JobFilter(django_filters.FilterSet):
             conditions.append(match)
         return queryset.filter(reduce(and_, conditions)) if conditions else queryset
 
-    def filter_posted_within(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+    def filter_posted_within(self, queryset: JobQuerySet, name: str, value: str) -> JobQuerySet:
         return queryset.filter(posted_at__gte=timezone.now() - timedelta(days=int(value)))
 
-    def filter_ordering(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+    def filter_ordering(self, queryset: JobQuerySet, name: str, value: str) -> JobQuerySet:
         if value == "salary":
             return queryset.order_by(*TOP_PAY_FIRST, "-pk")
         return queryset.newest()
@@ -168,7 +177,9 @@ class JobFilter(django_filters.FilterSet):
                 continue
             field = self.form.fields[name]
             if name in ("workplace", "employment_type", "experience_level"):
-                labels = dict(field.choices)
+                # Read back, choices are (value, label) pairs; the stubs give what may be set.
+                choices = cast(forms.MultipleChoiceField, field).choices
+                labels = dict(choices)  # type: ignore[arg-type]
                 shown = ", ".join(str(labels[v]) for v in value)
             elif name == "posted_within":
                 shown = dict(POSTED_WITHIN)[value]

@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django_countries.fields import CountryField
+from django_countries.fields import Country, CountryField
 
 from core.page_cache import PublicInSomeStatuses
 from core.textsearch import engine
@@ -156,7 +156,7 @@ JOB_SEARCH_FIELDS = engine.Fields(
 RANKED_CANDIDATES = 200
 
 
-class JobQuerySet(models.QuerySet):
+class JobQuerySet(models.QuerySet["Job"]):
     def public(self) -> "JobQuerySet":
         """The postings the public may see: every page, feed, sitemap, search and API uses it."""
         return self.filter(public_jobs_q(timezone.now()))
@@ -242,11 +242,15 @@ def default_expiry(start: datetime) -> datetime:
     return start + timedelta(days=settings.JOB_LIFETIME_DAYS)
 
 
-class JobManager(models.Manager.from_queryset(JobQuerySet)):
+_JobManagerBase = models.Manager.from_queryset(JobQuerySet)
+
+
+class JobManager(_JobManagerBase["Job"]):
     def get_queryset(self) -> JobQuerySet:
         # The search column is for the database's eyes only: never loaded, never written back
         # (an instance with a deferred field saves only the fields it loaded).
-        return super().get_queryset().defer("search_vector")
+        # The plugin types a from_queryset() manager's get_queryset() as a plain QuerySet.
+        return super().get_queryset().defer("search_vector")  # type: ignore[return-value]
 
 
 class Job(PublicInSomeStatuses, RendersMarkdown):
@@ -276,7 +280,8 @@ class Job(PublicInSomeStatuses, RendersMarkdown):
         "state or region", max_length=100, blank=True, help_text="E.g. “GA” or “Bavaria”."
     )
     postal_code = models.CharField(max_length=20, blank=True)
-    country = CountryField(
+    # Typed here: django-countries' stubs make the value a str, and it is a Country.
+    country: "models.CharField[Country | str, Country]" = CountryField(
         help_text="Where the office is; for a remote job, the country applicants must live in."
     )
     remote_region = models.CharField(

@@ -4,6 +4,7 @@ Employers submit, mark filled and renew; moderators approve, request changes and
 expires postings. Each function checks that the step is allowed from the current status."""
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +15,12 @@ from core import email
 from jobs import recipients
 from jobs.choices import JobStatus
 from jobs.models import Job, StatusChange, default_expiry
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+    # Who takes a step: None when the site does it (an expiry).
+    Actor = User | None
 
 # The statuses from which each step may be taken.
 SUBMITTABLE = {JobStatus.DRAFT, JobStatus.CHANGES, JobStatus.REJECTED}
@@ -36,7 +43,7 @@ def _require(job: Job, allowed: set, step: str) -> None:
         raise NotAllowed(f"A posting that is “{job.get_status_display()}” cannot be {step}.")
 
 
-def _record(job: Job, from_status: str, actor, note: str = "") -> StatusChange:
+def _record(job: Job, from_status: str, actor: "Actor", note: str = "") -> StatusChange:
     return StatusChange.objects.create(
         job=job, actor=actor, from_status=from_status, to_status=job.status, note=note.strip()
     )
@@ -53,12 +60,12 @@ def _employer_context(job: Job, note: str = "") -> dict:
 
 
 @transaction.atomic
-def record_creation(job: Job, actor) -> StatusChange:
+def record_creation(job: Job, actor: "Actor") -> StatusChange:
     return _record(job, "", actor)
 
 
 @transaction.atomic
-def submit(job: Job, actor, note: str = "") -> StatusChange:
+def submit(job: Job, actor: "Actor", note: str = "") -> StatusChange:
     """Send a posting to the review queue and tell the moderators."""
     if job.status != JobStatus.PUBLISHED:  # a published posting whose content changed goes back
         _require(job, SUBMITTABLE, "submitted")
@@ -78,7 +85,9 @@ def submit(job: Job, actor, note: str = "") -> StatusChange:
 
 
 @transaction.atomic
-def approve(job: Job, moderator, note: str = "", now: datetime | None = None) -> StatusChange:
+def approve(
+    job: Job, moderator: "Actor", note: str = "", now: datetime | None = None
+) -> StatusChange:
     _require(job, APPROVABLE, "approved")
     from_status = job.status
     job.publish(now)
@@ -94,16 +103,16 @@ def approve(job: Job, moderator, note: str = "", now: datetime | None = None) ->
 
 
 @transaction.atomic
-def request_changes(job: Job, moderator, note: str) -> StatusChange:
+def request_changes(job: Job, moderator: "Actor", note: str) -> StatusChange:
     return _send_back(job, moderator, note, JobStatus.CHANGES, "job_changes_requested")
 
 
 @transaction.atomic
-def reject(job: Job, moderator, note: str) -> StatusChange:
+def reject(job: Job, moderator: "Actor", note: str) -> StatusChange:
     return _send_back(job, moderator, note, JobStatus.REJECTED, "job_rejected")
 
 
-def _send_back(job: Job, moderator, note: str, status: str, template: str) -> StatusChange:
+def _send_back(job: Job, moderator: "Actor", note: str, status: str, template: str) -> StatusChange:
     if not note.strip():
         raise ValidationError("Give the employer a reason.")
     _require(job, REVIEWABLE, "sent back")
@@ -115,7 +124,7 @@ def _send_back(job: Job, moderator, note: str, status: str, template: str) -> St
 
 
 @transaction.atomic
-def mark_filled(job: Job, actor) -> StatusChange:
+def mark_filled(job: Job, actor: "Actor") -> StatusChange:
     _require(job, FILLABLE, "marked filled")
     from_status, job.status = job.status, JobStatus.FILLED
     job.save(update_fields=["status", "updated_at"])
@@ -123,7 +132,9 @@ def mark_filled(job: Job, actor) -> StatusChange:
 
 
 @transaction.atomic
-def renew(job: Job, actor, days: int | None = None, now: datetime | None = None) -> StatusChange:
+def renew(
+    job: Job, actor: "Actor", days: int | None = None, now: datetime | None = None
+) -> StatusChange:
     """Extend a published or expired posting (by a full period unless `days` is given), from its
     expiry or from now, whichever is later. No new review is needed."""
     _require(job, RENEWABLE, "renewed")

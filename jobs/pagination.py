@@ -7,16 +7,15 @@ featured postings fill on their own skips the rest; a page after the featured on
 first, reading at most as many as come before the page.
 """
 
-from django.db.models import QuerySet
 from django.utils import timezone
 
-from jobs.models import featured_now_q
+from jobs.models import JobQuerySet, featured_now_q
 
 
 class FeaturedFirst:
     """A sliceable, countable stand-in for `queryset.featured_first()`, for Paginator."""
 
-    def __init__(self, queryset: QuerySet):
+    def __init__(self, queryset: JobQuerySet):
         featured_now = featured_now_q(timezone.now())
         self.queryset = queryset
         self.featured = queryset.filter(featured_now).newest()
@@ -48,7 +47,7 @@ def newest_first(jobs) -> list:
     return sorted(jobs, key=lambda job: (job.posted_at, job.pk), reverse=True)
 
 
-def featured_then_newest(queryset: QuerySet, limit: int) -> list:
+def featured_then_newest(queryset: JobQuerySet, limit: int) -> list:
     """The first `limit` postings of `queryset` in featured-first order, in one query: the newest
     `limit` featured postings and the newest `limit` postings, each read from an index."""
     now = timezone.now()

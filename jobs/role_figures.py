@@ -33,14 +33,16 @@ def _compute() -> dict[int, RoleFigures]:
         .annotate(
             open_jobs=Count("pk"),
             paid_jobs=Count("salary_yearly_usd"),
-            pay=Avg("salary_yearly_usd"),
+            average_pay=Avg("salary_yearly_usd"),
         )
     )
     return {
         row["role"]: RoleFigures(
             open_jobs=row["open_jobs"],
             paid_jobs=row["paid_jobs"],
-            average_top_pay_usd=None if row["pay"] is None else int(round(float(row["pay"]), -3)),
+            average_top_pay_usd=(
+                None if row["average_pay"] is None else int(round(float(row["average_pay"]), -3))
+            ),
         )
         for row in rows
     }
@@ -48,7 +50,8 @@ def _compute() -> dict[int, RoleFigures]:
 
 def role_figures() -> dict[int, RoleFigures]:
     """Figures by role id, for roles with at least one public posting."""
-    return cache.get_or_set(ROLE_FIGURES_KEY, _compute, ROLE_FIGURES_SECONDS)
+    # None only if _compute() returned None; the stubs allow it for any default.
+    return cache.get_or_set(ROLE_FIGURES_KEY, _compute, ROLE_FIGURES_SECONDS)  # type: ignore[return-value]
 
 
 def popular_guides(guides, limit: int) -> list:
@@ -72,5 +75,5 @@ def top_paid_roles(roles, limit: int) -> list[tuple]:
         for role in roles
         if role.pk in figures and figures[role.pk].paid_jobs >= MIN_PAID_POSTINGS
     ]
-    paid.sort(key=lambda pair: -pair[1].average_top_pay_usd)
+    paid.sort(key=lambda pair: -(pair[1].average_top_pay_usd or 0))  # set: they have paid jobs
     return paid[:limit]

@@ -9,10 +9,16 @@ from django.http import HttpRequest
 from jobs.choices import GOOGLE_EMPLOYMENT_TYPE, SalaryPeriod
 from jobs.models import Job
 
-SALARY_UNIT = {SalaryPeriod.YEAR: "YEAR", SalaryPeriod.MONTH: "MONTH", SalaryPeriod.HOUR: "HOUR"}
+SALARY_UNIT: dict[str, str] = {
+    SalaryPeriod.YEAR: "YEAR",
+    SalaryPeriod.MONTH: "MONTH",
+    SalaryPeriod.HOUR: "HOUR",
+}
 
 
 def job_posting_json_ld(job: Job, request: HttpRequest, site_name: str) -> dict:
+    if job.posted_at is None or job.expires_at is None:
+        raise ValueError("Only a public posting, which has both dates, gets JobPosting data.")
     company = job.company
     organization = {"@type": "Organization", "name": company.name}
     if company.website:

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_cookie
 
 from core.breadcrumbs import trail
-from core.page_cache import cache_public_page
+from core.page_cache import cache_public_page, cache_until
 from jobs.filters import JobFilter
 from jobs.models import Job
 from jobs.pagination import LIST_COUNT_UP_TO, SEARCH_COUNT_UP_TO, CountUpTo, FeaturedFirst
@@ -54,7 +54,9 @@ def job_list(request: HttpRequest) -> HttpResponse:
     # "10,000+" (or "1,000+" for a keyword search) rather than counting every match.
     cap = SEARCH_COUNT_UP_TO if jobs.form.cleaned_data.get("q") else LIST_COUNT_UP_TO
     results = CountUpTo(results, cap)
-    page = Paginator(results, settings.JOBS_PER_PAGE).get_page(request.GET.get("page"))
+    # Paginator needs only count() and slices; the stubs ask for a whole sequence.
+    paginator: Paginator[Job] = Paginator(results, settings.JOBS_PER_PAGE)  # type: ignore[arg-type]
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "filter": jobs,
         "page": page,
@@ -84,7 +86,7 @@ def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
     job = get_object_or_404(queryset, slug=slug)
     response = render(request, "jobs/job_detail.html", job_page_context(request, job))
     if job.is_public:
-        response.cache_until = job.expires_at  # the page turns into a closed one by itself
+        cache_until(response, job.expires_at)  # the page turns into a closed one by itself
     else:
         # A closed posting stays readable for people with the link, but leaves search engines;
         # a staff preview of an unpublished one is never cached or indexed.

@@ -1,5 +1,7 @@
 """The editors' workspace: write roles and guides, preview drafts, publish and unpublish."""
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db.models import Count, QuerySet
@@ -11,8 +13,15 @@ from core.admin_widgets import WideTextInputs
 from core.page_cache import pages_changed
 from roles.models import STANDARD_SECTIONS, Guide, GuideSection, GuideTip, Role, Status
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-class PublishActions:
+
+class GuidesTotal(TypedDict):
+    guides_total: int
+
+
+class PublishActions(admin.ModelAdmin):
     """Publish/unpublish actions shared by the role and guide lists."""
 
     actions = ["publish", "unpublish"]
@@ -64,7 +73,7 @@ class RoleAdmin(WideTextInputs, PublishActions, admin.ModelAdmin):
         )
 
     @admin.display(description="guides", ordering="guides_total")
-    def guide_count(self, role: Role) -> int:
+    def guide_count(self, role: "WithAnnotations[Role, GuidesTotal]") -> int:
         return role.guides_total
 
 

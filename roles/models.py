@@ -1,5 +1,7 @@
 """Roles (structured career profiles) and the guides that explain or compare them."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,6 +19,9 @@ from core.markup import (
 from core.page_cache import PublicInSomeStatuses
 from core.textsearch import engine
 from core.textsearch.query import Query
+
+if TYPE_CHECKING:
+    from roles.outline import RoleBlock
 
 
 class Status(models.TextChoices):
@@ -374,7 +379,7 @@ class SectionKind(models.TextChoices):
 STANDARD_SECTIONS = [kind for kind in SectionKind if kind != SectionKind.CUSTOM]
 
 # Which Role field each role-data section kind shows.
-ROLE_FIELD_BY_KIND = {
+ROLE_FIELD_BY_KIND: dict[str, str] = {
     SectionKind.DEFINITION: "definition",
     SectionKind.RESPONSIBILITIES: "responsibilities",
     SectionKind.SKILLS: "skills",
@@ -415,6 +420,9 @@ class GuideSection(RendersMarkdown):
     second_role_notes_html = _html_field()
 
     markdown_fields = ("intro", "first_role_notes", "second_role_notes")
+    # Given for the page by roles.outline.outline(): the section's id and a block per role.
+    anchor: str
+    blocks: list["RoleBlock"]
 
     class Meta:
         ordering = ["position", "pk"]
@@ -442,7 +450,7 @@ class GuideSection(RendersMarkdown):
 
     def changes_public_pages(self, created: bool = False) -> bool:
         """Only through its guide: a draft guide's sections and tips are on no public page."""
-        guide_cached = type(self).guide.is_cached(self)  # type: ignore[attr-defined]
+        guide_cached = type(self).guide.is_cached(self)
         return not guide_cached or self.guide.changes_public_pages()
 
 
@@ -471,7 +479,7 @@ class GuideTip(RendersMarkdown):
 
     def changes_public_pages(self, created: bool = False) -> bool:
         """Only through its guide: a draft guide's sections and tips are on no public page."""
-        guide_cached = type(self).guide.is_cached(self)  # type: ignore[attr-defined]
+        guide_cached = type(self).guide.is_cached(self)
         return not guide_cached or self.guide.changes_public_pages()
 
 

@@ -1,6 +1,7 @@
 """Editors' side of salary insights: canonical titles, their aliases, unmatched raw titles and
 the stored records (read-only)."""
 
+from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import urlencode
 
 from django.contrib import admin
@@ -12,21 +13,29 @@ from django.utils.html import format_html
 from salaries.models import SalaryRecord, SalaryTitle, TitleAlias, UnmatchedTitle
 from salaries.services import titles_edited
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-class RematchesTitles:
+
+class TitleTotals(TypedDict):
+    alias_total: int
+    full_time_records: int | None
+
+
+class RematchesTitles(admin.ModelAdmin):
     """After a canonical title or an alias is added, changed or deleted, every stored record's
     title is matched again and the titles that gained or lost records are recomputed."""
 
     def save_related(self, request, form, formsets, change) -> None:
-        super().save_related(request, form, formsets, change)  # type: ignore[misc]
+        super().save_related(request, form, formsets, change)
         titles_edited()
 
     def delete_model(self, request, obj) -> None:
-        super().delete_model(request, obj)  # type: ignore[misc]
+        super().delete_model(request, obj)
         titles_edited()
 
     def delete_queryset(self, request, queryset) -> None:
-        super().delete_queryset(request, queryset)  # type: ignore[misc]
+        super().delete_queryset(request, queryset)
         titles_edited()
 
 
@@ -58,11 +67,11 @@ class SalaryTitleAdmin(RematchesTitles, admin.ModelAdmin):
         )
 
     @admin.display(description="aliases", ordering="alias_total")
-    def alias_count(self, title: SalaryTitle) -> int:
+    def alias_count(self, title: "WithAnnotations[SalaryTitle, TitleTotals]") -> int:
         return title.alias_total
 
     @admin.display(description="full-time records", ordering="full_time_records")
-    def record_count(self, title: SalaryTitle) -> int:
+    def record_count(self, title: "WithAnnotations[SalaryTitle, TitleTotals]") -> int:
         return title.full_time_records or 0
 
     @admin.display(description="page")

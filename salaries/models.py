@@ -16,7 +16,7 @@ from salaries.title_matching import core_key, title_key
 
 # Short level names for salary tables and charts ("Senior" rather than the posting form's
 # "Senior-level / Expert"); the values are the postings' own (jobs.choices.ExperienceLevel).
-LEVEL_LABELS = {
+LEVEL_LABELS: dict[str, str] = {
     ExperienceLevel.ENTRY: "Entry-level",
     ExperienceLevel.MID: "Mid-level",
     ExperienceLevel.SENIOR: "Senior",

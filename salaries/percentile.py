@@ -30,7 +30,8 @@ class PercentileCont(Aggregate):
         # A float we made ourselves, written into the SQL as a literal (no user input).
         super().__init__(expression, fraction=repr(fraction), **extra)
 
-    def as_sql(self, compiler, connection, **extra_context):
+    # Aggregate.as_sql() takes the same arguments as this; the stubs give it Func's signature.
+    def as_sql(self, compiler, connection, **extra_context):  # type: ignore[override]
         extra_context.setdefault(
             "template", "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
         )

@@ -1,6 +1,8 @@
 import json
+from typing import Any
 
 from django import template
+from django.core.paginator import Page
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import SafeString, mark_safe
 
@@ -11,12 +13,12 @@ _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 @register.filter
-def json_ld(data) -> SafeString:
+def json_ld(data: Any) -> SafeString:
     """Serialize structured data for a <script type="application/ld+json"> element."""
     return mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(_ESCAPES))
 
 
 @register.filter
-def page_numbers(page) -> list:
+def page_numbers(page: Page) -> list:
     """Page numbers to link around the current page, with Paginator.ELLIPSIS for the gaps."""
     return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))

@@ -18,11 +18,12 @@ and are ignored on PostgreSQL.
 import re
 from dataclasses import dataclass, field
 from functools import reduce
-from operator import and_, or_
+from operator import add, and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 
 from core.textsearch.query import Query, Term, parse
@@ -55,7 +56,7 @@ def as_query(query: "str | Query") -> Query:
     return query if isinstance(query, Query) else parse(query)
 
 
-def matching(queryset: QuerySet, query: "str | Query", fields: Fields) -> QuerySet:
+def matching[QS: QuerySet](queryset: QS, query: "str | Query", fields: Fields) -> QS:
     """The rows that match. A query with nothing to look for leaves the queryset as it is."""
     query = as_query(query)
     if not query:
@@ -66,7 +67,7 @@ def matching(queryset: QuerySet, query: "str | Query", fields: Fields) -> QueryS
     return queryset.filter(_sqlite_match(query, fields))
 
 
-def with_rank(queryset: QuerySet, query: "str | Query", fields: Fields) -> QuerySet:
+def with_rank[QS: QuerySet](queryset: QS, query: "str | Query", fields: Fields) -> QS:
     """Matching rows with a `search_rank` annotation (higher is better), in their own order."""
     query = as_query(query)
     queryset = matching(queryset, query, fields)
@@ -79,7 +80,7 @@ def with_rank(queryset: QuerySet, query: "str | Query", fields: Fields) -> Query
     return queryset.annotate(search_rank=rank)
 
 
-def ranked(queryset: QuerySet, query: "str | Query", fields: Fields) -> QuerySet:
+def ranked[QS: QuerySet](queryset: QS, query: "str | Query", fields: Fields) -> QS:
     """Matching rows with a `search_rank` annotation, best first (ties keep their order)."""
     ordering = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
     return with_rank(queryset, query, fields).order_by("-search_rank", *ordering)
@@ -88,13 +89,13 @@ def ranked(queryset: QuerySet, query: "str | Query", fields: Fields) -> QuerySet
 # --- PostgreSQL ------------------------------------------------------------------------------
 
 
-def _vector(fields: Fields):
+def _vector(fields: Fields) -> Combinable:
     if fields.vector_column:
         return F(fields.vector_column)
     parts = [
         SearchVector(*names, config=CONFIG, weight=weight) for weight, names in fields.by_weight()
     ]
-    return reduce(lambda left, right: left + right, parts)
+    return reduce(add, parts)
 
 
 def _tsquery_term(term: Term) -> SearchQuery:
@@ -141,7 +142,7 @@ def _sqlite_match(query: Query, fields: Fields) -> Q:
     return wanted
 
 
-def _sqlite_rank(query: Query, fields: Fields):
+def _sqlite_rank(query: Query, fields: Fields) -> Coalesce:
     scores = []
     for term in query.terms:
         whens = [
@@ -149,4 +150,4 @@ def _sqlite_rank(query: Query, fields: Fields):
             for weight, names in fields.by_weight()
         ]
         scores.append(Case(*whens, default=Value(0.0), output_field=FloatField()))
-    return Coalesce(reduce(lambda left, right: left + right, scores), Value(0.0))
+    return Coalesce(reduce(add, scores), Value(0.0))

@@ -44,7 +44,8 @@ def highlight(text: str, query: Query, length: int | None = None) -> SafeString:
         text = ("… " if start else "") + text[start:end] + (" …" if end < len(text) else "")
     if pattern is None:
         return mark_safe(escape(text))
-    pieces, position = [], 0
+    pieces: list[str] = []
+    position = 0
     for match in pattern.finditer(text):
         pieces.append(escape(text[position : match.start()]))
         pieces.append(f"<mark>{escape(match.group())}</mark>")

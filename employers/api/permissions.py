@@ -1,8 +1,22 @@
 """Who may use the employers' endpoints."""
 
-from rest_framework.permissions import BasePermission
+from typing import TYPE_CHECKING
 
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+
+from employers.models import Employer
 from employers.views import employer_of
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
+class EmployerApiRequest(Request):
+    """A request that IsEmployer let through: a signed-in account with its `employer`."""
+
+    user: "User"
+    employer: Employer
 
 
 class IsEmployer(BasePermission):

@@ -87,7 +87,8 @@ class EmployerJobSerializer(serializers.ModelSerializer):
                 ("non_field_errors" if name == "__all__" else name): messages
                 for name, messages in form.errors.items()
             }
-            raise serializers.ValidationError(errors)
+            # Django's ErrorLists, read by DRF as lists of messages; the stubs want plainer.
+            raise serializers.ValidationError(errors)  # type: ignore[arg-type]
         self.form = form
         return attrs
 

@@ -1,5 +1,7 @@
 """The employers' API endpoints: the caller's company's postings, in every status."""
 
+from typing import cast
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
@@ -9,7 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from core import ratelimit
-from employers.api.permissions import IsEmployer
+from employers.api.permissions import EmployerApiRequest, IsEmployer
 from employers.api.serializers import EmployerJobSerializer
 from jobs import moderation
 from jobs.choices import JobStatus
@@ -50,6 +52,7 @@ class EmployerJobViewSet(
 
     serializer_class = EmployerJobSerializer
     permission_classes = [IsEmployer]
+    request: EmployerApiRequest
     lookup_value_regex = "[0-9]{1,18}"
 
     def get_queryset(self):
@@ -69,9 +72,10 @@ class EmployerJobViewSet(
         )
 
     def get_serializer_context(self):
-        context = super().get_serializer_context()
-        context["employer"] = getattr(self.request, "employer", None)
-        return context
+        return {
+            **super().get_serializer_context(),
+            "employer": getattr(self.request, "employer", None),
+        }
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -92,7 +96,7 @@ class EmployerJobViewSet(
     def create(self, request, *args, **kwargs):
         """Post a job: it goes to the review queue (status `pending`), never straight out."""
         self._require_confirmed_address()
-        serializer = self.get_serializer(data=request.data)
+        serializer = cast(EmployerJobSerializer, self.get_serializer(data=request.data))
         serializer.is_valid(raise_exception=True)
         self._count_submission()
         with transaction.atomic():
@@ -111,8 +115,9 @@ class EmployerJobViewSet(
         if job.status in (JobStatus.FILLED, JobStatus.EXPIRED):
             raise Conflict("A closed posting cannot be edited.")
         was_published = job.status == JobStatus.PUBLISHED
-        serializer = self.get_serializer(
-            job, data=request.data, partial=kwargs.get("partial", False)
+        serializer = cast(
+            EmployerJobSerializer,
+            self.get_serializer(job, data=request.data, partial=kwargs.get("partial", False)),
         )
         serializer.is_valid(raise_exception=True)
         form = serializer.form

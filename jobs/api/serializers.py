@@ -41,7 +41,10 @@ class SalarySerializer(serializers.Serializer):
     max = serializers.IntegerField(source="salary_max", allow_null=True)
     currency = serializers.CharField(source="salary_currency", help_text="ISO 4217 code.")
     period = serializers.ChoiceField(source="salary_period", choices=SalaryPeriod.choices)
-    label = serializers.CharField(source="salary_label", help_text="“USD 100K – 130K”.")
+    # A declared field, taken out of the class by DRF: the stubs see the serializer's own label.
+    label = serializers.CharField(  # type: ignore[assignment]
+        source="salary_label", help_text="“USD 100K – 130K”."
+    )
 
 
 class PublicRoleField(RoleRefSerializer):

@@ -4,6 +4,8 @@ Public reads start from Job.objects.public() and filter with the /jobs/ page's o
 the page's order. Employers' postings come from Job.objects.for_employer(user): another company's
 posting is a 404, and every status change goes through jobs.moderation."""
 
+from typing import cast
+
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -78,9 +80,11 @@ class JobFilterBackend(ListFilterBackend):
     def filter_queryset(self, request, queryset, view):
         if getattr(view, "action", None) != "list":
             return queryset
-        filterset = self.get_filterset(request, queryset, view)
+        # The job views' filterset_class.
+        filterset = cast(JobFilter, self.get_filterset(request, queryset, view))
         if not filterset.is_valid():
-            raise translate_validation(filterset.errors)
+            # It returns DRF's ValidationError; the stubs say a dict.
+            raise translate_validation(filterset.errors)  # type: ignore[misc]
         return FeaturedFirst(filterset.qs) if filterset.uses_default_order else filterset.qs
 
 

@@ -1,5 +1,8 @@
 """Roles and guides as JSON: the structured records, and the sanitized HTML rendered on save."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -93,14 +96,16 @@ class RoleBlockSerializer(serializers.Serializer):
     notes_html = serializers.CharField()
 
 
-ITEM_LISTS = {
+ITEM_LISTS: dict[str, str] = {
     SectionKind.RESPONSIBILITIES: "responsibility_list",
     SectionKind.SKILLS: "skill_list",
     SectionKind.EDUCATION: "education_list",
 }
 
 
-def role_block(section: GuideSection, role: Role, notes_html: str, context: dict) -> dict:
+def role_block(
+    section: GuideSection, role: Role, notes_html: str, context: Mapping[str, Any]
+) -> dict:
     """A custom section shows notes only: every role-data field is null."""
     kind = section.kind
     return {
@@ -175,8 +180,11 @@ class GuideDetailSerializer(GuideSerializer):
         sections, tips = list(guide.sections.all()), list(guide.tips.all())
         outline(guide, sections, tips)  # gives each section the anchor the page uses
         context = {**self.context, "guide": guide}
-        return SectionSerializer(sections, many=True, context=context).data
+        serializer = SectionSerializer(sections, many=True, context=context)
+        # With many=True, .data is a list (a ReturnList); the DRF stubs type it as a dict.
+        return serializer.data  # type: ignore[return-value]
 
     @extend_schema_field(TipSerializer(many=True))
     def get_tips(self, guide: Guide) -> list[dict]:
-        return TipSerializer(guide.tips.all(), many=True, context=self.context).data
+        tips = TipSerializer(guide.tips.all(), many=True, context=self.context)
+        return tips.data  # type: ignore[return-value]  # a list, as above

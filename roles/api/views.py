@@ -61,5 +61,6 @@ class GuideViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelV
         return GuideDetailSerializer if self.action == "retrieve" else GuideSerializer
 
     def last_modified(self, guide: Guide):
-        # The page shows its roles' records too.
-        return max([guide.updated_at, guide.published_at] + [r.updated_at for r in guide.roles])
+        # The page shows its roles' records too. (Only drafts lack a publication date.)
+        dates = [guide.updated_at, guide.published_at, *(r.updated_at for r in guide.roles)]
+        return max(filter(None, dates))

@@ -1,5 +1,8 @@
 """Salary titles and their figures as JSON, as the salary pages show them."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -18,7 +21,7 @@ def hidden_reason(count: int) -> str:
     return f"{records[0].upper()}{records[1:]}, fewer than {min_sample()}."
 
 
-def salary_page_url(context: dict, slug: str, country: str = "") -> str:
+def salary_page_url(context: Mapping[str, Any], slug: str, country: str = "") -> str:
     url = reverse("salaries:detail", args=[slug])
     if country:
         url += f"?country={country}"
@@ -30,7 +33,10 @@ class FiguresSerializer(serializers.Serializer):
     """One cut's figures as the salary page shows them: below the minimum sample the percentiles
     are null and `hidden` says why; the count and sources are always given."""
 
-    label = serializers.CharField(help_text="“All levels”, “Senior”, “2025”…")
+    # A declared field, taken out of the class by DRF: the stubs see the serializer's own label.
+    label = serializers.CharField(  # type: ignore[assignment]
+        help_text="“All levels”, “Senior”, “2025”…"
+    )
     count = serializers.IntegerField(help_text="Records behind the figures.")
     postings = serializers.IntegerField(help_text="Of which from job postings.")
     surveys = serializers.IntegerField(help_text="Of which from salary-survey records.")
