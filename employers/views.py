@@ -64,14 +64,17 @@ def own_job(request: HttpRequest, pk: int) -> Job:
 
 @employer_required
 def dashboard(request: EmployerRequest) -> HttpResponse:
-    # The message of the latest moderator decision (empty after a plain approval), read in the
-    # same query as the postings.
+    # The message of the latest moderator decision (empty after a plain approval) and the version
+    # it was about, read in the same query as the postings.
     latest_note = StatusChange.objects.filter(
         job=OuterRef("pk"), actor__is_staff=True, to_status__in=moderation.DECISIONS
     ).order_by("-created_at", "-pk")
     jobs = (
         Job.objects.for_employer(request.user)
-        .annotate(review_note=Subquery(latest_note.values("note")[:1]))
+        .annotate(
+            review_note=Subquery(latest_note.values("note")[:1]),
+            review_revision=Subquery(latest_note.values("revision")[:1]),
+        )
         .defer("description", "description_html")
         .order_by("-created_at", "-pk")
     )
@@ -99,35 +102,36 @@ def job_edit(request: EmployerRequest, pk: int) -> HttpResponse:
 
 
 def _job_form(request: EmployerRequest, job: Job, *, created: bool) -> HttpResponse:
-    was_published = job.status == JobStatus.PUBLISHED
+    status = job.status
+    in_review = status in moderation.EDITED_NOTES  # published or waiting for review
     form = JobForm(request.POST or None, instance=job)
     if request.method == "POST" and form.is_valid():
-        if was_published and not form.has_changed():
+        if in_review and not form.has_changed():
             messages.info(request, "Nothing changed.")
             return redirect("employers:dashboard")
         job = form.save(commit=False)
-        if was_published:
-            # Changed content goes back to review and leaves the board in the same step.
+        if created:
+            job.save()
+            moderation.record_creation(job, request.user)
+        else:
+            # A new version: one under review or on the board goes (back) to the queue.
             try:
-                moderation.submit(job, request.user, "Edited after publication.")
+                moderation.save_edit(job, request.user)
             except ValidationError as error:
                 form.add_error(None, error)
-            else:
+        if not form.errors:
+            if in_review:
                 messages.success(
                     request,
-                    "Your changes are waiting for review. The posting is off the board until a "
-                    "moderator approves them.",
+                    f"Version {job.revision} is waiting for review. The posting is off the "
+                    "board until a moderator approves it.",
                 )
                 return redirect("employers:dashboard")
-        else:
-            job.save()
-            if created:
-                moderation.record_creation(job, request.user)
             messages.success(request, f"Saved “{job.title}”.")
             if "save_draft" in request.POST:
                 return redirect("employers:dashboard")
             return redirect("employers:preview", pk=job.pk)
-    context = {"form": form, "job": job, "created": created, "was_published": was_published}
+    context = {"form": form, "job": job, "created": created, "status": status}
     return render(request, "employers/job_form.html", context)
 
 
@@ -137,7 +141,7 @@ def submission_problems(job: Job) -> list[str]:
         return []
     saved_status, job.status = job.status, JobStatus.PENDING
     try:
-        job.full_clean(exclude=["slug"])
+        job.full_clean(exclude=moderation.UNCHECKED)
     except ValidationError as error:
         return [message for messages_ in error.message_dict.values() for message in messages_]
     finally:

@@ -67,6 +67,8 @@ class ReviewForm(forms.Form):
         ("reject", "Reject"),
     ]
     decision = forms.ChoiceField(choices=DECISIONS, widget=forms.RadioSelect)
+    # The version shown on the page: the decision applies to it alone.
+    revision = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     note = forms.CharField(
         label="Message to the employer",
         required=False,
@@ -86,7 +88,7 @@ class ReviewForm(forms.Form):
 
 class StatusChangeInline(admin.TabularInline):
     model = StatusChange
-    fields = ("created_at", "actor", "from_status", "to_status", "note")
+    fields = ("created_at", "actor", "from_status", "to_status", "revision", "note")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -181,6 +183,7 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
     list_display = [
         "title",
         "company",
+        "version",
         "visibility",
         "featured",
         "posted_at",
@@ -200,10 +203,12 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
     search_fields = ["title", "company__name", "skills", "slug"]
     date_hierarchy: ClassVar[str | None] = "posted_at"
     autocomplete_fields = ["company", "role"]
-    readonly_fields = ["submitted_at", "created_at", "updated_at"]
+    readonly_fields = ["revision", "submitted_at", "created_at", "updated_at"]
     action_form = ModerationActionForm
     actions = ["approve", "request_changes", "reject", "feature", "unfeature", "extend"]
     inlines = [StatusChangeInline]
+    # Fields that change when and how long a posting runs, not what it says.
+    SCHEDULE_FIELDS = ["posted_at", "expires_at", "featured_until"]
     change_form_template = "admin/jobs/job/change_form.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "company", "role", "description", "skills"]}),
@@ -229,7 +234,7 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
             "Moderation",
             {
                 "fields": [
-                    "status",
+                    ("status", "revision"),
                     ("posted_at", "expires_at"),
                     "featured_until",
                     ("submitted_at", "created_at", "updated_at"),
@@ -237,6 +242,17 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
             },
         ),
     ]
+
+    @admin.display(description="version", ordering="revision")
+    def version(self, job: Job) -> str:
+        """The version shown, and a hidden field that names it to the moderation actions: they
+        act on a posting only while it is still the version the moderator saw in the list."""
+        return format_html(
+            '{}<input type="hidden" name="revision_{}" value="{}">',
+            job.revision,
+            job.pk,
+            job.revision,
+        )
 
     @admin.display(description="status", ordering="status")
     def visibility(self, job: Job) -> str:
@@ -276,18 +292,28 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
         job = get_object_or_404(Job.objects.select_related("company"), pk=pk)
         if not self.has_change_permission(request, job):
             raise PermissionDenied
-        form = ReviewForm(request.POST or None)
+        form = ReviewForm(request.POST or None, initial={"revision": job.revision})
         if request.method == "POST" and form.is_valid():
+            decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
             step = {"approve": moderation.approve, "changes": moderation.request_changes}.get(
-                form.cleaned_data["decision"], moderation.reject
+                decision, moderation.reject
             )
             try:
-                step(job, request.user, form.cleaned_data["note"])
+                step(job, request.user, note, revision=form.cleaned_data["revision"])
+            except moderation.VersionChanged as error:
+                # Read the new version first: the page shows it, with its own number.
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                return redirect("admin:jobs_job_review", pk=job.pk)
+            except moderation.AlreadyDecided as error:  # e.g. the form sent twice
+                self.message_user(request, " ".join(error.messages), messages.INFO)
+                return redirect("admin:jobs_jobforreview_changelist")
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
             else:
                 self.message_user(
-                    request, f"“{job.title}” is now {job.get_status_display().lower()}."
+                    request,
+                    f"“{job.title}” version {job.revision} is now "
+                    f"{job.get_status_display().lower()}.",
                 )
                 return redirect("admin:jobs_jobforreview_changelist")
         context = {
@@ -301,22 +327,33 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
         return TemplateResponse(request, "admin/jobs/job/review.html", context)
 
     def save_model(self, request, obj: Job, form, change: bool) -> None:
-        """Status set by hand in the form is recorded like any other change."""
+        """Status set by hand in the form is recorded like any other change. Changed content is
+        a new version, so a review opened on the old one cannot approve it."""
         before = form.initial.get("status", "") if change else ""
+        if change and set(form.changed_data) - {"status", *self.SCHEDULE_FIELDS}:
+            obj.revision += 1
         super().save_model(request, obj, form, change)
         if obj.status != before:
             StatusChange.objects.create(
                 job=obj, actor=request.user, from_status=before, to_status=obj.status
             )
 
-    def _each(self, request, queryset, step, done: str, *args) -> None:
+    def _each(self, request, queryset, step, done: str, *args, versioned: bool = False) -> None:
         """Take `step` for every selected posting; those it does not apply to are skipped and
-        counted. `done` is the report, with {count} and {skipped}."""
-        count, skipped = 0, []
+        counted. `done` is the report, with {count} and {skipped}. A `versioned` step (approve,
+        request changes, reject) applies only to the version the list showed, named by its hidden
+        field: a posting edited since then, or not on the page, is skipped for review."""
+        count, skipped, changed = 0, [], []
         for job in queryset.select_related("company"):
+            kwargs = {}
+            if versioned:
+                shown = request.POST.get(f"revision_{job.pk}", "")
+                kwargs["revision"] = int(shown) if shown.isdigit() else 0
             try:
-                step(job, request.user, *args)
+                step(job, request.user, *args, **kwargs)
                 count += 1
+            except moderation.VersionChanged:
+                changed.append(job.title)
             except ValidationError:
                 skipped.append(job.get_status_display().lower())
         note = ""
@@ -324,6 +361,14 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
             statuses = ", ".join(sorted(set(skipped)))
             note = f" ({len(skipped)} skipped: not possible for {statuses} postings)"
         self.message_user(request, f"{done.format(count=count)}{note}.", messages.SUCCESS)
+        if changed:
+            titles = ", ".join(f"“{title}”" for title in changed)
+            self.message_user(
+                request,
+                f"Changed since the list was shown, so left alone: {titles}. Review the new "
+                "version.",
+                messages.WARNING,
+            )
 
     def action_note(self, request: HttpRequest) -> str | None:
         note = request.POST.get("note", "").strip()
@@ -337,7 +382,9 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
     @admin.action(description="Approve and publish selected jobs", permissions=["change"])
     def approve(self, request: HttpRequest, queryset: QuerySet) -> None:
         note = request.POST.get("note", "").strip()
-        self._each(request, queryset, moderation.approve, "Published {count} job(s)", note)
+        self._each(
+            request, queryset, moderation.approve, "Published {count} job(s)", note, versioned=True
+        )
 
     @admin.action(
         description="Request changes to selected jobs (give a reason)", permissions=["change"]
@@ -345,15 +392,16 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
     def request_changes(self, request: HttpRequest, queryset: QuerySet) -> None:
         note = self.action_note(request)
         if note is not None:
-            self._each(
-                request, queryset, moderation.request_changes, "Sent back {count} job(s)", note
-            )
+            done = "Sent back {count} job(s)"
+            step = moderation.request_changes
+            self._each(request, queryset, step, done, note, versioned=True)
 
     @admin.action(description="Reject selected jobs (give a reason)", permissions=["change"])
     def reject(self, request: HttpRequest, queryset: QuerySet) -> None:
         note = self.action_note(request)
         if note is not None:
-            self._each(request, queryset, moderation.reject, "Rejected {count} job(s)", note)
+            done = "Rejected {count} job(s)"
+            self._each(request, queryset, moderation.reject, done, note, versioned=True)
 
     @admin.action(description="Feature selected jobs for the given days", permissions=["change"])
     def feature(self, request: HttpRequest, queryset: QuerySet) -> None:
@@ -385,7 +433,7 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
 class ReviewQueueAdmin(JobAdmin):
     """Pending postings, oldest submission first, each with a link to its review."""
 
-    list_display = ["title", "company", "submitted_at", "waiting", "review_link"]
+    list_display = ["title", "company", "version", "submitted_at", "waiting", "review_link"]
     list_filter = ["workplace", "employment_type", "experience_level", "role"]
     date_hierarchy = None
     ordering = ["submitted_at", "pk"]

@@ -321,6 +321,10 @@ class Job(PublicInSomeStatuses, RendersMarkdown):
         help_text="Left empty, it is set when the posting is published.",
     )
     featured_until = models.DateTimeField(null=True, blank=True)
+    # The version of the content: 1 when written, one more with every edit saved after that.
+    # A moderator's decision names the version they read and is refused once it has moved on
+    # (jobs/moderation.py), so approval publishes exactly what was reviewed.
+    revision = models.PositiveIntegerField("version", default=1, editable=False)
     # The review queue runs oldest submission first.
     submitted_at = models.DateTimeField("submitted for review", null=True, blank=True)
     # The expiry an "expiring soon" e-mail was sent for, so that it goes out once per period.
@@ -609,6 +613,13 @@ class StatusChange(models.Model):
     from_status = models.CharField(max_length=10, choices=JobStatus, blank=True)
     to_status = models.CharField(max_length=10, choices=JobStatus)
     note = models.TextField(blank=True, help_text="The reason, as the employer sees it.")
+    revision = models.PositiveIntegerField(
+        "version",
+        null=True,
+        blank=True,
+        help_text="The posting's version at this step (what went live, for an approval); "
+        "empty for steps recorded before versions were kept.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

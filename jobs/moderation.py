@@ -1,7 +1,14 @@
 """Every change of a posting's status: the change itself, its line in the history, its e-mails.
 
 Employers submit, mark filled and renew; moderators approve, request changes and reject; the site
-expires postings. Each function checks that the step is allowed from the current status."""
+expires postings. Each function checks that the step is allowed from the current status, read
+under a row lock so that a moderator and an employer acting at once take their turns.
+
+Moderation approves a version. A posting's `revision` goes up with every edit of its content
+(`save_edit`), in the same write as the content. A moderator's decision names the version they
+read (the review page and the admin list carry it), and is refused with "This posting changed
+after you opened it" once the posting has moved on: approval publishes exactly what was read,
+and an edit made while a posting waits for review is a new version that waits its own turn."""
 
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -30,6 +37,16 @@ REVIEWABLE = {JobStatus.PENDING, JobStatus.PUBLISHED}
 APPROVABLE = set(JobStatus) - {JobStatus.FILLED, JobStatus.DRAFT}
 FILLABLE = {JobStatus.PUBLISHED}
 RENEWABLE = {JobStatus.PUBLISHED, JobStatus.EXPIRED}
+# The statuses an employer's edit leaves alone (closed postings are renewed or duplicated) and
+# those from which it goes (back) to review, with its note in the history.
+EDITABLE = set(JobStatus) - {JobStatus.FILLED, JobStatus.EXPIRED}
+EDITED_NOTES: dict[str, str] = {
+    JobStatus.PUBLISHED: "Edited after publication.",
+    JobStatus.PENDING: "Edited while in review.",
+}
+# Fields a posting's checks leave out: the slug is made on saving, and the search column is the
+# database's own (reading it would only cost a query).
+UNCHECKED = ["slug", "search_vector"]
 # The statuses a moderator's decision leads to.
 DECISIONS = [JobStatus.PUBLISHED, JobStatus.CHANGES, JobStatus.REJECTED]
 
@@ -38,14 +55,43 @@ class NotAllowed(ValidationError):
     """The step cannot be taken from the posting's current status."""
 
 
+class VersionChanged(NotAllowed):
+    """The posting was edited after the moderator opened it: the decision named an old version."""
+
+
+class AlreadyDecided(NotAllowed):
+    """The version already has this decision (a form sent twice, two moderators at once)."""
+
+
 def _require(job: Job, allowed: set, step: str) -> None:
     if job.status not in allowed:
         raise NotAllowed(f"A posting that is “{job.get_status_display()}” cannot be {step}.")
 
 
+def _locked_state(job: Job) -> tuple[str, int]:
+    """The posting's status and version as stored, its row locked until the transaction ends."""
+    rows = Job.objects.select_for_update().filter(pk=job.pk)
+    return rows.values_list("status", "revision").get()
+
+
+def _reload_version(job: Job, revision: int | None) -> None:
+    """Read the posting again under a row lock; refuse if it is no longer version `revision`
+    (None: the posting as it stands, for the site's own code)."""
+    job.refresh_from_db(from_queryset=Job.objects.select_for_update())
+    if revision is not None and job.revision != revision:
+        raise VersionChanged(
+            f"This posting changed after you opened it: review version {job.revision}."
+        )
+
+
 def _record(job: Job, from_status: str, actor: "Actor", note: str = "") -> StatusChange:
     return StatusChange.objects.create(
-        job=job, actor=actor, from_status=from_status, to_status=job.status, note=note.strip()
+        job=job,
+        actor=actor,
+        from_status=from_status,
+        to_status=job.status,
+        note=note.strip(),
+        revision=job.revision,
     )
 
 
@@ -66,33 +112,70 @@ def record_creation(job: Job, actor: "Actor") -> StatusChange:
 
 @transaction.atomic
 def submit(job: Job, actor: "Actor", note: str = "") -> StatusChange:
-    """Send a posting to the review queue and tell the moderators."""
-    if job.status != JobStatus.PUBLISHED:  # a published posting whose content changed goes back
-        _require(job, SUBMITTABLE, "submitted")
+    """Send a draft, or a posting sent back or rejected, to the review queue as it stands, and
+    tell the moderators."""
+    job.status, job.revision = _locked_state(job)
+    _require(job, SUBMITTABLE, "submitted")
+    return _enter_review(job, actor, note, tell_moderators=True)
+
+
+@transaction.atomic
+def save_edit(job: Job, actor: "Actor") -> StatusChange | None:
+    """Save the employer's edited content (`job`, changed and not yet saved) as its next version.
+
+    A posting waiting for review or on the board goes (back) to the review queue, at the back:
+    the new version waits its own turn, and a decision on the old one is refused. A published
+    posting leaves the board until a moderator approves the new version, and the moderators are
+    told; a pending one is in their queue already. Other postings are saved, to be submitted
+    when ready. Returns the history line, if any."""
+    status, revision = _locked_state(job)
+    job.status, job.revision = status, revision + 1
+    _require(job, EDITABLE, "edited")
+    if status in EDITED_NOTES:
+        return _enter_review(
+            job, actor, EDITED_NOTES[status], tell_moderators=status == JobStatus.PUBLISHED
+        )
+    job.save()
+    return None
+
+
+def _enter_review(job: Job, actor: "Actor", note: str, *, tell_moderators: bool) -> StatusChange:
     from_status, job.status = job.status, JobStatus.PENDING
     try:
-        job.full_clean(exclude=["slug"])  # what a draft may lack, a submission may not
+        job.full_clean(exclude=UNCHECKED)  # what a draft may lack, a submission may not
     except ValidationError:
         job.status = from_status
         raise
     job.submitted_at = timezone.now()
     job.save()
     change = _record(job, from_status, actor, note)
-    review_url = email.link(reverse("admin:jobs_job_review", args=[job.pk]))
-    context = {"job": job, "review_url": review_url, "resubmitted": from_status != JobStatus.DRAFT}
-    email.send("job_submitted", recipients.moderator_addresses(), context)
+    if tell_moderators:
+        review_url = email.link(reverse("admin:jobs_job_review", args=[job.pk]))
+        resubmitted = from_status != JobStatus.DRAFT
+        context = {"job": job, "review_url": review_url, "resubmitted": resubmitted}
+        email.send("job_submitted", recipients.moderator_addresses(), context)
     return change
 
 
 @transaction.atomic
 def approve(
-    job: Job, moderator: "Actor", note: str = "", now: datetime | None = None
+    job: Job,
+    moderator: "Actor",
+    note: str = "",
+    now: datetime | None = None,
+    *,
+    revision: int | None = None,
 ) -> StatusChange:
+    """Publish version `revision` of the posting, the one the moderator read, exactly as it was
+    read: refused once the posting has changed, or when that version is on the board already."""
+    _reload_version(job, revision)
+    if job.is_public:
+        raise AlreadyDecided(f"“{job.title}” version {job.revision} is already published.")
     _require(job, APPROVABLE, "approved")
     from_status = job.status
     job.publish(now)
     try:
-        job.full_clean(exclude=["slug"])
+        job.full_clean(exclude=UNCHECKED)
     except ValidationError:
         job.status = from_status
         raise
@@ -103,18 +186,29 @@ def approve(
 
 
 @transaction.atomic
-def request_changes(job: Job, moderator: "Actor", note: str) -> StatusChange:
-    return _send_back(job, moderator, note, JobStatus.CHANGES, "job_changes_requested")
+def request_changes(
+    job: Job, moderator: "Actor", note: str, *, revision: int | None = None
+) -> StatusChange:
+    """Send version `revision` back to the employer with what to change."""
+    return _send_back(job, moderator, note, revision, JobStatus.CHANGES, "job_changes_requested")
 
 
 @transaction.atomic
-def reject(job: Job, moderator: "Actor", note: str) -> StatusChange:
-    return _send_back(job, moderator, note, JobStatus.REJECTED, "job_rejected")
+def reject(job: Job, moderator: "Actor", note: str, *, revision: int | None = None) -> StatusChange:
+    """Refuse version `revision`, with the reason."""
+    return _send_back(job, moderator, note, revision, JobStatus.REJECTED, "job_rejected")
 
 
-def _send_back(job: Job, moderator: "Actor", note: str, status: str, template: str) -> StatusChange:
+def _send_back(
+    job: Job, moderator: "Actor", note: str, revision: int | None, status: str, template: str
+) -> StatusChange:
     if not note.strip():
         raise ValidationError("Give the employer a reason.")
+    _reload_version(job, revision)
+    if job.status == status:
+        raise AlreadyDecided(
+            f"“{job.title}” version {job.revision} is already {job.get_status_display().lower()}."
+        )
     _require(job, REVIEWABLE, "sent back")
     from_status, job.status = job.status, status
     job.save(update_fields=["status", "updated_at"])

@@ -40,6 +40,11 @@ class EmployerJobSerializer(serializers.ModelSerializer):
         default=None,
         help_text="The reviewer's latest message, when a posting was sent back or rejected.",
     )
+    revision = serializers.IntegerField(
+        read_only=True,
+        help_text="The version of the content: one more with every edit. Moderators approve a "
+        "version; an edit while the posting waits for review is a new version, reviewed anew.",
+    )
 
     class Meta:
         model = Job
@@ -48,6 +53,7 @@ class EmployerJobSerializer(serializers.ModelSerializer):
             "slug",
             "url",
             "status",
+            "revision",
             "review_note",
             *JobForm.Meta.fields,
             "description_html",
@@ -60,6 +66,7 @@ class EmployerJobSerializer(serializers.ModelSerializer):
         read_only_fields = [
             "slug",
             "status",
+            "revision",
             "description_html",
             "submitted_at",
             "posted_at",

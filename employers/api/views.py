@@ -47,8 +47,9 @@ class EmployerJobViewSet(
 ):
     """The postings of the caller's company, whatever their status.
 
-    Creating one sends it to review; editing a published one sends it back to review (it leaves
-    the board until a moderator approves the new version); `fill` closes it."""
+    Creating one sends it to review; editing a published or pending one makes a new version that
+    goes to the back of the review queue (a published one leaves the board until a moderator
+    approves it); `fill` closes it."""
 
     serializer_class = EmployerJobSerializer
     permission_classes = [IsEmployer]
@@ -110,23 +111,19 @@ class EmployerJobViewSet(
         return Response(self.get_serializer(job).data, status=201, headers=headers)
 
     def update(self, request, *args, **kwargs):
-        """Edit a posting. A published posting whose content changes goes back to review."""
+        """Edit a posting: changed content is its next version. A published or pending posting
+        whose content changes goes (back) to the review queue with the new version."""
         job = self.get_object()
         if job.status in (JobStatus.FILLED, JobStatus.EXPIRED):
             raise Conflict("A closed posting cannot be edited.")
-        was_published = job.status == JobStatus.PUBLISHED
         serializer = cast(
             EmployerJobSerializer,
             self.get_serializer(job, data=request.data, partial=kwargs.get("partial", False)),
         )
         serializer.is_valid(raise_exception=True)
         form = serializer.form
-        job = form.save(commit=False)
-        if was_published:
-            if form.has_changed():
-                _step(moderation.submit, job, request.user, "Edited after publication.")
-        else:
-            job.save()
+        if form.has_changed():
+            _step(moderation.save_edit, form.save(commit=False), request.user)
         return Response(self.get_serializer(self.get_queryset().get(pk=job.pk)).data)
 
     @extend_schema(request=None, responses=EmployerJobSerializer)

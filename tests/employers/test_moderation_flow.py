@@ -61,7 +61,9 @@ def test_approve_from_the_review_page(admin, moderator, client, django_capture_o
     employer = make_employer()
     job = make_pending(employer.company)
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin.post(review_url(job), {"decision": "approve", "note": ""})
+        response = admin.post(
+            review_url(job), {"decision": "approve", "note": "", "revision": job.revision}
+        )
     assert response.status_code == 302
     assert response["Location"] == QUEUE_URL
     job.refresh_from_db()
@@ -82,7 +84,9 @@ def test_approve_from_the_review_page(admin, moderator, client, django_capture_o
 )
 def test_sending_back_needs_a_reason(admin, decision, status):
     job = make_pending(make_company())
-    response = admin.post(review_url(job), {"decision": decision, "note": "   "})
+    response = admin.post(
+        review_url(job), {"decision": decision, "note": "   ", "revision": job.revision}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["note"] == ["Give the employer a reason."]
     job.refresh_from_db()
@@ -90,7 +94,9 @@ def test_sending_back_needs_a_reason(admin, decision, status):
     assert not StatusChange.objects.exists()
     assert mail.outbox == []
 
-    response = admin.post(review_url(job), {"decision": decision, "note": REASON})
+    response = admin.post(
+        review_url(job), {"decision": decision, "note": REASON, "revision": job.revision}
+    )
     assert response.status_code == 302
     job.refresh_from_db()
     assert job.status == status
@@ -109,7 +115,7 @@ def test_the_employer_sees_the_latest_reason(admin, decision):
         note="An older message",
         created_at=timezone.now() - timedelta(days=2),
     )
-    admin.post(review_url(job), {"decision": decision, "note": REASON})
+    admin.post(review_url(job), {"decision": decision, "note": REASON, "revision": job.revision})
     dashboard = client_for(employer.user).get(DASHBOARD_URL)
     html = dashboard.content.decode()
     assert "Please state the salary range &amp; the office city &lt;b&gt;clearly&lt;/b&gt;." in html
@@ -140,7 +146,9 @@ def test_emails_go_to_verified_members_with_the_reason(
     make_employer("other@y.example")  # another company
     job = make_pending(company, title="Data Scientist")
     with django_capture_on_commit_callbacks(execute=True):
-        admin.post(review_url(job), {"decision": decision, "note": REASON})
+        admin.post(
+            review_url(job), {"decision": decision, "note": REASON, "revision": job.revision}
+        )
     assert sorted(m.to[0] for m in mail.outbox) == [first.user.email, second.user.email]
     for message in mail.outbox:
         assert message.subject == f"{subject}Data Scientist"
@@ -160,7 +168,10 @@ def test_history_on_the_review_page_and_the_change_page(admin, moderator):
     job = make_draft(employer.company)
     owner = client_for(employer.user)
     owner.post(reverse("employers:action", args=[job.pk, "submit"]))
-    admin.post(review_url(job), {"decision": "reject", "note": "Too vague about the role."})
+    admin.post(
+        review_url(job),
+        {"decision": "reject", "note": "Too vague about the role.", "revision": job.revision},
+    )
     history = list(StatusChange.objects.filter(job=job).order_by("created_at", "pk"))
     assert [(c.actor, c.from_status, c.to_status) for c in history] == [
         (employer.user, JobStatus.DRAFT, JobStatus.PENDING),
@@ -251,7 +262,12 @@ def test_changelist_actions_record_the_reason(admin, moderator, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         admin.post(
             reverse("admin:jobs_job_changelist"),
-            {"action": "request_changes", "_selected_action": [job.pk], "note": REASON},
+            {
+                "action": "request_changes",
+                "_selected_action": [job.pk],
+                "note": REASON,
+                f"revision_{job.pk}": job.revision,
+            },
         )
     job.refresh_from_db()
     assert job.status == JobStatus.CHANGES
@@ -267,7 +283,7 @@ def test_a_draft_the_employer_never_submitted_is_not_approved(admin, client, app
     draft = make_draft(employer.company, apply_url=apply_url, apply_email="")
     response = admin.post(
         reverse("admin:jobs_job_changelist"),
-        {"action": "approve", "_selected_action": [draft.pk]},
+        {"action": "approve", "_selected_action": [draft.pk], f"revision_{draft.pk}": 1},
         follow=True,
     )
     assert response.status_code == 200
@@ -275,7 +291,11 @@ def test_a_draft_the_employer_never_submitted_is_not_approved(admin, client, app
     assert draft.status == JobStatus.DRAFT
     assert client.get(draft.get_absolute_url()).status_code == 404
 
-    response = admin.post(review_url(draft), {"decision": "approve", "note": ""}, follow=True)
+    response = admin.post(
+        review_url(draft),
+        {"decision": "approve", "note": "", "revision": draft.revision},
+        follow=True,
+    )
     assert response.status_code == 200
     draft.refresh_from_db()
     assert draft.status == JobStatus.DRAFT

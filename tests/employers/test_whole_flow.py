@@ -82,7 +82,7 @@ def test_sign_up_to_live_posting(settings, django_capture_on_commit_callbacks):
     assert list(queue.context["cl"].result_list) == [job]
     review = reverse("admin:jobs_job_review", args=[job.pk])
     with capture(execute=True):
-        admin.post(review, {"decision": "reject", "note": REASON})
+        admin.post(review, {"decision": "reject", "note": REASON, "revision": job.revision})
     job.refresh_from_db()
     assert job.status == JobStatus.REJECTED
     (rejection,) = mail.outbox
@@ -113,7 +113,7 @@ def test_sign_up_to_live_posting(settings, django_capture_on_commit_callbacks):
 
     # Approved: on the board.
     with capture(execute=True):
-        admin.post(review, {"decision": "approve", "note": ""})
+        admin.post(review, {"decision": "approve", "note": "", "revision": job.revision})
     job.refresh_from_db()
     assert job.status == JobStatus.PUBLISHED
     assert len(mail.outbox) == 1

@@ -50,8 +50,10 @@ def lifetime(settings):
 
 
 def act(client, action: str, jobs, **extra) -> list[tuple[str, str]]:
-    """Run an action from the job changelist; the messages the moderator then sees."""
+    """Run an action from the job changelist, each posting at the version the list showed (the
+    row's hidden field); the messages the moderator then sees."""
     data = {"action": action, "_selected_action": [job.pk for job in jobs], **extra}
+    data.update({f"revision_{job.pk}": job.revision for job in jobs})
     response = client.post(JOBS_URL, data, follow=True)
     assert response.status_code == 200
     assert response.redirect_chain, "an action ends with a redirect back to the list"
