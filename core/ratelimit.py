@@ -3,6 +3,7 @@ with the first attempt and lasts `seconds` (the counter's expiry); incrementing 
 
 import hashlib
 import logging
+import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -31,13 +32,21 @@ class Limit:
 SIGN_UP = Limit("sign-up", 5, 60 * 60)  # per address the request comes from
 LOG_IN = Limit("log-in", 20, 5 * 60)  # per address
 LOG_IN_FAILURES = Limit("log-in-failures", 5, 15 * 60)  # per account: then it is locked
+# Failed log-ins per address, whatever account they name: one address trying many accounts.
+LOG_IN_ADDRESS_FAILURES = Limit("log-in-address-failures", 30, 60 * 60)
 PASSWORD_RESET = Limit("password-reset", 5, 60 * 60)  # per address
 VERIFICATION_EMAIL = Limit("verification-email", 3, 60 * 60)  # per account
 SUBMISSION = Limit("submission", 10, 60 * 60)  # per company
 
 
+def identity(text: str) -> str:
+    """One spelling per user name or e-mail address, so that its variants (width, case,
+    compatibility characters, surrounding spaces) share one count: NFKC, case-folded, stripped."""
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
 def _key(limit: Limit, who: str) -> str:
-    digest = hashlib.sha256(who.lower().encode()).hexdigest()[:32]
+    digest = hashlib.sha256(identity(who).encode("utf-8", "surrogatepass")).hexdigest()[:32]
     return f"ratelimit:{limit.name}:{digest}"
 
 

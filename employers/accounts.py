@@ -86,26 +86,35 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
 
 
 def _log_in_account(request: HttpRequest) -> str:
-    """The account a log-in attempt names, as its failures are counted."""
-    return request.POST.get("username", "").strip().lower()[:254]
+    """The account a log-in attempt names, as its failures are counted: every spelling of one
+    user name or address (width, case, compatibility characters, spaces) is the same account."""
+    return ratelimit.identity(request.POST.get("username", ""))[:254]
 
 
 def log_in_refusal(request: HttpRequest) -> ratelimit.Limit | None:
     """Count a log-in attempt from its address; the limit that refuses it, if any: too many
-    attempts from the address, or an account paused after repeated failures."""
-    if ratelimit.hit(ratelimit.LOG_IN, ratelimit.client_address(request)):
+    attempts or too many failures from the address, or an account paused after repeated
+    failures."""
+    address = ratelimit.client_address(request)
+    if ratelimit.hit(ratelimit.LOG_IN, address):
         return ratelimit.LOG_IN
+    if ratelimit.exceeded(ratelimit.LOG_IN_ADDRESS_FAILURES, address):
+        return ratelimit.LOG_IN_ADDRESS_FAILURES
     if ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, _log_in_account(request)):
         return ratelimit.LOG_IN_FAILURES
     return None
 
 
 def record_log_in(request: HttpRequest, succeeded: bool) -> None:
-    """A success clears the account's failures; a failure counts one."""
+    """A success clears the account's failures; a failure counts one for the account and one
+    for the address (which a success does not clear: logging in to one's own account must not
+    buy more guesses at others)."""
     account = _log_in_account(request)
     if succeeded:
         ratelimit.clear(ratelimit.LOG_IN_FAILURES, account)
-    elif account and not ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, account):
+        return
+    ratelimit.hit(ratelimit.LOG_IN_ADDRESS_FAILURES, ratelimit.client_address(request))
+    if account and not ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, account):
         ratelimit.hit(ratelimit.LOG_IN_FAILURES, account)
 
 
@@ -119,7 +128,7 @@ class LogInView(auth_views.LoginView):
 
     def post(self, request, *args, **kwargs):
         refused = log_in_refusal(request)
-        if refused is ratelimit.LOG_IN:
+        if refused in (ratelimit.LOG_IN, ratelimit.LOG_IN_ADDRESS_FAILURES):
             return too_many_attempts(request, refused)
         if refused:
             form = self.get_form()
