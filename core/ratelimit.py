@@ -37,6 +37,8 @@ LOG_IN_ADDRESS_FAILURES = Limit("log-in-address-failures", 30, 60 * 60)
 PASSWORD_RESET = Limit("password-reset", 5, 60 * 60)  # per address
 VERIFICATION_EMAIL = Limit("verification-email", 3, 60 * 60)  # per account
 SUBMISSION = Limit("submission", 10, 60 * 60)  # per company
+# Bogus, revoked or expired API tokens per address: guessing keys is refused before any lookup.
+API_TOKEN_FAILURES = Limit("api-token-failures", 10, 60)
 
 
 def identity(text: str) -> str:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from core import email, ratelimit
 from employers.forms import EmailAuthenticationForm, SignUpForm
-from employers.models import Employer
+from employers.models import ApiToken, Employer
 
 VERIFY_SALT = "employers.verify-email"
 
@@ -185,21 +185,41 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().post(request, *args, **kwargs)
 
 
+def _revoke_tokens(user) -> None:
+    """A new password ends every API token: whoever knew the old one may have made some. (An
+    explicit call in the two views that set a password, not a signal.)"""
+    ApiToken.revoke_all(user)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "employers/password_change.html"
+    success_url = reverse_lazy("employers:password-changed")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        _revoke_tokens(form.user)
+        return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "employers/password_reset_confirm.html"
+    success_url = reverse_lazy("employers:password-reset-complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        _revoke_tokens(form.user)
+        return response
+
+
 log_out = auth_views.LogoutView.as_view()
-password_change = auth_views.PasswordChangeView.as_view(
-    template_name="employers/password_change.html",
-    success_url=reverse_lazy("employers:password-changed"),
-)
+password_change = PasswordChangeView.as_view()
 password_changed = auth_views.PasswordChangeDoneView.as_view(
     template_name="employers/password_changed.html"
 )
 password_reset_sent = auth_views.PasswordResetDoneView.as_view(
     template_name="employers/password_reset_sent.html"
 )
-password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
-    template_name="employers/password_reset_confirm.html",
-    success_url=reverse_lazy("employers:password-reset-complete"),
-)
+password_reset_confirm = PasswordResetConfirmView.as_view()
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="employers/password_reset_complete.html"
 )
