@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,8 @@ LOG_IN_ADDRESS_FAILURES = Limit("log-in-address-failures", 30, 60 * 60)
 PASSWORD_RESET = Limit("password-reset", 5, 60 * 60)  # per address
 VERIFICATION_EMAIL = Limit("verification-email", 3, 60 * 60)  # per account
 SUBMISSION = Limit("submission", 10, 60 * 60)  # per company
+# Reveals of a posting's application e-mail address (POST /jobs/<slug>/apply/) per address.
+APPLY_REVEAL = Limit("apply-reveal", 30, 60 * 60)
 # Bogus, revoked or expired API tokens per address: guessing keys is refused before any lookup.
 API_TOKEN_FAILURES = Limit("api-token-failures", 10, 60)
 
@@ -89,3 +92,11 @@ def client_address(request: HttpRequest) -> str:
         if forwarded:
             return forwarded.rsplit(",", 1)[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def too_many(request: HttpRequest, limit: Limit, **context) -> HttpResponse:
+    """The friendly 429 page, with Retry-After. `context` may give the page a `heading`, a
+    `message`, and a way back (`back_url`, `back_label`)."""
+    response = render(request, "429.html", {"minutes": limit.minutes, **context}, status=429)
+    response["Retry-After"] = str(limit.seconds)
+    return response

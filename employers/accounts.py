@@ -22,9 +22,7 @@ VERIFY_SALT = "employers.verify-email"
 
 
 def too_many_attempts(request: HttpRequest, limit: ratelimit.Limit) -> HttpResponse:
-    response = render(request, "429.html", {"minutes": limit.minutes}, status=429)
-    response["Retry-After"] = str(limit.seconds)
-    return response
+    return ratelimit.too_many(request, limit)
 
 
 def sign_up(request: HttpRequest) -> HttpResponse:
