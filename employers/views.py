@@ -70,12 +70,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     ).order_by("-created_at", "-pk")
     jobs = (
         Job.objects.for_employer(request.user)
-        .annotate(review_note=Subquery(latest_note.values("note")[:1]))
+        .annotate(
+            review_note=Subquery(latest_note.values("note")[:1]),
+            renewals=moderation.renewals_count(),
+        )
         .defer("description", "description_html")
         .order_by("-created_at", "-pk")
     )
     page = Paginator(jobs, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"employer": request.employer, "page": page, "now": timezone.now()}
+    now = timezone.now()
+    context = {
+        "employer": request.employer,
+        "page": page,
+        "now": now,
+        "renewal_opens": now + moderation.RENEWAL_WINDOW,  # renewable if it expires before
+        "max_renewals": moderation.MAX_RENEWALS,
+    }
     return render(request, "employers/dashboard.html", context)
 
 
@@ -173,6 +183,8 @@ class Action:
     allowed: Callable[[Job], bool]
     perform: Callable[[HttpRequest, Job], HttpResponse]
     danger: bool = False
+    # Why the step may not be taken now though the status allows it (a message), or None.
+    refusal: Callable[[Job], str | None] = lambda job: None
 
 
 def _submit(request: HttpRequest, job: Job) -> HttpResponse:
@@ -197,8 +209,19 @@ def _fill(request: HttpRequest, job: Job) -> HttpResponse:
 
 
 def _renew(request: HttpRequest, job: Job) -> HttpResponse:
-    moderation.renew(job, request.user)
-    messages.success(request, f"“{job.title}” now runs until {job.expires_at:%B %-d, %Y}.")
+    try:
+        change = moderation.renew_by_employer(job, request.user)
+    except moderation.NotAllowed as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("employers:dashboard")
+    job = change.job
+    left = moderation.MAX_RENEWALS - moderation.renewals_used(job)
+    more = f"It may be renewed {left} more time{'s' if left != 1 else ''}."
+    messages.success(
+        request,
+        f"“{job.title}” now runs until {job.expires_at:%B %-d, %Y}. "
+        + (more if left else "That was its last renewal."),
+    )
     return redirect("employers:dashboard")
 
 
@@ -242,6 +265,7 @@ ACTIONS = {
         "Renew",
         lambda job: job.status in moderation.RENEWABLE,
         _renew,
+        refusal=moderation.renewal_refusal,
     ),
     "duplicate": Action(
         "Duplicate",
@@ -272,6 +296,10 @@ def job_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             request,
             f"“{job.title}” is {job.get_status_display().lower()}: it cannot be changed that way.",
         )
+        return redirect("employers:dashboard")
+    refusal = step.refusal(job)
+    if refusal:
+        messages.error(request, refusal)
         return redirect("employers:dashboard")
     if request.method == "POST":
         return step.perform(request, job)
