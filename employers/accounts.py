@@ -4,10 +4,11 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -26,23 +27,101 @@ def too_many_attempts(request: HttpRequest, limit: ratelimit.Limit) -> HttpRespo
 
 
 def sign_up(request: HttpRequest) -> HttpResponse:
+    """The sign-up answers the same whether or not the address already has an account: the same
+    redirect to the same "check your inbox" page. A new account is made and gets its
+    confirmation link; the owner of an existing one is told by e-mail instead."""
     if request.user.is_authenticated:
         return redirect("employers:dashboard")
     form = SignUpForm(request.POST or None)
     if request.method == "POST":
         if ratelimit.hit(ratelimit.SIGN_UP, ratelimit.client_address(request)):
             return too_many_attempts(request, ratelimit.SIGN_UP)
-        if form.is_valid():
-            employer = form.save()
-            login(request, employer.user, backend="django.contrib.auth.backends.ModelBackend")
-            send_verification(employer)
-            messages.success(
-                request,
-                f"Welcome! We sent a link to {employer.user.email}: open it to confirm the "
-                "address. You can write your first posting in the meantime.",
-            )
-            return redirect("employers:dashboard")
+        if form.is_valid() and register(form):
+            return redirect("employers:sign-up-sent")
     return render(request, "employers/sign_up.html", {"form": form})
+
+
+def sign_up_sent(request: HttpRequest) -> HttpResponse:
+    context = {"days": settings.EMAIL_VERIFICATION_DAYS}
+    return render(request, "employers/sign_up_sent.html", context)
+
+
+def existing_account(email: str):
+    """The user whose user name is this address, or None."""
+    return get_user_model().objects.filter(username__iexact=email).first()
+
+
+def register(form: SignUpForm) -> bool:
+    """Make the account of a valid sign-up, or tell the address's owner that it has one. False
+    when the company's name was taken by another sign-up at the same moment (the form then
+    says so)."""
+    data = form.cleaned_data
+    user = existing_account(data["email"])
+    if user is not None and not user.is_staff:
+        stale = Employer.objects.filter(user=user).stale_pending()
+        if stale.exists():  # its link has expired: the address is free again
+            remove_pending_accounts(stale)
+            user = None
+    if user is None:
+        try:
+            with transaction.atomic():
+                employer = form.save()
+        except IntegrityError:
+            # Sent twice at once (a double click), or another sign-up took the company's name
+            # between the form's checks and the insert.
+            user = existing_account(data["email"])
+            if user is None:
+                form.add_error(
+                    "company_name",
+                    f"{data['company_name']} was just added to the board by someone else. "
+                    "Send the form again to join it, or choose another name.",
+                )
+                return False
+        else:
+            send_verification(employer)
+            return True
+    tell_owner(user, data["password"])
+    return True
+
+
+def tell_owner(user, password: str) -> None:
+    """A sign-up named an address that has an account. The same person again (an unconfirmed
+    account, the same password: a double submit or a lost message) gets a new link; anyone
+    else's attempt is reported to the address's owner, with the way to log in."""
+    same_person = user.check_password(password)  # also costs what hashing a new one costs
+    employer = Employer.objects.select_related("user", "company").filter(user=user).first()
+    if employer is not None and not employer.is_verified and same_person:
+        if not ratelimit.hit(ratelimit.VERIFICATION_EMAIL, str(user.pk)):
+            send_verification(employer)
+        return
+    context = {
+        "pending": employer is not None and not employer.is_verified,
+        "days": settings.EMAIL_VERIFICATION_DAYS,
+        "log_in_url": email.link(reverse("employers:log-in")),
+        "reset_url": email.link(reverse("employers:password-reset")),
+    }
+    email.send("account_exists", [user.email], context)
+
+
+@transaction.atomic
+def remove_pending_accounts(pending) -> int:
+    """Delete these never-confirmed accounts (not staff), and each company one of them created
+    that is left with no member and no posting that was ever public (its drafts go with it).
+    How many accounts were deleted."""
+    pending = list(
+        pending.filter(verified_at__isnull=True, user__is_staff=False).select_related(
+            "user", "company"
+        )
+    )
+    companies = {e.company for e in pending if e.created_company}
+    for employer in pending:
+        employer.user.delete()  # its membership and API tokens go with it
+    for company in companies:
+        if company.employers.exists() or company.jobs.filter(posted_at__isnull=False).exists():
+            continue
+        company.jobs.all().delete()
+        company.delete()
+    return len(pending)
 
 
 def send_verification(employer: Employer) -> None:

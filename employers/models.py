@@ -26,6 +26,19 @@ MAX_TOKENS_PER_USER = 10
 LAST_USED_PRECISION = timedelta(minutes=5)
 
 
+def pending_cutoff(now: datetime | None = None) -> datetime:
+    """Sign-ups made before this and still unconfirmed have outlived their confirmation link."""
+    return (now or timezone.now()) - timedelta(days=settings.EMAIL_VERIFICATION_DAYS)
+
+
+class EmployerQuerySet(models.QuerySet):
+    def stale_pending(self, now: datetime | None = None) -> "EmployerQuerySet":
+        """Accounts not confirmed within EMAIL_VERIFICATION_DAYS of signing up: their link no
+        longer works, they hold neither their address nor a company's domain, and
+        `remove_stale_sign_ups` deletes them."""
+        return self.filter(verified_at__isnull=True, joined_at__lt=pending_cutoff(now))
+
+
 class Employer(models.Model):
     """A user who posts jobs for a company. Several users may share one company's postings."""
 
@@ -39,6 +52,8 @@ class Employer(models.Model):
     verified_at = models.DateTimeField("e-mail verified", null=True, blank=True)
     joined_at = models.DateTimeField(auto_now_add=True)
 
+    objects = EmployerQuerySet.as_manager()
+
     class Meta:
         ordering = ["company__name", "user__email"]
 
@@ -50,8 +65,21 @@ class Employer(models.Model):
         return self.verified_at is not None
 
     @property
+    def is_stale_pending(self) -> bool:
+        """Never confirmed, and the confirmation link has expired (see stale_pending)."""
+        return not self.is_verified and self.joined_at < pending_cutoff()
+
+    @property
     def may_manage_postings(self) -> bool:
-        return self.is_verified or self.created_company
+        return self.is_verified or (self.created_company and not self.is_stale_pending)
+
+    @property
+    def counts_for_company(self) -> bool:
+        """Whether the account has a say in who may join its company: a confirmed member, or
+        whoever created the company while their sign-up is still pending. An unconfirmed joiner
+        never counts, so a sign-up with an address nobody confirmed cannot lock a company's
+        real employees out."""
+        return self.is_verified or (self.created_company and not self.is_stale_pending)
 
 
 def default_token_expiry() -> datetime:
