@@ -5,11 +5,13 @@ a 404, never a 403 that would confirm it exists."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,6 +29,38 @@ from jobs.views import job_page_context
 DASHBOARD_PAGE_SIZE = 25
 # Fields a duplicate copies; dates, status and slug start afresh.
 COPIED_FIELDS = [name for name in JobForm.Meta.fields if name != "role"] + ["role_id"]
+# A new draft identical to one the same person saved this recently is the same form sent twice.
+TWIN_WINDOW = timedelta(minutes=2)
+
+
+def recent_twin(user, job: Job) -> Job | None:
+    """A draft `user` saved moments ago with exactly this content (a double submit), or None."""
+    same = {name: getattr(job, name) for name in COPIED_FIELDS}
+    return (
+        Job.objects.for_employer(user)
+        .filter(
+            created_by=user,
+            status=JobStatus.DRAFT,
+            created_at__gte=timezone.now() - TWIN_WINDOW,
+            **same,
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def save_new_job(job: Job) -> None:
+    """Insert a new posting. Two inserts at the same moment may pick the same free slug; the
+    one that loses picks the next free one instead of failing."""
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                job.save()
+            return
+        except IntegrityError:
+            if attempt == 2 or not Job.objects.filter(slug=job.slug).exists():
+                raise
+            job.slug = ""  # Job.save picks a free one again
 
 
 def employer_home(request: HttpRequest) -> HttpResponse:
@@ -129,10 +163,17 @@ def _job_form(request: HttpRequest, job: Job, *, created: bool) -> HttpResponse:
                 )
                 return redirect("employers:dashboard")
         else:
-            job.save()
-            if created:
+            twin = recent_twin(request.user, job) if created else None
+            if twin is not None:  # the same form sent twice: the first one's draft
+                messages.info(request, f"“{twin.title}” was already saved a moment ago.")
+                job = twin
+            elif created:
+                save_new_job(job)
                 moderation.record_creation(job, request.user)
-            messages.success(request, f"Saved “{job.title}”.")
+                messages.success(request, f"Saved “{job.title}”.")
+            else:
+                job.save()
+                messages.success(request, f"Saved “{job.title}”.")
             if "save_draft" in request.POST:
                 return redirect("employers:dashboard")
             return redirect("employers:preview", pk=job.pk)
@@ -231,7 +272,11 @@ def _duplicate(request: HttpRequest, job: Job) -> HttpResponse:
         created_by=request.user,
         **{name: getattr(job, name) for name in COPIED_FIELDS},
     )
-    copy.save()
+    twin = recent_twin(request.user, copy)
+    if twin is not None and twin.pk != job.pk:  # the same button pressed twice
+        messages.info(request, "A copy was made a moment ago: here it is.")
+        return redirect("employers:edit", pk=twin.pk)
+    save_new_job(copy)
     moderation.record_creation(copy, request.user)
     messages.success(request, "A copy was saved as a draft. Edit it, then submit it.")
     return redirect("employers:edit", pk=copy.pk)
