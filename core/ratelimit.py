@@ -94,7 +94,7 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def too_many(request: HttpRequest, limit: Limit, **context) -> HttpResponse:
+def too_many(request: HttpRequest, limit: Limit, **context: str) -> HttpResponse:
     """The friendly 429 page, with Retry-After. `context` may give the page a `heading`, a
     `message`, and a way back (`back_url`, `back_label`)."""
     response = render(request, "429.html", {"minutes": limit.minutes, **context}, status=429)
