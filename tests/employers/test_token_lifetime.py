@@ -153,7 +153,7 @@ def test_expired_and_malformed_tokens_count_as_failures(employer):
 def test_the_migration_gives_existing_tokens_90_days_and_renames_duplicates(django_user_model):
     executor = MigrationExecutor(connection)
     before = [("employers", "0002_tables_named_for_the_app")]
-    after = [("employers", "0003_api_token_expiry_and_unique_names")]
+    after = [("employers", "0004_api_token_expiry_required_and_unique_names")]
     executor.migrate(before)
     old_apps = executor.loader.project_state(before).apps
     user = old_apps.get_model("auth", "User").objects.create(username="old@acme.example")

@@ -1,4 +1,6 @@
-"""API tokens expire, and one account names each of its tokens once.
+"""API tokens expire, and one account names each of its tokens once (the data; the next migration
+makes both rules the schema's, in a transaction of its own as PostgreSQL requires after rows
+changed).
 
 Tokens made before this migration work for 90 days from it; where an account holds several
 tokens of one name (ignoring case), the later ones get " (2)", " (3)"… so that each can be told
@@ -6,12 +8,9 @@ apart on the tokens page."""
 
 from datetime import timedelta
 
-import django.db.models.functions.text
 from django.conf import settings
 from django.db import migrations, models
 from django.utils import timezone
-
-import employers.models
 
 EXISTING_TOKENS_DAYS = 90
 
@@ -43,20 +42,4 @@ class Migration(migrations.Migration):
             field=models.DateTimeField(editable=False, null=True),
         ),
         migrations.RunPython(give_expiry_and_unique_names, migrations.RunPython.noop),
-        migrations.AlterField(
-            model_name="apitoken",
-            name="expires_at",
-            field=models.DateTimeField(
-                default=employers.models.default_token_expiry, editable=False
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="apitoken",
-            constraint=models.UniqueConstraint(
-                models.F("user"),
-                django.db.models.functions.text.Lower("name"),
-                name="api_token_name_unique_per_user",
-                violation_error_message="You already have a token with this name.",
-            ),
-        ),
     ]
