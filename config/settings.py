@@ -274,6 +274,8 @@ LOGOUT_REDIRECT_URL = "employers:home"
 # How long the link in a verification e-mail works.
 EMAIL_VERIFICATION_DAYS = env_int("EMAIL_VERIFICATION_DAYS", 3, minimum=1)
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a day
+# How long an API token works after it is made.
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90, minimum=1)
 
 # How many guides and jobs a listing page shows.
 GUIDES_PER_PAGE = env_int("GUIDES_PER_PAGE", 12, minimum=1)

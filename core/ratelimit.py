@@ -3,13 +3,15 @@ with the first attempt and lasts `seconds` (the counter's expiry); incrementing 
 
 import hashlib
 import logging
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +34,25 @@ class Limit:
 SIGN_UP = Limit("sign-up", 5, 60 * 60)  # per address the request comes from
 LOG_IN = Limit("log-in", 20, 5 * 60)  # per address
 LOG_IN_FAILURES = Limit("log-in-failures", 5, 15 * 60)  # per account: then it is locked
+# Failed log-ins per address, whatever account they name: one address trying many accounts.
+LOG_IN_ADDRESS_FAILURES = Limit("log-in-address-failures", 30, 60 * 60)
 PASSWORD_RESET = Limit("password-reset", 5, 60 * 60)  # per address
 VERIFICATION_EMAIL = Limit("verification-email", 3, 60 * 60)  # per account
 SUBMISSION = Limit("submission", 10, 60 * 60)  # per company
+# Reveals of a posting's application e-mail address (POST /jobs/<slug>/apply/) per address.
+APPLY_REVEAL = Limit("apply-reveal", 30, 60 * 60)
+# Bogus, revoked or expired API tokens per address: guessing keys is refused before any lookup.
+API_TOKEN_FAILURES = Limit("api-token-failures", 10, 60)
+
+
+def identity(text: str) -> str:
+    """One spelling per user name or e-mail address, so that its variants (width, case,
+    compatibility characters, surrounding spaces) share one count: NFKC, case-folded, stripped."""
+    return unicodedata.normalize("NFKC", text).casefold().strip()
 
 
 def _key(limit: Limit, who: str) -> str:
-    digest = hashlib.sha256(who.lower().encode()).hexdigest()[:32]
+    digest = hashlib.sha256(identity(who).encode("utf-8", "surrogatepass")).hexdigest()[:32]
     return f"ratelimit:{limit.name}:{digest}"
 
 
@@ -79,3 +93,11 @@ def client_address(request: HttpRequest) -> str:
         if forwarded:
             return forwarded.rsplit(",", 1)[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def too_many(request: HttpRequest, limit: Limit, **context: str) -> HttpResponse:
+    """The friendly 429 page, with Retry-After. `context` may give the page a `heading`, a
+    `message`, and a way back (`back_url`, `back_label`)."""
+    response = render(request, "429.html", {"minutes": limit.minutes, **context}, status=429)
+    response["Retry-After"] = str(limit.seconds)
+    return response

@@ -4,10 +4,11 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_POST
 from core import email, ratelimit
 from core.http import SignedInRequest
 from employers.forms import EmailAuthenticationForm, SignUpForm
-from employers.models import Employer
+from employers.models import ApiToken, Employer
 
 VERIFY_SALT = "employers.verify-email"
 
@@ -30,29 +31,105 @@ class EmployerRequest(SignedInRequest):
 
 
 def too_many_attempts(request: HttpRequest, limit: ratelimit.Limit) -> HttpResponse:
-    response = render(request, "429.html", {"minutes": limit.minutes}, status=429)
-    response["Retry-After"] = str(limit.seconds)
-    return response
+    return ratelimit.too_many(request, limit)
 
 
 def sign_up(request: HttpRequest) -> HttpResponse:
+    """The sign-up answers the same whether or not the address already has an account: the same
+    redirect to the same "check your inbox" page. A new account is made and gets its
+    confirmation link; the owner of an existing one is told by e-mail instead."""
     if request.user.is_authenticated:
         return redirect("employers:dashboard")
     form = SignUpForm(request.POST or None)
     if request.method == "POST":
         if ratelimit.hit(ratelimit.SIGN_UP, ratelimit.client_address(request)):
             return too_many_attempts(request, ratelimit.SIGN_UP)
-        if form.is_valid():
-            employer = form.save()
-            login(request, employer.user, backend="django.contrib.auth.backends.ModelBackend")
-            send_verification(employer)
-            messages.success(
-                request,
-                f"Welcome! We sent a link to {employer.user.email}: open it to confirm the "
-                "address. You can write your first posting in the meantime.",
-            )
-            return redirect("employers:dashboard")
+        if form.is_valid() and register(form):
+            return redirect("employers:sign-up-sent")
     return render(request, "employers/sign_up.html", {"form": form})
+
+
+def sign_up_sent(request: HttpRequest) -> HttpResponse:
+    context = {"days": settings.EMAIL_VERIFICATION_DAYS}
+    return render(request, "employers/sign_up_sent.html", context)
+
+
+def existing_account(email: str):
+    """The user whose user name is this address, or None."""
+    return get_user_model().objects.filter(username__iexact=email).first()
+
+
+def register(form: SignUpForm) -> bool:
+    """Make the account of a valid sign-up, or tell the address's owner that it has one. False
+    when the company's name was taken by another sign-up at the same moment (the form then
+    says so)."""
+    data = form.cleaned_data
+    user = existing_account(data["email"])
+    if user is not None and not user.is_staff:
+        stale = Employer.objects.filter(user=user).stale_pending()
+        if stale.exists():  # its link has expired: the address is free again
+            remove_pending_accounts(stale)
+            user = None
+    if user is None:
+        try:
+            with transaction.atomic():
+                employer = form.save()
+        except IntegrityError:
+            # Sent twice at once (a double click), or another sign-up took the company's name
+            # between the form's checks and the insert.
+            user = existing_account(data["email"])
+            if user is None:
+                form.add_error(
+                    "company_name",
+                    f"{data['company_name']} was just added to the board by someone else. "
+                    "Send the form again to join it, or choose another name.",
+                )
+                return False
+        else:
+            send_verification(employer)
+            return True
+    tell_owner(user, data["password"])
+    return True
+
+
+def tell_owner(user, password: str) -> None:
+    """A sign-up named an address that has an account. The same person again (an unconfirmed
+    account, the same password: a double submit or a lost message) gets a new link; anyone
+    else's attempt is reported to the address's owner, with the way to log in."""
+    same_person = user.check_password(password)  # also costs what hashing a new one costs
+    employer = Employer.objects.select_related("user", "company").filter(user=user).first()
+    if employer is not None and not employer.is_verified and same_person:
+        if not ratelimit.hit(ratelimit.VERIFICATION_EMAIL, str(user.pk)):
+            send_verification(employer)
+        return
+    context = {
+        "pending": employer is not None and not employer.is_verified,
+        "days": settings.EMAIL_VERIFICATION_DAYS,
+        "log_in_url": email.link(reverse("employers:log-in")),
+        "reset_url": email.link(reverse("employers:password-reset")),
+    }
+    email.send("account_exists", [user.email], context)
+
+
+@transaction.atomic
+def remove_pending_accounts(pending) -> int:
+    """Delete these never-confirmed accounts (not staff), and each company one of them created
+    that is left with no member and no posting that was ever public (its drafts go with it).
+    How many accounts were deleted."""
+    pending = list(
+        pending.filter(verified_at__isnull=True, user__is_staff=False).select_related(
+            "user", "company"
+        )
+    )
+    companies = {e.company for e in pending if e.created_company}
+    for employer in pending:
+        employer.user.delete()  # its membership and API tokens go with it
+    for company in companies:
+        if company.employers.exists() or company.jobs.filter(posted_at__isnull=False).exists():
+            continue
+        company.jobs.all().delete()
+        company.delete()
+    return len(pending)
 
 
 def send_verification(employer: Employer) -> None:
@@ -94,26 +171,35 @@ def resend_verification(request: SignedInRequest) -> HttpResponse:
 
 
 def _log_in_account(request: HttpRequest) -> str:
-    """The account a log-in attempt names, as its failures are counted."""
-    return request.POST.get("username", "").strip().lower()[:254]
+    """The account a log-in attempt names, as its failures are counted: every spelling of one
+    user name or address (width, case, compatibility characters, spaces) is the same account."""
+    return ratelimit.identity(request.POST.get("username", ""))[:254]
 
 
 def log_in_refusal(request: HttpRequest) -> ratelimit.Limit | None:
     """Count a log-in attempt from its address; the limit that refuses it, if any: too many
-    attempts from the address, or an account paused after repeated failures."""
-    if ratelimit.hit(ratelimit.LOG_IN, ratelimit.client_address(request)):
+    attempts or too many failures from the address, or an account paused after repeated
+    failures."""
+    address = ratelimit.client_address(request)
+    if ratelimit.hit(ratelimit.LOG_IN, address):
         return ratelimit.LOG_IN
+    if ratelimit.exceeded(ratelimit.LOG_IN_ADDRESS_FAILURES, address):
+        return ratelimit.LOG_IN_ADDRESS_FAILURES
     if ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, _log_in_account(request)):
         return ratelimit.LOG_IN_FAILURES
     return None
 
 
 def record_log_in(request: HttpRequest, succeeded: bool) -> None:
-    """A success clears the account's failures; a failure counts one."""
+    """A success clears the account's failures; a failure counts one for the account and one
+    for the address (which a success does not clear: logging in to one's own account must not
+    buy more guesses at others)."""
     account = _log_in_account(request)
     if succeeded:
         ratelimit.clear(ratelimit.LOG_IN_FAILURES, account)
-    elif account and not ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, account):
+        return
+    ratelimit.hit(ratelimit.LOG_IN_ADDRESS_FAILURES, ratelimit.client_address(request))
+    if account and not ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, account):
         ratelimit.hit(ratelimit.LOG_IN_FAILURES, account)
 
 
@@ -127,7 +213,7 @@ class LogInView(auth_views.LoginView):
 
     def post(self, request, *args, **kwargs):
         refused = log_in_refusal(request)
-        if refused is ratelimit.LOG_IN:
+        if refused in (ratelimit.LOG_IN, ratelimit.LOG_IN_ADDRESS_FAILURES):
             return too_many_attempts(request, refused)
         if refused:
             form = self.get_form()
@@ -184,21 +270,41 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().post(request, *args, **kwargs)
 
 
+def _revoke_tokens(user) -> None:
+    """A new password ends every API token: whoever knew the old one may have made some. (An
+    explicit call in the two views that set a password, not a signal.)"""
+    ApiToken.revoke_all(user)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "employers/password_change.html"
+    success_url = reverse_lazy("employers:password-changed")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        _revoke_tokens(form.user)
+        return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "employers/password_reset_confirm.html"
+    success_url = reverse_lazy("employers:password-reset-complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        _revoke_tokens(form.user)
+        return response
+
+
 log_out = auth_views.LogoutView.as_view()
-password_change = auth_views.PasswordChangeView.as_view(
-    template_name="employers/password_change.html",
-    success_url=reverse_lazy("employers:password-changed"),
-)
+password_change = PasswordChangeView.as_view()
 password_changed = auth_views.PasswordChangeDoneView.as_view(
     template_name="employers/password_changed.html"
 )
 password_reset_sent = auth_views.PasswordResetDoneView.as_view(
     template_name="employers/password_reset_sent.html"
 )
-password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
-    template_name="employers/password_reset_confirm.html",
-    success_url=reverse_lazy("employers:password-reset-complete"),
-)
+password_reset_confirm = PasswordResetConfirmView.as_view()
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="employers/password_reset_complete.html"
 )

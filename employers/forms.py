@@ -60,12 +60,10 @@ class SignUpForm(HoneypotMixin):
     field_order = ["email", "password", "company_name", "company_website", "nickname"]
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(username__iexact=email).exists():
-            raise forms.ValidationError(
-                "There is already an account with this e-mail. Log in, or reset the password."
-            )
-        return email
+        # Whether an account already uses the address is never said here (that would tell
+        # anyone which addresses have accounts): the sign-up answers the same, and an e-mail
+        # tells the address's owner (employers.accounts.register).
+        return self.cleaned_data["email"].strip().lower()
 
     def clean_company_name(self) -> str:
         return " ".join(self.cleaned_data["company_name"].split())
@@ -81,13 +79,14 @@ class SignUpForm(HoneypotMixin):
             except forms.ValidationError as error:
                 self.add_error("password", error)
         name = data.get("company_name")
-        self.company = Company.objects.filter(name__iexact=name).first() if name else None
+        self.company = company_named(name) if name else None
         if self.company and email and not joinable_by(self.company, email):
             where = f" at {self.company.domain}" if domain_vouched_for(self.company) else ""
             self.add_error(
                 "company_name",
                 f"{self.company.name} is already on the board. To join it, sign up with your "
-                f"work e-mail address{where}, or ask us to add you.",
+                f"work e-mail address{where}, or ask us to add you. (Sent this form a moment "
+                "ago? Then check your inbox: the first one went through.)",
             )
         return data
 
@@ -106,6 +105,10 @@ class SignUpForm(HoneypotMixin):
         return Employer.objects.create(user=user, company=company, created_company=created)
 
 
+def company_named(name: str) -> Company | None:
+    return Company.objects.filter(name__iexact=name).first()
+
+
 def joinable_by(company: Company, email: str) -> bool:
     """Whether an address may join a company already on the board: it must be at the company's
     website domain, and that domain must be vouched for."""
@@ -115,10 +118,11 @@ def joinable_by(company: Company, email: str) -> bool:
 def domain_vouched_for(company: Company) -> bool:
     """A company's website domain counts when editors set it up (no employer accounts yet) or
     when a confirmed member has an address there; otherwise whoever created the company could
-    claim any domain and collect that domain's employees as members."""
+    claim any domain and collect that domain's employees as members. Unconfirmed joiners and
+    sign-ups past their confirmation link do not count (Employer.counts_for_company)."""
     if not company.domain:
         return False
-    members = list(company.employers.select_related("user"))
+    members = [m for m in company.employers.select_related("user") if m.counts_for_company]
     if not members:
         return True
     return any(m.is_verified and _same_domain(m.user.email, company.domain) for m in members)

@@ -1,7 +1,11 @@
-"""The employer dashboard's API tokens page: make a token (its key is shown once) or revoke one."""
+"""The employer dashboard's API tokens page: make a token (its key is shown once) or revoke one.
+
+Each token has a name its account uses once, and an expiry (API_TOKEN_DAYS after it is made)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -18,6 +22,18 @@ class ApiTokenForm(forms.Form):
     )
 
 
+def name_in_use(tokens, name: str) -> bool:
+    return tokens.filter(name__iexact=name).exists()
+
+
+def name_taken(name: str) -> str:
+    return (
+        f"You already have a token named “{name}”. Choose another name, or revoke that one "
+        "first (a key is shown only once: if you sent the form twice, revoke it and make "
+        "a new one)."
+    )
+
+
 @employer_required
 def api_tokens(request: EmployerRequest) -> HttpResponse:
     tokens = ApiToken.objects.filter(user=request.user)
@@ -27,17 +43,26 @@ def api_tokens(request: EmployerRequest) -> HttpResponse:
         if not request.employer.may_manage_postings:
             messages.info(request, "Confirm your e-mail address first: the link is in your inbox.")
             return redirect("employers:api-tokens")
+        name = form.cleaned_data["name"]
         if tokens.count() >= MAX_TOKENS_PER_USER:
             form.add_error(None, f"You have {MAX_TOKENS_PER_USER} tokens: revoke one first.")
+        elif name_in_use(tokens, name):
+            form.add_error("name", name_taken(name))
         else:
-            token, new_key = ApiToken.issue(user=request.user, name=form.cleaned_data["name"])
-            form = ApiTokenForm()
+            try:
+                with transaction.atomic():
+                    token, new_key = ApiToken.issue(user=request.user, name=name)
+            except IntegrityError:  # the same name sent twice at once (a double click)
+                form.add_error("name", name_taken(name))
+            else:
+                form = ApiTokenForm()
     context = {
         "employer": request.employer,
         "tokens": tokens,
         "form": form,
         "new_key": new_key,
         "new_token": tokens.first() if new_key else None,
+        "token_days": settings.API_TOKEN_DAYS,
     }
     response = render(request, "employers/api_tokens.html", context)
     response["Cache-Control"] = "private, no-store"  # the page may hold a new key

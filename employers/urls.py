@@ -8,6 +8,7 @@ app_name = "employers"
 urlpatterns = [
     path("", views.employer_home, name="home"),
     path("sign-up/", accounts.sign_up, name="sign-up"),
+    path("sign-up/sent/", accounts.sign_up_sent, name="sign-up-sent"),
     path("verify/<str:token>/", accounts.verify_email, name="verify"),
     path("verify-again/", accounts.resend_verification, name="verify-again"),
     path("log-in/", accounts.LogInView.as_view(), name="log-in"),

@@ -5,11 +5,13 @@ a 404, never a 403 that would confirm it exists."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,6 +29,38 @@ from jobs.views import job_page_context
 DASHBOARD_PAGE_SIZE = 25
 # Fields a duplicate copies; dates, status and slug start afresh.
 COPIED_FIELDS = [name for name in JobForm.Meta.fields if name != "role"] + ["role_id"]
+# A new draft identical to one the same person saved this recently is the same form sent twice.
+TWIN_WINDOW = timedelta(minutes=2)
+
+
+def recent_twin(user, job: Job) -> Job | None:
+    """A draft `user` saved moments ago with exactly this content (a double submit), or None."""
+    same = {name: getattr(job, name) for name in COPIED_FIELDS}
+    return (
+        Job.objects.for_employer(user)
+        .filter(
+            created_by=user,
+            status=JobStatus.DRAFT,
+            created_at__gte=timezone.now() - TWIN_WINDOW,
+            **same,
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def save_new_job(job: Job) -> None:
+    """Insert a new posting. Two inserts at the same moment may pick the same free slug; the
+    one that loses picks the next free one instead of failing."""
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                job.save()
+            return
+        except IntegrityError:
+            if attempt == 2 or not Job.objects.filter(slug=job.slug).exists():
+                raise
+            job.slug = ""  # Job.save picks a free one again
 
 
 def employer_home(request: HttpRequest) -> HttpResponse:
@@ -74,12 +108,20 @@ def dashboard(request: EmployerRequest) -> HttpResponse:
         .annotate(
             review_note=Subquery(latest_note.values("note")[:1]),
             review_revision=Subquery(latest_note.values("revision")[:1]),
+            renewals=moderation.renewals_count(),
         )
         .defer("description", "description_html")
         .order_by("-created_at", "-pk")
     )
     page = Paginator(jobs, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"employer": request.employer, "page": page, "now": timezone.now()}
+    now = timezone.now()
+    context = {
+        "employer": request.employer,
+        "page": page,
+        "now": now,
+        "renewal_opens": now + moderation.RENEWAL_WINDOW,  # renewable if it expires before
+        "max_renewals": moderation.MAX_RENEWALS,
+    }
     return render(request, "employers/dashboard.html", context)
 
 
@@ -110,8 +152,12 @@ def _job_form(request: EmployerRequest, job: Job, *, created: bool) -> HttpRespo
             messages.info(request, "Nothing changed.")
             return redirect("employers:dashboard")
         job = form.save(commit=False)
-        if created:
-            job.save()
+        twin = recent_twin(request.user, job) if created else None
+        if twin is not None:  # the same form sent twice: the first one's draft
+            messages.info(request, f"“{twin.title}” was already saved a moment ago.")
+            job = twin
+        elif created:
+            save_new_job(job)
             moderation.record_creation(job, request.user)
         else:
             # A new version: one under review or on the board goes (back) to the queue.
@@ -127,7 +173,8 @@ def _job_form(request: EmployerRequest, job: Job, *, created: bool) -> HttpRespo
                     "board until a moderator approves it.",
                 )
                 return redirect("employers:dashboard")
-            messages.success(request, f"Saved “{job.title}”.")
+            if twin is None:
+                messages.success(request, f"Saved “{job.title}”.")
             if "save_draft" in request.POST:
                 return redirect("employers:dashboard")
             return redirect("employers:preview", pk=job.pk)
@@ -178,6 +225,8 @@ class Action:
     allowed: Callable[[Job], bool]
     perform: Callable[[EmployerRequest, Job], HttpResponse]
     danger: bool = False
+    # Why the step may not be taken now though the status allows it (a message), or None.
+    refusal: Callable[[Job], str | None] = lambda job: None
 
 
 def _submit(request: EmployerRequest, job: Job) -> HttpResponse:
@@ -202,8 +251,19 @@ def _fill(request: EmployerRequest, job: Job) -> HttpResponse:
 
 
 def _renew(request: EmployerRequest, job: Job) -> HttpResponse:
-    moderation.renew(job, request.user)
-    messages.success(request, f"“{job.title}” now runs until {job.expires_at:%B %-d, %Y}.")
+    try:
+        change = moderation.renew_by_employer(job, request.user)
+    except moderation.NotAllowed as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("employers:dashboard")
+    job = change.job
+    left = moderation.MAX_RENEWALS - moderation.renewals_used(job)
+    more = f"It may be renewed {left} more time{'s' if left != 1 else ''}."
+    messages.success(
+        request,
+        f"“{job.title}” now runs until {job.expires_at:%B %-d, %Y}. "
+        + (more if left else "That was its last renewal."),
+    )
     return redirect("employers:dashboard")
 
 
@@ -213,7 +273,11 @@ def _duplicate(request: EmployerRequest, job: Job) -> HttpResponse:
         created_by=request.user,
         **{name: getattr(job, name) for name in COPIED_FIELDS},
     )
-    copy.save()
+    twin = recent_twin(request.user, copy)
+    if twin is not None and twin.pk != job.pk:  # the same button pressed twice
+        messages.info(request, "A copy was made a moment ago: here it is.")
+        return redirect("employers:edit", pk=twin.pk)
+    save_new_job(copy)
     moderation.record_creation(copy, request.user)
     messages.success(request, "A copy was saved as a draft. Edit it, then submit it.")
     return redirect("employers:edit", pk=copy.pk)
@@ -247,6 +311,7 @@ ACTIONS = {
         "Renew",
         lambda job: job.status in moderation.RENEWABLE,
         _renew,
+        refusal=moderation.renewal_refusal,
     ),
     "duplicate": Action(
         "Duplicate",
@@ -277,6 +342,10 @@ def job_action(request: EmployerRequest, pk: int, action: str) -> HttpResponse:
             request,
             f"“{job.title}” is {job.get_status_display().lower()}: it cannot be changed that way.",
         )
+        return redirect("employers:dashboard")
+    refusal = step.refusal(job)
+    if refusal:
+        messages.error(request, refusal)
         return redirect("employers:dashboard")
     if request.method == "POST":
         return step.perform(request, job)

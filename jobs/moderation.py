@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -47,6 +49,9 @@ EDITED_NOTES: dict[str, str] = {
 # Fields a posting's checks leave out: the slug is made on saving, and the search column is the
 # database's own (reading it would only cost a query).
 UNCHECKED = ["slug", "search_vector"]
+# An employer renews a posting at most this many times, each within the last days of its run.
+MAX_RENEWALS = 3
+RENEWAL_WINDOW = timedelta(days=7)
 # The statuses a moderator's decision leads to.
 DECISIONS = [JobStatus.PUBLISHED, JobStatus.CHANGES, JobStatus.REJECTED]
 
@@ -238,6 +243,62 @@ def renew(
     job.expires_at = start + timedelta(days=days) if days else default_expiry(start)
     job.save(update_fields=["status", "expires_at", "updated_at"])
     return _record(job, from_status, actor, f"Runs until {job.expires_at:%B %-d, %Y}.")
+
+
+def _employer_renewals_q() -> Q:
+    """History lines of renewals by the employer (a moderator's extension or re-approval is
+    staff's; an edit of a published posting goes to pending)."""
+    return Q(from_status__in=RENEWABLE, to_status=JobStatus.PUBLISHED) & ~Q(actor__is_staff=True)
+
+
+def renewals_used(job: Job) -> int:
+    """How many times the employer renewed the posting."""
+    return StatusChange.objects.filter(_employer_renewals_q(), job=job).count()
+
+
+def renewals_count() -> Coalesce:
+    """An annotation: how many times the employer renewed each posting (for lists)."""
+    per_job = (
+        StatusChange.objects.filter(_employer_renewals_q(), job=OuterRef("pk"))
+        .values("job")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(per_job, output_field=IntegerField()), Value(0))
+
+
+def renewal_refusal(job: Job, now: datetime | None = None) -> str | None:
+    """Why the employer may not renew the posting now, or None: only a published or expired
+    posting, at most MAX_RENEWALS times, each within RENEWAL_WINDOW of its expiry."""
+    now = now or timezone.now()
+    if job.status not in RENEWABLE:
+        return f"A posting that is “{job.get_status_display()}” cannot be renewed."
+    used = getattr(job, "renewals", None)
+    if used is None:
+        used = renewals_used(job)
+    if used >= MAX_RENEWALS:
+        return (
+            f"“{job.title}” was renewed {MAX_RENEWALS} times, the most a posting may be. "
+            "Duplicate it to post it again: the copy goes to review."
+        )
+    expires = job.expires_at
+    if job.status == JobStatus.PUBLISHED and expires is not None and now < expires - RENEWAL_WINDOW:
+        opens = expires - RENEWAL_WINDOW
+        return (
+            f"“{job.title}” can be renewed from {opens:%B %-d, %Y}, in the last "
+            f"{RENEWAL_WINDOW.days} days before it expires on {expires:%B %-d, %Y}."
+        )
+    return None
+
+
+@transaction.atomic
+def renew_by_employer(job: Job, actor: "Actor", now: datetime | None = None) -> StatusChange:
+    """The employer's renewal: within the limits of renewal_refusal (NotAllowed otherwise)."""
+    job = Job.objects.select_for_update().get(pk=job.pk)  # two clicks cannot both pass
+    refusal = renewal_refusal(job, now)
+    if refusal:
+        raise NotAllowed(refusal)
+    return renew(job, actor, now=now)
 
 
 @transaction.atomic

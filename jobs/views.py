@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_cookie
 
+from core import ratelimit
 from core.breadcrumbs import trail
 from core.page_cache import cache_public_page, cache_until
 from jobs.filters import JobFilter
@@ -116,10 +117,20 @@ def job_page_context(request: HttpRequest, job: Job) -> dict:
 
 
 # Revealing the address changes nothing, so no CSRF token is needed; asking for it by POST keeps
-# crawlers that follow links from collecting it.
+# crawlers that follow links from collecting it, and a limit per network address keeps a script
+# from collecting every posting's address (ratelimit.APPLY_REVEAL).
 @csrf_exempt
 @require_POST
 def job_apply_email(request: HttpRequest, slug: str) -> HttpResponse:
+    if ratelimit.hit(ratelimit.APPLY_REVEAL, ratelimit.client_address(request)):
+        return ratelimit.too_many(
+            request,
+            ratelimit.APPLY_REVEAL,
+            heading="Too many application addresses",
+            message="You have asked for many application addresses in a short time.",
+            back_url=reverse("jobs:detail", args=[slug]),
+            back_label="Back to the job",
+        )
     job = get_object_or_404(Job.objects.public().select_related("company"), slug=slug)
     if not job.apply_email:
         raise Http404("This posting takes applications on the employer's site.")

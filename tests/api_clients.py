@@ -21,7 +21,9 @@ def make_employer(email: str = "boss@acme.example", *, company=None, verified=Tr
 
 
 def token_client(user) -> Client:
-    _, key = ApiToken.issue(user=user, name="tests")
+    # A token's name is used once per account.
+    name = f"tests {ApiToken.objects.filter(user=user).count() + 1}"
+    _, key = ApiToken.issue(user=user, name=name)
     return Client(headers={"Authorization": f"Bearer {key}"}, raise_request_exception=False)
 
 

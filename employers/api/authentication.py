@@ -1,10 +1,20 @@
-"""Token authentication for employers' own systems: `Authorization: Bearer <key>`."""
+"""Token authentication for employers' own systems: `Authorization: Bearer <key>`.
+
+Failed attempts (a malformed, unknown, revoked or expired key) are counted per network address;
+past core.ratelimit.API_TOKEN_FAILURES the address gets a 429 before its key is even looked up."""
+
+from typing import NoReturn
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 
+from core import ratelimit
 from employers.models import ApiToken
+
+
+class TooManyTokenFailures(exceptions.Throttled):
+    default_detail = "Too many requests with a token that does not work from this address."
 
 
 class ApiTokenAuthentication(BaseAuthentication):
@@ -14,17 +24,31 @@ class ApiTokenAuthentication(BaseAuthentication):
         parts = get_authorization_header(request).split()
         if not parts or parts[0].lower() != self.keyword:
             return None  # no token: anonymous, or the session
+        address = ratelimit.client_address(request)
+        limit = ratelimit.API_TOKEN_FAILURES
+        if ratelimit.exceeded(limit, address):
+            raise TooManyTokenFailures(wait=limit.seconds)
         if len(parts) != 2:
-            raise exceptions.AuthenticationFailed("Send “Authorization: Bearer <key>”.")
+            self._failed(address, "Send “Authorization: Bearer <key>”.")
         try:
             key = parts[1].decode("ascii")
         except UnicodeDecodeError:
-            raise exceptions.AuthenticationFailed("This API token is not valid.") from None
+            key = ""
         token = ApiToken.find(key)
         if token is None or not token.user.is_active:
-            raise exceptions.AuthenticationFailed("This API token is not valid or was revoked.")
+            self._failed(address, "This API token is not valid or was revoked.")
+        if token.is_expired:
+            self._failed(
+                address,
+                f"This API token expired on {token.expires_at:%Y-%m-%d}: make a new one on the "
+                "dashboard (API tokens).",
+            )
         token.note_use()
         return token.user, token
+
+    def _failed(self, address: str, message: str) -> NoReturn:
+        ratelimit.hit(ratelimit.API_TOKEN_FAILURES, address)
+        raise exceptions.AuthenticationFailed(message)
 
     def authenticate_header(self, request) -> str:
         return 'Bearer realm="api"'

@@ -99,10 +99,9 @@ def test_employer_journey(moderator, open_page, viewport, screenshot):
     employer.get_by_label("Company website").fill("quantumleaf.example")
     screenshot(employer, "sign-up")
     employer.get_by_role("button", name="Create account").click()
-    expect(employer.get_by_role("heading", level=1)).to_have_text("Your postings")
-    expect(employer.get_by_text("Confirm your e-mail address.")).to_be_visible()
+    expect(employer.get_by_role("heading", level=1)).to_have_text("Check your inbox")
 
-    # Confirm the address with the link from the e-mail.
+    # Confirm the address with the link from the e-mail, then log in.
     (verification,) = wait_for_mail(1)
     assert verification.to == [EMPLOYER_EMAIL]
     link = re.search(r"\S+/employers/verify/\S+/", verification.body).group(0)
@@ -110,6 +109,10 @@ def test_employer_journey(moderator, open_page, viewport, screenshot):
     expect(employer.get_by_text(f"{EMPLOYER_EMAIL} is confirmed")).to_be_visible()
     assert Employer.objects.get(user__email=EMPLOYER_EMAIL).is_verified
     mail.outbox.clear()
+    employer.get_by_label("E-mail").fill(EMPLOYER_EMAIL)
+    employer.get_by_label("Password").fill(EMPLOYER_PASSWORD)
+    employer.get_by_role("button", name="Log in").click()
+    expect(employer.get_by_role("heading", level=1)).to_have_text("Your postings")
 
     # Write the posting: every field is reachable by its label.
     employer.get_by_role("link", name="Post a job").first.click()

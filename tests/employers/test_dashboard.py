@@ -46,7 +46,11 @@ def test_dashboard_queries_do_not_grow_with_postings(count, django_assert_num_qu
 def test_each_posting_has_the_actions_its_status_allows():
     employer = make_employer()
     draft = make_draft(employer.company, title="The draft")
-    live = make_job(company=employer.company, title="The live one")
+    live = make_job(
+        company=employer.company,
+        title="The live one",
+        expires_at=timezone.now() + timedelta(days=5),
+    )
     filled = make_job(company=employer.company, title="The filled one", status=JobStatus.FILLED)
     html = client_for(employer.user).get(DASHBOARD_URL).content.decode()
     assert action_url(draft, "submit") in html and action_url(draft, "delete") in html

@@ -65,6 +65,7 @@ def hostile_job(client, django_capture_on_commit_callbacks):
             },
         )
     assert response.status_code == 302
+    assert client.login(username="evil@evil.example", password=PASSWORD)
     response = client.post(NEW_URL, job_data(**HOSTILE))
     assert response.status_code == 302, response.context["form"].errors
     return Job.objects.get()

@@ -125,7 +125,7 @@ def test_the_employer_sees_the_latest_reason(admin, decision):
 
 def test_the_employers_own_notes_are_not_shown_as_reviewer_messages():
     employer = make_employer()
-    job = make_job(company=employer.company)
+    job = make_job(company=employer.company, expires_at=timezone.now() + timedelta(days=2))
     client = client_for(employer.user)
     client.post(reverse("employers:action", args=[job.pk, "renew"]))
     # Renewing records "Runs until …" by the employer: not a message from a reviewer.

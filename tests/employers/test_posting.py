@@ -1,8 +1,11 @@
 """Writing a posting: the form, drafts, validation, the preview, submitting and the actions."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from employers.forms import JobForm
 from employers.views import ACTIONS
@@ -194,7 +197,8 @@ def test_mark_filled_needs_no_review(client, employer):
 
 @pytest.mark.parametrize("status", [JobStatus.PUBLISHED, JobStatus.EXPIRED])
 def test_renew_needs_no_review(client, employer, status):
-    job = make_job(company=employer.company, status=status)
+    expiry = timezone.now() + timedelta(days=3)  # renewable in its last week
+    job = make_job(company=employer.company, status=status, expires_at=expiry)
     old_expiry = job.expires_at
     client.post(action_url(job, "renew"))
     job.refresh_from_db()
@@ -234,8 +238,8 @@ def test_delete_is_refused_once_a_posting_was_public(client, employer, status):
 def test_a_get_only_asks(client, employer, action):
     if action in ("submit", "delete"):
         job = make_draft(employer.company)
-    else:
-        job = make_job(company=employer.company)
+    else:  # in its last week, so that it may be renewed
+        job = make_job(company=employer.company, expires_at=timezone.now() + timedelta(days=3))
     before = (job.status, job.expires_at, job.updated_at)
     response = client.get(action_url(job, action))
     assert response.status_code == 200

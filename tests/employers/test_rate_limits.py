@@ -154,7 +154,6 @@ def broken_cache():
 def test_sign_up_and_log_in_work_without_the_cache(broken_cache):
     client = Client(REMOTE_ADDR="203.0.113.30")
     assert client.post(SIGN_UP_URL, sign_up_data(1)).status_code == 302
-    assert client.get(DASHBOARD_URL).status_code == 200
     fresh = Client(REMOTE_ADDR="203.0.113.31")
     assert log_in(fresh, "person1@company1.example", PASSWORD).status_code == 302
 

@@ -18,6 +18,8 @@ from .helpers import DASHBOARD_URL, PASSWORD, SIGN_UP_URL, client_for, make_draf
 
 pytestmark = pytest.mark.django_db
 
+SENT_URL = reverse("employers:sign-up-sent")
+
 NEW_COMPANY = {
     "email": "Ada.Lovelace@Analytical.example",
     "password": PASSWORD,
@@ -39,7 +41,7 @@ def verify_link(message) -> str:
 def test_sign_up_creates_the_account_and_the_company(client, django_capture_on_commit_callbacks):
     response = sign_up(client, django_capture_on_commit_callbacks)
     assert response.status_code == 302
-    assert response["Location"] == DASHBOARD_URL
+    assert response["Location"] == SENT_URL
     user = get_user_model().objects.get()
     assert user.username == user.email == "ada.lovelace@analytical.example"
     assert user.check_password(PASSWORD)
@@ -48,7 +50,10 @@ def test_sign_up_creates_the_account_and_the_company(client, django_capture_on_c
     assert employer.verified_at is None
     assert employer.company.name == "Analytical Engines"
     assert employer.company.website == "https://www.analytical.example"
-    # Logged in at once.
+    # Not logged in by the sign-up (its answer must not tell a new address from a known one):
+    # the password logs in.
+    assert client.get(DASHBOARD_URL).status_code == 302
+    assert client.login(username=user.username, password=PASSWORD)
     assert client.get(DASHBOARD_URL).status_code == 200
 
 
@@ -124,17 +129,25 @@ def test_joining_with_a_matching_address(client, django_capture_on_commit_callba
     assert employer.company == company
     assert employer.created_company is False
     assert Company.objects.count() == 1
+    client.force_login(employer.user)
     dashboard = client.get(DASHBOARD_URL)
     assert list(dashboard.context["page"].object_list) == []
     assert "Secret draft" not in dashboard.content.decode()
 
 
-def test_a_duplicate_email_is_refused(client):
+def test_a_known_address_gets_the_same_answer_and_its_owner_an_e_mail(
+    client, django_capture_on_commit_callbacks
+):
     make_employer("ada.lovelace@analytical.example")
-    response = client.post(SIGN_UP_URL, {**NEW_COMPANY, "company_name": "Other Co"})
-    assert response.status_code == 200
-    assert "already an account with this e-mail" in response.context["form"].errors["email"][0]
+    response = sign_up(client, django_capture_on_commit_callbacks, company_name="Other Co")
+    assert response.status_code == 302
+    assert response["Location"] == SENT_URL
     assert get_user_model().objects.count() == 1
+    assert not Company.objects.filter(name="Other Co").exists()
+    (message,) = mail.outbox
+    assert message.to == ["ada.lovelace@analytical.example"]
+    assert "It already has an account" in message.body
+    assert "/employers/password/reset/" in message.body
 
 
 def test_a_weak_password_is_refused(client):

@@ -12,6 +12,7 @@ from jobs.models import Job
 
 from .helpers import (
     DASHBOARD_URL,
+    LOG_IN_URL,
     NEW_URL,
     PASSWORD,
     QUEUE_URL,
@@ -50,11 +51,16 @@ def test_sign_up_to_live_posting(settings, django_capture_on_commit_callbacks):
                 "nickname": "",
             },
         )
-    assert response["Location"] == DASHBOARD_URL
+    assert response["Location"] == reverse("employers:sign-up-sent")
     (verification,) = mail.outbox
     link = re.search(r"\S+/employers/verify/\S+/", verification.body).group(0)
     assert employer.get(path_of(link, settings)).status_code == 302
     mail.outbox.clear()
+    # Then log in.
+    response = employer.post(
+        LOG_IN_URL, {"username": "lead@vectorworks.example", "password": PASSWORD}
+    )
+    assert response["Location"] == DASHBOARD_URL
 
     # Write the posting, preview it, submit it.
     response = employer.post(
