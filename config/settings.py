@@ -98,18 +98,30 @@ DATABASES = {
 
 # Cache: per-process memory unless REDIS_URL points at a Redis shared by every app server.
 # "default" holds pages and fragments and treats a Redis outage as a miss; "ratelimit" raises,
-# so that the rate limits notice and count in the app server's memory meanwhile.
+# so that the rate limits notice and count in the app server's memory meanwhile. Both go through
+# one circuit breaker per process (core/breaker.py): after three calls in a row get no answer,
+# Redis is left alone for REDIS_BREAKER_SECONDS, then one call probes it.
 REDIS_URL = env_str("REDIS_URL")
+# A healthy Redis next to the app answers in well under a millisecond, and even a page of 100 kB
+# or a busy moment (a snapshot's fork) stays within a few: 200 ms is a wide margin over that,
+# and bounds what an unanswering Redis costs (three timeouts per process before the circuit
+# opens, then one per REDIS_BREAKER_SECONDS).
+REDIS_TIMEOUT_MS = env_int("REDIS_TIMEOUT_MS", 200, minimum=10)
+REDIS_BREAKER_SECONDS = env_int("REDIS_BREAKER_SECONDS", 5, minimum=1)
 if REDIS_URL:
     _redis = {
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "jobboard",
-        # Give up quickly on an unreachable server rather than hold the request.
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        "OPTIONS": {
+            "socket_connect_timeout": REDIS_TIMEOUT_MS / 1000,
+            "socket_timeout": REDIS_TIMEOUT_MS / 1000,
+            "breaker_failures": 3,
+            "breaker_seconds": REDIS_BREAKER_SECONDS,
+        },
     }
     CACHES = {
         "default": {"BACKEND": "core.cache.FailSafeRedisCache", **_redis},
-        "ratelimit": {"BACKEND": "django.core.cache.backends.redis.RedisCache", **_redis},
+        "ratelimit": {"BACKEND": "core.cache.BreakerRedisCache", **_redis},
     }
 else:
     CACHES = {
@@ -119,6 +131,9 @@ else:
             "LOCATION": "ratelimit",
         },
     }
+
+# Sessions live in the database, never in Redis alone: a Redis outage logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Whole pages for anonymous visitors, retired at once when public content changes (see
 # config/page_cache.py). On by default only where one cache serves every process: Redis, or

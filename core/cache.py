@@ -1,5 +1,13 @@
-"""A Redis cache that a Redis outage cannot take the site down with: reads miss, writes are
-dropped, and the site keeps serving from the database."""
+"""Redis caches that a Redis outage cannot take the site down with.
+
+Both aliases go through one circuit breaker per Redis server (core/breaker.py): after a few
+calls in a row fail (refused, or no answer within the socket timeout), no call goes to Redis for
+a few seconds, and then one probe does. `BreakerRedisCache` ("ratelimit") raises
+`CacheUnavailable` meanwhile, so that rate limits know to count elsewhere;
+`FailSafeRedisCache` ("default": pages, fragments, API throttles through core.ratelimit)
+answers as an empty cache would: reads miss, writes are dropped, and the site keeps serving from
+the database.
+"""
 
 import logging
 from collections.abc import Callable
@@ -7,9 +15,23 @@ from functools import wraps
 from typing import Any
 
 from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from core.breaker import breaker_for
 
 log = logging.getLogger(__name__)
+
+# What the breaker counts as the server being away; any other answer (an error reply, a
+# missing counter) shows that it is there.
+SERVER_AWAY = (RedisConnectionError, RedisTimeoutError, OSError)
+
+# (`decr` is `incr` of a negative amount: guarding both would count one call twice.)
+GUARDED = ("get", "get_many", "set", "set_many", "add", "touch", "delete", "delete_many",
+           "has_key", "clear", "incr", "ping")  # fmt: skip
+FAIL_SAFE = ("get", "get_many", "set", "set_many", "add", "touch", "delete", "delete_many",
+             "has_key", "clear")  # fmt: skip
 
 # Answers while Redis is unreachable: what an empty cache would say.
 MISS_RESULTS = {
@@ -22,14 +44,73 @@ MISS_RESULTS = {
 }
 
 
+class CacheUnavailable(RedisError):
+    """Redis was not called: its circuit is open."""
+
+
+def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(method)
+    def wrapped(self: "BreakerRedisCache", *args: Any, **kwargs: Any) -> Any:
+        breaker = self.breaker
+        if not breaker.allow():
+            raise CacheUnavailable(f"circuit open for {breaker.name}")
+        try:
+            result = method(self, *args, **kwargs)
+        except SERVER_AWAY as error:
+            breaker.failed(error)
+            raise
+        except BaseException:
+            breaker.succeeded()  # the server answered (an error reply, a missing key)
+            raise
+        breaker.succeeded()
+        return result
+
+    return wrapped
+
+
+class BreakerRedisCache(RedisCache):
+    """RedisCache behind the process's circuit breaker for its server. Raises while Redis is
+    away (`CacheUnavailable` without calling it while the circuit is open).
+
+    OPTIONS may hold `breaker_failures` (failures in a row that open the circuit, default 3) and
+    `breaker_seconds` (how long it stays open before a probe, default 5); the rest go to
+    redis-py as usual."""
+
+    def __init__(self, server: str | list[str], params: dict[str, Any]) -> None:
+        options = dict(params.get("OPTIONS") or {})
+        failures = options.pop("breaker_failures", 3)
+        cooldown = options.pop("breaker_seconds", 5)
+        super().__init__(server, {**params, "OPTIONS": options})
+        self.breaker = breaker_for(self._servers[0], failures=failures, cooldown=cooldown)
+
+    def ping(self) -> bool:
+        return bool(self._cache.get_client(write=True).ping())
+
+    def unavailable_reason(self) -> str | None:
+        """None when Redis answers a ping now; otherwise why it does not (for /healthz)."""
+        try:
+            self.ping()
+        except CacheUnavailable:
+            return f"circuit open, next try in {self.breaker.seconds_to_retry():.0f} s"
+        except RedisError as error:
+            return f"{type(error).__name__}: {error}"
+        return None
+
+
+for _name in GUARDED:
+    setattr(BreakerRedisCache, _name, _guarded(getattr(BreakerRedisCache, _name)))
+
+
 def _fail_safe(name: str) -> Callable[..., Any]:
-    method = getattr(RedisCache, name)
+    method = getattr(BreakerRedisCache, name)
     miss = MISS_RESULTS.get(name, lambda args, kwargs: None)
 
     @wraps(method)
-    def wrapped(self: RedisCache, *args: Any, **kwargs: Any) -> Any:
+    def wrapped(self: BreakerRedisCache, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
+        except CacheUnavailable:
+            return miss(args, kwargs)  # said once, when the circuit opened
         except RedisError as error:
             log.warning("Cache unavailable (%s: %s); serving without it", name, error)
             return miss(args, kwargs)
@@ -37,11 +118,10 @@ def _fail_safe(name: str) -> Callable[..., Any]:
     return wrapped
 
 
-class FailSafeRedisCache(RedisCache):
-    """RedisCache whose page-caching operations never raise when Redis is down. Counters
-    (`incr`, `decr`) still raise, so rate limits know to count elsewhere."""
+class FailSafeRedisCache(BreakerRedisCache):
+    """BreakerRedisCache whose page-caching operations never raise when Redis is away. Counters
+    (`incr`, and `decr` through it) still raise, so rate limits know to count elsewhere."""
 
 
-for _name in ("get", "get_many", "set", "set_many", "add", "touch", "delete", "delete_many",
-              "has_key", "clear"):  # fmt: skip
+for _name in FAIL_SAFE:
     setattr(FailSafeRedisCache, _name, _fail_safe(_name))

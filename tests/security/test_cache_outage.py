@@ -16,7 +16,7 @@ DEAD_REDIS = {"LOCATION": "redis://127.0.0.1:1/0", "OPTIONS": {"socket_connect_t
 def redis_down(settings):
     settings.CACHES = {
         "default": {"BACKEND": "core.cache.FailSafeRedisCache", **DEAD_REDIS},
-        "ratelimit": {"BACKEND": "django.core.cache.backends.redis.RedisCache", **DEAD_REDIS},
+        "ratelimit": {"BACKEND": "core.cache.BreakerRedisCache", **DEAD_REDIS},
     }
     yield
     for cache in caches.all(initialized_only=True):
