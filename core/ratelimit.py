@@ -1,17 +1,27 @@
 """Rate limits counted in the shared cache, so every app server counts together. A window opens
-with the first attempt and lasts `seconds` (the counter's expiry); incrementing keeps it."""
+with the first attempt and lasts `seconds` (the counter's expiry); incrementing keeps it.
+
+The log-in lockout (failures per account) is counted in the database instead: it must hold on
+every app server whether Redis answers or not, and costs one small query per log-in attempt
+(`Limit.in_database`)."""
 
 import hashlib
 import logging
 import unicodedata
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.db import connection
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+
+from core.models import LimitCount
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +35,7 @@ class Limit:
     name: str
     count: int
     seconds: int
+    in_database: bool = False
 
     @property
     def minutes(self) -> int:
@@ -33,7 +44,8 @@ class Limit:
 
 SIGN_UP = Limit("sign-up", 5, 60 * 60)  # per address the request comes from
 LOG_IN = Limit("log-in", 20, 5 * 60)  # per address
-LOG_IN_FAILURES = Limit("log-in-failures", 5, 15 * 60)  # per account: then it is locked
+# Per account: then it is locked, on every app server, with or without Redis.
+LOG_IN_FAILURES = Limit("log-in-failures", 5, 15 * 60, in_database=True)
 # Failed log-ins per address, whatever account they name: one address trying many accounts.
 LOG_IN_ADDRESS_FAILURES = Limit("log-in-address-failures", 30, 60 * 60)
 PASSWORD_RESET = Limit("password-reset", 5, 60 * 60)  # per address
@@ -68,6 +80,8 @@ def store_call(method: str, *args: Any) -> Any:
 def hit(limit: Limit, who: str) -> bool:
     """Count one attempt by `who`; True when that goes over the limit."""
     key = _key(limit, who)
+    if limit.in_database:
+        return _count_in_database(key, limit) > limit.count
     store_call("add", key, 0, limit.seconds)
     try:
         count = store_call("incr", key)
@@ -79,11 +93,41 @@ def hit(limit: Limit, who: str) -> bool:
 
 def exceeded(limit: Limit, who: str) -> bool:
     """Whether `who` has used up the limit, without counting an attempt."""
+    if limit.in_database:
+        return LimitCount.objects.filter(
+            key=_key(limit, who), hits__gte=limit.count, window_ends__gt=timezone.now()
+        ).exists()
     return (store_call("get", _key(limit, who)) or 0) >= limit.count
 
 
 def clear(limit: Limit, who: str) -> None:
+    if limit.in_database:
+        # One query that also sweeps away every window that has passed, so the table holds only
+        # the accounts with recent failures.
+        passed = Q(window_ends__lte=timezone.now())
+        LimitCount.objects.filter(Q(key=_key(limit, who)) | passed).delete()
+        return
     store_call("delete", _key(limit, who))
+
+
+def _count_in_database(key: str, limit: Limit) -> int:
+    """Count one attempt in the database and return the count in the window: one statement,
+    atomic under concurrent attempts (PostgreSQL and SQLite both have INSERT ... ON CONFLICT)."""
+    now = timezone.now()
+    adapt = connection.ops.adapt_datetimefield_value
+    table = connection.ops.quote_name(LimitCount._meta.db_table)
+    sql = f"""
+        INSERT INTO {table} (key, hits, window_ends) VALUES (%s, 1, %s)
+        ON CONFLICT (key) DO UPDATE SET
+            hits = CASE WHEN {table}.window_ends > %s THEN {table}.hits + 1 ELSE 1 END,
+            window_ends = CASE WHEN {table}.window_ends > %s
+                THEN {table}.window_ends ELSE excluded.window_ends END
+        RETURNING hits
+    """
+    ends = now + timedelta(seconds=limit.seconds)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [key, adapt(ends), adapt(now), adapt(now)])
+        return cursor.fetchone()[0]
 
 
 def client_address(request: HttpRequest) -> str:

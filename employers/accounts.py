@@ -193,13 +193,14 @@ def log_in_refusal(request: HttpRequest) -> ratelimit.Limit | None:
 def record_log_in(request: HttpRequest, succeeded: bool) -> None:
     """A success clears the account's failures; a failure counts one for the account and one
     for the address (which a success does not clear: logging in to one's own account must not
-    buy more guesses at others)."""
+    buy more guesses at others). The account's count is in the database: with the check in
+    `log_in_refusal`, a log-in POST costs two small queries for it."""
     account = _log_in_account(request)
     if succeeded:
         ratelimit.clear(ratelimit.LOG_IN_FAILURES, account)
         return
     ratelimit.hit(ratelimit.LOG_IN_ADDRESS_FAILURES, ratelimit.client_address(request))
-    if account and not ratelimit.exceeded(ratelimit.LOG_IN_FAILURES, account):
+    if account:
         ratelimit.hit(ratelimit.LOG_IN_FAILURES, account)
 
 
