@@ -91,7 +91,7 @@ class BreakerRedisCache(RedisCache):
         try:
             self.ping()
         except CacheUnavailable:
-            return f"circuit open, next try in {self.breaker.seconds_to_retry():.0f} s"
+            return "circuit open"
         except RedisError as error:
             return f"{type(error).__name__}: {error}"
         return None

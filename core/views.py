@@ -1,5 +1,7 @@
 """Endpoints for operators and crawlers."""
 
+from django.conf import settings
+from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
@@ -11,13 +13,36 @@ from django.views.decorators.http import require_GET
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> HttpResponse:
-    """200 when the database answers, 503 when it does not (for load balancers)."""
+    """For load balancers: 503 when the database does not answer; 200 "degraded: <reason>" when
+    the site serves without the shared cache (Redis away: pages uncached, rate limits counted per
+    server), so that the app server stays in rotation; `?strict=1` answers 503 then too."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+    problems = cache_problems()
+    if not problems:
+        return HttpResponse("ok\n", content_type="text/plain")
+    strict = request.GET.get("strict", "").lower() in ("1", "true", "yes", "on")
+    body = "degraded: " + "; ".join(problems) + "\n"
+    return HttpResponse(body, status=503 if strict else 200, content_type="text/plain")
+
+
+def cache_problems() -> list[str]:
+    """Why the shared cache cannot be used now, once per server (the aliases share it). A ping
+    goes through the circuit breaker: while it is open, Redis is not called."""
+    problems, seen = [], set()
+    for alias in settings.CACHES:
+        cache = caches[alias]
+        breaker = getattr(cache, "breaker", None)
+        if breaker is None or id(breaker) in seen:
+            continue
+        seen.add(id(breaker))
+        reason = cache.unavailable_reason()
+        if reason:
+            problems.append(f"cache unavailable ({reason})")
+    return problems
 
 
 @require_GET

@@ -98,3 +98,22 @@ def test_every_alias_of_one_server_shares_its_breaker(dead_redis):
     with pytest.raises(CacheUnavailable):
         ratelimit.incr("counter")
     assert "circuit open" in default.unavailable_reason()
+
+
+@pytest.mark.django_db
+def test_healthz_says_degraded_but_stays_in_rotation_unless_strict(client, dead_redis):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content.decode().startswith("degraded: cache unavailable (")
+    for _ in range(3):  # the probes open the circuit; then Redis is not even called
+        client.get("/healthz")
+    response = client.get("/healthz?strict=1")
+    assert response.status_code == 503
+    assert response.content == b"degraded: cache unavailable (circuit open)\n"
+
+
+@pytest.mark.django_db
+def test_healthz_without_redis_is_simply_ok(client):
+    for address in ("/healthz", "/healthz?strict=1"):
+        response = client.get(address)
+        assert (response.status_code, response.content) == (200, b"ok\n")
