@@ -8,7 +8,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
@@ -56,27 +56,55 @@ class RequestIdLogFilter(logging.Filter):
 
 
 class DatabaseUnavailableMiddleware:
-    """Answers 503 with a plain page, not a 500, when the database cannot be reached.
+    """Answers 503 with a plain page (the API: its error format), not a 500, when the database
+    cannot be reached, with `Retry-After`; and runs every write (any method but GET, HEAD and
+    OPTIONS) in one transaction, so a write the database drops halfway leaves nothing behind.
 
-    Connections are health-checked before reuse (CONN_HEALTH_CHECKS), so pages recover by
-    themselves once the database is back.
+    Connections are health-checked before reuse (CONN_HEALTH_CHECKS) and a connection that
+    failed is closed at the end of its request, so pages recover by themselves once the
+    database is back. Anonymous pages in the page cache are served from their stored copy
+    meanwhile (core/page_cache.py).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return self.get_response(request)
+        try:
+            with transaction.atomic():
+                request.in_write_transaction = True
+                return self.get_response(request)
+        except DATABASE_DOWN as error:  # the commit itself failed
+            return database_unavailable(request, error)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not isinstance(exception, (OperationalError, InterfaceError)):
+        if not isinstance(exception, DATABASE_DOWN):
             return None
-        logger.error("Database unavailable: %s", exception)
+        if getattr(request, "in_write_transaction", False):
+            transaction.set_rollback(True)  # whatever the write did before, none of it stays
+        return database_unavailable(request, exception)
+
+
+DATABASE_DOWN = (OperationalError, InterfaceError)
+
+
+def database_unavailable(request: HttpRequest, error: Exception) -> HttpResponse:
+    logger.error("Database unavailable: %s", error)
+    write = request.method not in ("GET", "HEAD", "OPTIONS")
+    if request.path.startswith("/api/"):
+        detail = "The service cannot reach its data right now; try again in half a minute."
+        if write:
+            detail += " Nothing was saved."
+        response = JsonResponse(error_body(503, "unavailable", detail), status=503)
+    else:
         # Rendered without the request: context processors could need the database too.
-        response = HttpResponse(render_to_string("503.html"), status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        response["Cache-Control"] = "no-store"
-        return response
+        page = render_to_string("503.html", {"write": write})
+        response = HttpResponse(page, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 class BodySizeLimitMiddleware:
