@@ -15,3 +15,18 @@ class LimitCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.hits} until {self.window_ends:%Y-%m-%d %H:%M}"
+
+
+class PageGeneration(models.Model):
+    """The page cache's generation as of the last committed change to public content (one row,
+    written through whenever a change commits).
+
+    Redis holds the generation every request reads. A process that saw Redis fail compares the
+    two once Redis answers again: when they differ, a change was made while Redis could not hear
+    of it, and every cached page is retired (core/page_cache.py)."""
+
+    token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.token

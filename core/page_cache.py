@@ -10,6 +10,15 @@ and token alike.
 Only requests that carry no session or messages cookie are served from or stored in the cache,
 and only 200 answers that set no cookie, used no CSRF token and are not marked private: a page
 for someone logged in, a form, or a staff preview is never stored.
+
+Faults. The token of each committed change is also written to a database row
+(`core.PageGeneration`). A process that saw Redis fail (a timeout, a refused or dropped
+connection: a pause, a partition or a restart) compares Redis's token with the row's the first
+time Redis answers again, one query; when they differ a change was made that Redis never heard
+of (or Redis came back from an old snapshot), and every page is retired. A hit never queries the
+database. When the view itself fails because the database is unreachable, the copy stored
+for the address is served even if its generation is stale (stale-if-error), marked
+`X-Page-Cache: stale`; without one the database error goes on to the 503 page.
 """
 
 import hashlib
@@ -22,13 +31,15 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
 from django.utils.http import split_directive_names
+
+from core.models import PageGeneration
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +57,50 @@ def pages_changed() -> None:
     The second time closes a race: a request that read the new token before the commit would
     otherwise store the old content under it."""
     _new_generation()
-    transaction.on_commit(_new_generation)
+    transaction.on_commit(_new_committed_generation)
 
 
 def _new_generation() -> None:
     _safely(cache.set, GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _new_committed_generation() -> None:
+    """A new token in the database row, then in the cache: the row keeps it while Redis is away."""
+    token = uuid.uuid4().hex
+    try:
+        now = timezone.now()
+        if not PageGeneration.objects.filter(pk=1).update(token=token, changed_at=now):
+            PageGeneration.objects.update_or_create(
+                pk=1, defaults={"token": token, "changed_at": now}
+            )
+    except DatabaseError as error:
+        log.error("Page generation not recorded in the database (%s)", error)
+    _safely(cache.set, GENERATION_KEY, token, timeout=None)
+
+
+# Redis failures this process had seen when it last compared the cache's generation with the
+# database's (core.breaker.CircuitBreaker.failures_seen).
+_failures_checked = 0
+
+
+def _check_generation_after_failures() -> None:
+    """Once Redis answers again after this process saw it fail: if its generation is not the one
+    last committed, a change was made that it never heard of; retire every page. One query, only
+    then; a cache without a breaker (memory) has nothing to check."""
+    global _failures_checked
+    breaker = getattr(cache, "breaker", None)
+    if breaker is None or breaker.failures_seen == _failures_checked or breaker.is_open:
+        return
+    seen = breaker.failures_seen
+    try:
+        committed = PageGeneration.objects.values_list("token", flat=True).first()
+    except DatabaseError:
+        return  # the database is away too: check again on the next request
+    if _safely(cache.get, GENERATION_KEY) != committed:
+        log.warning("Page generation in the cache is not the last committed one: retiring pages")
+        _new_committed_generation()
+    if breaker.failures_seen == seen:  # both calls answered
+        _failures_checked = seen
 
 
 def current_generation() -> str | None:
@@ -80,6 +130,7 @@ def address_key(request: HttpRequest, prefix: str = "page") -> str:
 def read_current(key: str) -> tuple[str | None, Any]:
     """The current generation and what `key` holds if it was stored under that generation,
     in one round trip to the cache. (None, None) when the cache cannot be reached."""
+    _check_generation_after_failures()
     found = _safely(cache.get_many, [GENERATION_KEY, key]) or {}
     generation = found.get(GENERATION_KEY)
     if generation is None:
@@ -163,9 +214,19 @@ def cache_public_page(*params: str) -> Callable[[View], View]:
                 return view(request, *args, **kwargs)
             if stored is not None:
                 return _from_stored(stored)
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and callable(response.render):
-                response = response.render()
+            try:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and callable(response.render):
+                    response = response.render()
+            except (OperationalError, InterfaceError) as error:
+                # The database is unreachable: the last copy, however old, beats a 503.
+                kept = _safely(cache.get, key)
+                if kept is None:
+                    raise
+                log.warning("Database unavailable (%s): serving the stored copy", error)
+                response = _from_stored(kept[1])
+                response["X-Page-Cache"] = "stale"
+                return response
             if _cacheable_response(request, response):
                 # Visitors' browsers and any shared cache revalidate each time (the ETag makes
                 # that a 304), so a change reaches them as soon as it reaches this cache.

@@ -1,17 +1,34 @@
-"""While the database is unreachable pages answer 503 with Retry-After, and a write that the
+"""While the database is unreachable: cached pages are served from their last copy even when it
+has been retired (stale-if-error), other pages answer 503 with Retry-After, and a write that the
 database drops halfway leaves nothing behind."""
 
 import pytest
 from django.db import OperationalError, connection
 
+from core.page_cache import pages_changed
 from jobs.models import Job, StatusChange
 from tests.employers.helpers import NEW_URL, client_for, job_data, make_employer
+from tests.factories import make_job
 
 pytestmark = pytest.mark.django_db
 
 
 def database_down(execute, sql, params, many, context):
     raise OperationalError("server closed the connection unexpectedly")
+
+
+def test_a_cached_page_is_served_from_its_last_copy_even_when_retired(client):
+    make_job(title="Staff Data Engineer")
+    first = client.get("/jobs/")
+    assert first["X-Page-Cache"] == "miss"
+    pages_changed()  # the copy is now stale: normally the page would be rendered again
+    with connection.execute_wrapper(database_down):
+        stale = client.get("/jobs/")
+    assert stale.status_code == 200
+    assert stale["X-Page-Cache"] == "stale"
+    assert stale.content == first.content
+    # Back to normal once the database answers: rendered again, and stored.
+    assert client.get("/jobs/")["X-Page-Cache"] == "miss"
 
 
 def test_a_page_with_no_stored_copy_answers_503_with_retry_after(client):
