@@ -8,7 +8,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
@@ -76,18 +76,27 @@ class DatabaseUnavailableMiddleware:
             with transaction.atomic():
                 request.in_write_transaction = True
                 return self.get_response(request)
-        except DATABASE_DOWN as error:  # the commit itself failed
+        except Exception as error:  # the commit itself failed
+            if not database_down(error):
+                raise
             return database_unavailable(request, error)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not isinstance(exception, DATABASE_DOWN):
+        if not database_down(exception):
             return None
         if getattr(request, "in_write_transaction", False):
             transaction.set_rollback(True)  # whatever the write did before, none of it stays
         return database_unavailable(request, exception)
 
 
-DATABASE_DOWN = (OperationalError, InterfaceError)
+def database_down(error: BaseException) -> bool:
+    """Whether `error` says the database cannot be reached. Django wraps the driver's errors in
+    its own, except in a few places (closing a server-side cursor whose connection was
+    dropped raises psycopg's own OperationalError), so both count."""
+    driver = connection.Database
+    return isinstance(
+        error, (OperationalError, InterfaceError, driver.OperationalError, driver.InterfaceError)
+    )
 
 
 def database_unavailable(request: HttpRequest, error: Exception) -> HttpResponse:

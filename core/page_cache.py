@@ -31,7 +31,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
@@ -39,6 +39,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
 from django.utils.http import split_directive_names
 
+from core.middleware import database_down
 from core.models import PageGeneration
 
 log = logging.getLogger(__name__)
@@ -218,9 +219,9 @@ def cache_public_page(*params: str) -> Callable[[View], View]:
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render") and callable(response.render):
                     response = response.render()
-            except (OperationalError, InterfaceError) as error:
+            except Exception as error:
                 # The database is unreachable: the last copy, however old, beats a 503.
-                kept = _safely(cache.get, key)
+                kept = _safely(cache.get, key) if database_down(error) else None
                 if kept is None:
                     raise
                 log.warning("Database unavailable (%s): serving the stored copy", error)

@@ -105,14 +105,16 @@ def manage(env: dict[str, str], *args: str) -> None:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict[str, str], workers: int = 2) -> Iterator[str]:
+def gunicorn(env: dict[str, str], workers: int = 2, log: Path | None = None) -> Iterator[str]:
+    """gunicorn as `make serve` runs it; its output goes to `log` when given."""
     if not GUNICORN.exists():
         pytest.skip(f"gunicorn is not installed in {GUNICORN.parent}")
     port = free_port()
+    output = log.open("ab") if log else subprocess.DEVNULL
     process = subprocess.Popen(
         [str(GUNICORN), "config.wsgi", "--config", "config/gunicorn.py",
          "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "30"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
@@ -128,6 +130,8 @@ def gunicorn(env: dict[str, str], workers: int = 2) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+        if log:
+            output.close()
 
 
 @dataclass
