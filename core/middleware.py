@@ -1,6 +1,7 @@
 """Request ids for the logs, a clean refusal of oversized bodies, and a friendly 503 while the
 database is unreachable."""
 
+import contextlib
 import logging
 import re
 import uuid
@@ -8,7 +9,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
@@ -71,7 +72,15 @@ class DatabaseUnavailableMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method in ("GET", "HEAD", "OPTIONS"):
-            return self.get_response(request)
+            response = self.get_response(request)
+            if getattr(response, "database_unavailable", False):
+                # A connection the server dropped (a restart, a failover, an operator) fails
+                # only the query in flight: a read is tried once more, on a new connection.
+                if not connection.in_atomic_block:  # (tests run inside one)
+                    with contextlib.suppress(DatabaseError):
+                        connection.close()
+                response = self.get_response(request)
+            return response
         try:
             with transaction.atomic():
                 request.in_write_transaction = True
@@ -113,6 +122,7 @@ def database_unavailable(request: HttpRequest, error: Exception) -> HttpResponse
         response = HttpResponse(page, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
+    response.database_unavailable = True
     return response
 
 

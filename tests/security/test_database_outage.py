@@ -61,3 +61,19 @@ def test_a_write_the_database_drops_halfway_leaves_nothing_behind():
     response = client.post(NEW_URL, job_data(title="Half Saved Engineer", save_draft="1"))
     assert response.status_code == 302
     assert Job.objects.filter(title="Half Saved Engineer").count() == 1
+
+
+def test_a_read_whose_connection_was_dropped_is_tried_once_more(client):
+    make_job(title="Staff Data Engineer")
+    failures = []
+
+    def first_query_fails(execute, sql, params, many, context):
+        if not failures:
+            failures.append(sql)
+            raise OperationalError("terminating connection due to administrator command")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(first_query_fails):
+        response = client.get("/jobs/")
+    assert response.status_code == 200 and len(failures) == 1
+    assert "Staff Data Engineer" in response.text
