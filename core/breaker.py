@@ -47,12 +47,6 @@ class CircuitBreaker:
     def is_open(self) -> bool:
         return self._opened_at is not None
 
-    def seconds_to_retry(self) -> float:
-        with self._lock:
-            if self._opened_at is None:
-                return 0.0
-            return max(0.0, self._opened_at + self.cooldown - self.clock())
-
     def allow(self) -> bool:
         """Whether a call may go to the server now. In the half-open state only the first
         caller is let through, until it reports back."""

@@ -21,6 +21,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from core.cache import CacheUnavailable
 from core.models import LimitCount
 
 log = logging.getLogger(__name__)
@@ -72,8 +73,9 @@ def store_call(method: str, *args: Any) -> Any:
     """Call a method of the rate-limit cache, or of this process's fallback when it raises."""
     try:
         return getattr(caches["ratelimit"], method)(*args)
-    except Exception:  # any failure of the cache server (connection refused, timeout, ...)
-        log.warning("Rate limits: shared cache unavailable, counting in this process")
+    except Exception as error:  # any failure of the cache server (connection refused, timeout, ...)
+        if not isinstance(error, CacheUnavailable):  # (an open circuit was logged when it opened)
+            log.warning("Rate limits: shared cache unavailable, counting in this process")
         return getattr(_fallback, method)(*args)
 
 
