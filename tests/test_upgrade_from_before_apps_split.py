@@ -48,6 +48,8 @@ APP_NOW = {
     "apitoken": "employers",
 }
 TABLE_NOW = {f"{APP_BEFORE[model]}_{model}": f"{APP_NOW[model]}_{model}" for model in APP_BEFORE}
+# Tables of models added after the split: created by the upgrade, not moved by it.
+TABLES_ADDED_SINCE = {"core_limitcount", "core_pagegeneration"}
 # What before_split_data.py's staff may do with the moved models, once upgraded: the editor and
 # the moderator through their groups (migrations roles/0004 and jobs/0004), the auditor directly.
 STAFF_MAY_NOW = {
@@ -304,9 +306,13 @@ def assert_upgraded(before: dict, after: dict) -> None:
     # The key issued before the split still finds its token.
     assert after["token_found"] is not None
     assert after["token_found"] == before["token_found"]
-    # The tables are renamed, not copied: the old names are gone, nothing else changed.
-    renamed = sorted(TABLE_NOW.get(table, table) for table in before["all_tables"])
-    assert after["all_tables"] == renamed
+
+    # The tables are renamed, not copied: the old names are gone, nothing else changed (but for
+    # the tables of models made since, which the upgrade creates).
+    def moved(tables: list[str]) -> list[str]:
+        return sorted(TABLE_NOW.get(t, t) for t in tables if t not in TABLES_ADDED_SINCE)
+
+    assert moved(after["all_tables"]) == moved(before["all_tables"])
     assert after["schema"] == renamed_tables(before["schema"])
 
 
