@@ -18,7 +18,15 @@ from django.db import connection
 from tests.factories import make_job
 from tests.faults import get, gunicorn, load, redis_server, server_env
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL: the fault is pg_terminate_backend on the app's connections",
+    ),
+    # Committed rows, for gunicorn to read; the rows of the migrations are restored afterwards,
+    # as later transactional tests expect (tests/test_data_safety.py).
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 APPLICATION = "jobboard-fault-test"
 LOAD_SECONDS = 4
@@ -37,8 +45,6 @@ def database_url(settings_dict: dict) -> str:
 
 
 def test_dropped_connections_cost_no_cached_page_and_no_500(tmp_path):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: the fault is pg_terminate_backend on the app's connections")
     jobs = [make_job(title=f"Fault Tolerant Engineer {n}") for n in range(12)]
     cached = [*CACHED, jobs[0].get_absolute_url()]
     settings_dict = connection.settings_dict
