@@ -10,6 +10,7 @@ the database.
 """
 
 import logging
+import re
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -81,7 +82,8 @@ class BreakerRedisCache(RedisCache):
         failures = options.pop("breaker_failures", 3)
         cooldown = options.pop("breaker_seconds", 5)
         super().__init__(server, {**params, "OPTIONS": options})
-        self.breaker = breaker_for(self._servers[0], failures=failures, cooldown=cooldown)
+        first = (re.split("[;,]", server) if isinstance(server, str) else server)[0]
+        self.breaker = breaker_for(first, failures=failures, cooldown=cooldown)
 
     def ping(self) -> bool:
         return bool(self._cache.get_client(write=True).ping())

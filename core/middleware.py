@@ -24,6 +24,10 @@ current_request_id: ContextVar[str] = ContextVar("request_id", default="-")
 # A load balancer's own id is kept when it looks like one; anything else is replaced.
 _VALID_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 RETRY_AFTER_SECONDS = 30
+# Whether the request being served runs in DatabaseUnavailableMiddleware's write transaction, and
+# whether a database error was answered with the 503 page (a read is then tried once more).
+_in_write_transaction: ContextVar[bool] = ContextVar("in_write_transaction", default=False)
+_database_failed: ContextVar[bool] = ContextVar("database_failed", default=False)
 
 
 class TaggedRequest(HttpRequest):
@@ -72,8 +76,13 @@ class DatabaseUnavailableMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method in ("GET", "HEAD", "OPTIONS"):
-            response = self.get_response(request)
-            if getattr(response, "database_unavailable", False):
+            failed = _database_failed.set(False)
+            try:
+                response = self.get_response(request)
+                retry = _database_failed.get()
+            finally:
+                _database_failed.reset(failed)
+            if retry:
                 # A connection the server dropped (a restart, a failover, an operator) fails
                 # only the query in flight: a read is tried once more, on a new connection.
                 if not connection.in_atomic_block:  # (tests run inside one)
@@ -81,19 +90,21 @@ class DatabaseUnavailableMiddleware:
                         connection.close()
                 response = self.get_response(request)
             return response
+        writing = _in_write_transaction.set(True)
         try:
             with transaction.atomic():
-                request.in_write_transaction = True
                 return self.get_response(request)
         except Exception as error:  # the commit itself failed
             if not database_down(error):
                 raise
             return database_unavailable(request, error)
+        finally:
+            _in_write_transaction.reset(writing)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not database_down(exception):
             return None
-        if getattr(request, "in_write_transaction", False):
+        if _in_write_transaction.get():
             transaction.set_rollback(True)  # whatever the write did before, none of it stays
         return database_unavailable(request, exception)
 
@@ -102,7 +113,7 @@ def database_down(error: BaseException) -> bool:
     """Whether `error` says the database cannot be reached. Django wraps the driver's errors in
     its own, except in a few places (closing a server-side cursor whose connection was
     dropped raises psycopg's own OperationalError), so both count."""
-    driver = connection.Database
+    driver = connection.Database  # type: ignore[attr-defined]  # the backend's DB-API module
     return isinstance(
         error, (OperationalError, InterfaceError, driver.OperationalError, driver.InterfaceError)
     )
@@ -122,7 +133,7 @@ def database_unavailable(request: HttpRequest, error: Exception) -> HttpResponse
         response = HttpResponse(page, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
-    response.database_unavailable = True
+    _database_failed.set(True)
     return response
 
 

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core.cache import BreakerRedisCache
+
 
 @never_cache
 @require_GET
@@ -35,10 +37,9 @@ def cache_problems() -> list[str]:
     problems, seen = [], set()
     for alias in settings.CACHES:
         cache = caches[alias]
-        breaker = getattr(cache, "breaker", None)
-        if breaker is None or id(breaker) in seen:
+        if not isinstance(cache, BreakerRedisCache) or id(cache.breaker) in seen:
             continue
-        seen.add(id(breaker))
+        seen.add(id(cache.breaker))
         reason = cache.unavailable_reason()
         if reason:
             problems.append(f"cache unavailable ({reason})")
