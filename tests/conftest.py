@@ -1,5 +1,15 @@
 import pytest
 
+# Production hashes passwords slowly on purpose; the tests hash thousands (every sign-up, log-in
+# and made account). Set once for the whole run, live server threads included.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
+
 
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
