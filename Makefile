@@ -82,17 +82,23 @@ bench: install-runtime
 
 # Tests run with DEBUG off, as production does; they need a key, not a real secret.
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-only-secret-key}
+# One test process per core (pytest-xdist), each with its own test database. `--dist load` hands
+# out tests in pytest-django's order, so each process runs its transactional tests (which empty
+# the database, the migrations' groups included) after all the others; grouping by file
+# (loadfile, loadscope) reorders them and breaks that. TEST_WORKERS=0: all in this process.
+TEST_WORKERS ?= auto
+PYTEST := $(TEST_ENV) $(PY) -m pytest -n $(TEST_WORKERS) --dist load
 
 test: install
-	$(TEST_ENV) $(PY) -m pytest
+	$(PYTEST)
 
 test-postgres: install
-	$(TEST_ENV) DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest
+	DATABASE_URL=$(PG_TEST_URL) $(PYTEST)
 
 # Only the browser tests (Debian's chromium; part of `make test` too). REQUIRE_BROWSER=1 makes a
 # missing browser fail them instead of skipping; screenshots go to BROWSER_ARTIFACTS.
 test-browser: install
-	$(TEST_ENV) $(PY) -m pytest -m browser tests/browser
+	$(PYTEST) -m browser tests/browser
 
 lint: install
 	$(VENV)/bin/ruff check .
