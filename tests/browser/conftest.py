@@ -1,6 +1,7 @@
 """Browser fixtures: Debian's Chromium, driven by Playwright, against the live test server.
 
-Every test gets a fresh database with the demo content (load_demo) and its own browser context.
+Every test gets a fresh database with the demo content (load_demo, then the same rows put back
+by snapshot.py) and its own browser context.
 Screenshots go to BROWSER_ARTIFACTS (default /tmp/jobboard-browser-artifacts), one folder per
 database vendor so the SQLite and PostgreSQL runs of CI keep theirs apart.
 """
@@ -17,6 +18,7 @@ from django.core.management import call_command
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
+from . import snapshot
 from .support import AXE_NOTES, VIEWPORTS, artifacts_folder, saved_screenshots
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -86,11 +88,29 @@ def artifacts(pytestconfig) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def demo_rows() -> list:
+    """The demo content's rows (snapshot.py), once the first browser test here has loaded it."""
+    return []
+
+
 @pytest.fixture
-def site(browser, live_server) -> str:
+def site(browser, live_server, demo_rows) -> str:
     """The live server's address, with the demo content loaded into the test database."""
-    call_command("load_demo", stdout=io.StringIO())
+    if demo_rows:
+        snapshot.restore(demo_rows)
+    else:
+        call_command("load_demo", stdout=io.StringIO())
+        demo_rows.extend(snapshot.take())
     return live_server.url
+
+
+@pytest.fixture(autouse=True)
+def _demo_content_first(request):
+    # Putting the demo rows back empties every table first, so it comes before the records a
+    # test makes for itself (its moderator, say).
+    if "site" in request.fixturenames:
+        request.getfixturevalue("site")
 
 
 @pytest.fixture(params=list(VIEWPORTS))
