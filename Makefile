@@ -4,10 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 WEB_CONCURRENCY ?= 3
-INSTALLED := $(VENV)/.installed
+RUNTIME_LOCK := requirements/runtime.lock
+DEV_LOCK := requirements/dev.lock
+RUNTIME_INSTALLED := $(VENV)/.installed-runtime
+DEV_INSTALLED := $(VENV)/.installed-dev
+PIP := $(PY) -m pip --disable-pip-version-check
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/jobboard
 
-.PHONY: help check-python install run serve bench scale-out-check test test-postgres test-browser lint format migrations-check ci lock clean
+.PHONY: help check-python install install-runtime run serve bench scale-out-check test test-postgres test-browser lint format migrations-check ci lock clean
 
 help:
 	@echo "make run     set up, load the demo content and serve http://127.0.0.1:$(PORT)"
@@ -17,19 +21,34 @@ help:
 	@echo "make ci      lint, migrations check, tests on SQLite and PostgreSQL"
 	@echo "make scale-out-check  two app servers on one PostgreSQL and Redis share sessions, cache, limits"
 
-check-python:
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
-	  echo "Python 3.12 or newer is needed (3.13 recommended, see .python-version); '$(PYTHON)' is $$($(PYTHON) --version 2>/dev/null || echo not installed). Install it, or run make PYTHON=/path/to/python3.13 ..."; \
-	  exit 1; }
+# Empty when $(PYTHON) will do, else the one line to stop with. Expanded only by the recipes
+# that use it, so `make help` or an existing .venv never asks.
+PYTHON_TOO_OLD = $(shell $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || echo "Python 3.12 or newer is needed (3.13 recommended, see .python-version); '$(PYTHON)' is $$($(PYTHON) --version 2>/dev/null || echo not installed). Install it, or point make at it: make PYTHON=/path/to/python3.13 <target>")
+CHECK_PYTHON = $(if $(PYTHON_TOO_OLD),$(error $(PYTHON_TOO_OLD)))
 
-$(INSTALLED): requirements.lock
-	@$(MAKE) --no-print-directory check-python
+check-python:
+	@: $(CHECK_PYTHON)
+
+$(VENV)/pyvenv.cfg:
+	@: $(CHECK_PYTHON)
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PIP) install --quiet --upgrade pip
+
+# Production needs only the runtime lock; development adds dev.lock (which includes it). Each
+# stamp is older than its lock after an edit or `make lock`, and that set is installed again.
+$(RUNTIME_INSTALLED): $(RUNTIME_LOCK) | $(VENV)/pyvenv.cfg
+	$(PIP) install --quiet -r $(RUNTIME_LOCK)
 	@touch $@
 
-install: $(INSTALLED)
+$(DEV_INSTALLED): $(DEV_LOCK) $(RUNTIME_INSTALLED)
+	$(PIP) install --quiet -r $(DEV_LOCK)
+	@touch $@
+
+# What a production server runs.
+install-runtime: $(RUNTIME_INSTALLED)
+
+# That plus the tests, linters and type checkers.
+install: $(DEV_INSTALLED)
 
 run: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
@@ -39,7 +58,7 @@ run: install
 
 # Production server. Set SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL in the environment;
 # without SECRET_KEY a random one is made for this run (sessions end when it stops).
-serve: install
+serve: install-runtime
 	@export DEBUG=0 ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	  SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}"; \
 	  set -e; \
@@ -51,29 +70,35 @@ serve: install
 
 # Two app servers (ports 8201 and 8202) on one PostgreSQL database (jobboard_scaleout, reset) and
 # one Redis database (4, emptied): sessions, cache invalidation and throttles hold across them.
-scale-out-check: install
+scale-out-check: install-runtime
 	$(PY) scripts/scale_out_check.py
 
 # Benchmark: builds (or reuses) the bench data set in BENCH_DATABASE_URL, starts `make serve` on
 # BENCH_PORT and loads it with wrk; BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_THREADS,
 # WEB_CONCURRENCY and BENCH_ALLOW_MISS=1 are read from the environment or the make command line
 # (e.g. make bench BENCH_CONNECTIONS=64 BENCH_SECONDS=60). See docs/performance.md.
-bench: install
+bench: install-runtime
 	$(PY) scripts/bench.py
 
 # Tests run with DEBUG off, as production does; they need a key, not a real secret.
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-test-only-secret-key}
+# One test process per core (pytest-xdist), each with its own test database. `--dist load` hands
+# out tests in pytest-django's order, so each process runs its transactional tests (which empty
+# the database, the migrations' groups included) after all the others; grouping by file
+# (loadfile, loadscope) reorders them and breaks that. TEST_WORKERS=0: all in this process.
+TEST_WORKERS ?= auto
+PYTEST := $(TEST_ENV) $(PY) -m pytest -n $(TEST_WORKERS) --dist load
 
 test: install
-	$(TEST_ENV) $(PY) -m pytest
+	$(PYTEST)
 
 test-postgres: install
-	$(TEST_ENV) DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest
+	DATABASE_URL=$(PG_TEST_URL) $(PYTEST)
 
 # Only the browser tests (Debian's chromium; part of `make test` too). REQUIRE_BROWSER=1 makes a
 # missing browser fail them instead of skipping; screenshots go to BROWSER_ARTIFACTS.
 test-browser: install
-	$(TEST_ENV) $(PY) -m pytest -m browser tests/browser
+	$(PYTEST) -m browser tests/browser
 
 # mypy (settings in pyproject.toml) loads the Django settings, which need a key but no database.
 lint: install
@@ -86,20 +111,32 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-migrations-check: install
+migrations-check: install-runtime
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
 ci: lint migrations-check test test-postgres
 
-# Re-pin requirements.lock from the ranges in pyproject.toml (runtime and dev).
+# Re-pin both locks from the ranges in pyproject.toml: runtime.lock from `dependencies`, then
+# dev.lock from the dev extras resolved on top of those exact runtime versions (so the two never
+# disagree); dev.lock includes runtime.lock and lists only what development adds.
+LOCK_VENV := .lock-venv
+LOCK_PIP := $(LOCK_VENV)/bin/python -m pip --disable-pip-version-check
+LOCK_HEADER := \# Exact versions for reproducible installs; regenerate with 'make lock'.
 lock:
-	@$(MAKE) --no-print-directory check-python
-	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["dev"]))' > .lock-venv/requirements.in
-	.lock-venv/bin/python -m pip install --quiet -r .lock-venv/requirements.in
-	{ echo "# Exact versions for reproducible installs; regenerate with 'make lock'."; .lock-venv/bin/python -m pip freeze --exclude pip; } > requirements.lock
-	rm -rf .lock-venv
+	@: $(CHECK_PYTHON)
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_PIP) install --quiet --upgrade pip
+	$(LOCK_VENV)/bin/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; open("$(LOCK_VENV)/runtime.in", "w").write("\n".join(p["dependencies"]) + "\n"); open("$(LOCK_VENV)/dev.in", "w").write("\n".join(p["optional-dependencies"]["dev"]) + "\n")'
+	$(LOCK_PIP) install --quiet -r $(LOCK_VENV)/runtime.in
+	$(LOCK_PIP) freeze --exclude pip > $(LOCK_VENV)/runtime.txt
+	$(LOCK_PIP) install --quiet -r $(LOCK_VENV)/dev.in -c $(LOCK_VENV)/runtime.txt
+	$(LOCK_PIP) freeze --exclude pip | grep -vxF -f $(LOCK_VENV)/runtime.txt > $(LOCK_VENV)/dev.txt
+	mkdir -p requirements
+	{ echo "$(LOCK_HEADER)"; echo "# What production runs: pyproject.toml's dependencies."; \
+	  cat $(LOCK_VENV)/runtime.txt; } > $(RUNTIME_LOCK)
+	{ echo "$(LOCK_HEADER)"; echo "# Development: the runtime set plus pyproject.toml's dev extras."; \
+	  echo "-r runtime.lock"; cat $(LOCK_VENV)/dev.txt; } > $(DEV_LOCK)
+	rm -rf $(LOCK_VENV)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache

@@ -1,6 +1,53 @@
+import time
+from pathlib import Path
+
 import pytest
 
+from tests.browser import support as browser_support
+
 pytest_plugins = ["tests.api_clients"]  # API clients and an employer with a token
+
+# Production hashes passwords slowly on purpose; the tests hash thousands (every sign-up, log-in
+# and made account). Set once for the whole run, live server threads included.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
+    # When this run started; pytest-xdist workers get the controller's (pytest_configure_node).
+    workerinput = getattr(config, "workerinput", None)
+    config.run_started = workerinput["run_started"] if workerinput else time.time()
+
+
+# pytest-xdist: the controller collects nothing and so never loads tests/browser/conftest.py;
+# the browser tests' report is gathered here. Workers send their notes and screenshots back.
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    node.workerinput["run_started"] = node.config.run_started
+
+
+def pytest_sessionfinish(session):
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["axe_notes"] = browser_support.axe_notes
+        workeroutput["screenshots"] = [str(path) for path in browser_support.saved_screenshots]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    output = getattr(node, "workeroutput", {})
+    for line in output.get("axe_notes", []):
+        if line not in browser_support.axe_notes:
+            browser_support.axe_notes.append(line)
+    browser_support.saved_screenshots.extend(map(Path, output.get("screenshots", [])))
+
+
+def pytest_terminal_summary(terminalreporter):
+    browser_support.write_report(terminalreporter)
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,12 @@
 """Browser fixtures: Debian's Chromium, driven by Playwright, against the live test server.
 
-Every test gets a fresh database with the demo content (load_demo) and its own browser context.
+Every test gets a fresh database with the demo content (load_demo, then the same rows put back
+by snapshot.py) and its own browser context.
 Screenshots go to BROWSER_ARTIFACTS (default /tmp/jobboard-browser-artifacts), one folder per
 database vendor so the SQLite and PostgreSQL runs of CI keep theirs apart.
 """
 
+import contextlib
 import io
 import itertools
 import os
@@ -13,10 +15,11 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
-from .support import VIEWPORTS, axe_notes
+from . import snapshot
+from .support import AXE_NOTES, VIEWPORTS, artifacts_folder, saved_screenshots
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -29,10 +32,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 MISSING_BROWSER = f"Debian package chromium is not installed ({CHROMIUM} is missing)"
-DEFAULT_ARTIFACTS = "/tmp/jobboard-browser-artifacts"
-AXE_NOTES = "axe-notes.txt"
-# Screenshots saved in this run, for the summary line.
-saved_screenshots: list[Path] = []
 # Fail fast: every page here is local and small.
 TIMEOUT_MS = 10_000
 
@@ -76,24 +75,42 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-def artifacts_folder() -> Path:
-    return Path(os.environ.get("BROWSER_ARTIFACTS", DEFAULT_ARTIFACTS)) / connection.vendor
-
-
 @pytest.fixture(scope="session")
-def artifacts() -> Path:
+def artifacts(pytestconfig) -> Path:
     folder = artifacts_folder()
     folder.mkdir(parents=True, exist_ok=True)
-    for old in [*folder.glob("*.jpg"), folder / AXE_NOTES]:  # an earlier run's would mislead
-        old.unlink(missing_ok=True)
+    # An earlier run's would mislead. Only those: with pytest-xdist, another worker of this run
+    # may have saved some already.
+    for old in [*folder.glob("*.jpg"), folder / AXE_NOTES]:
+        with contextlib.suppress(FileNotFoundError):
+            if old.stat().st_mtime < pytestconfig.run_started:
+                old.unlink()
     return folder
 
 
+@pytest.fixture(scope="session")
+def demo_rows() -> list:
+    """The demo content's rows (snapshot.py), once the first browser test here has loaded it."""
+    return []
+
+
 @pytest.fixture
-def site(browser, live_server) -> str:
+def site(browser, live_server, demo_rows) -> str:
     """The live server's address, with the demo content loaded into the test database."""
-    call_command("load_demo", stdout=io.StringIO())
+    if demo_rows:
+        snapshot.restore(demo_rows)
+    else:
+        call_command("load_demo", stdout=io.StringIO())
+        demo_rows.extend(snapshot.take())
     return live_server.url
+
+
+@pytest.fixture(autouse=True)
+def _demo_content_first(request):
+    # Putting the demo rows back empties every table first, so it comes before the records a
+    # test makes for itself (its moderator, say).
+    if "site" in request.fixturenames:
+        request.getfixturevalue("site")
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -152,15 +169,3 @@ def screenshot(request, artifacts):
         return path
 
     return screenshot
-
-
-def pytest_terminal_summary(terminalreporter):
-    if axe_notes:
-        notes = artifacts_folder() / AXE_NOTES
-        notes.parent.mkdir(parents=True, exist_ok=True)
-        notes.write_text("\n".join(axe_notes) + "\n")
-        terminalreporter.write_line(
-            f"axe-core: {len(axe_notes)} minor findings or items to review (not failures): {notes}"
-        )
-    if saved_screenshots:
-        terminalreporter.write_line(f"Browser screenshots: {saved_screenshots[0].parent}")

@@ -1,5 +1,8 @@
 """Shared by the browser tests: the two screen sizes, axe-core runs and their report."""
 
+import os
+from pathlib import Path
+
 from axe_playwright_python.sync_playwright import Axe
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -13,6 +16,31 @@ _axe = Axe()
 AXE_OPTIONS = {"resultTypes": ["violations", "incomplete"]}
 # Non-blocking findings of this run, for the terminal summary.
 axe_notes: list[str] = []
+# Screenshots saved in this run, for the summary line.
+saved_screenshots: list[Path] = []
+
+DEFAULT_ARTIFACTS = "/tmp/jobboard-browser-artifacts"
+AXE_NOTES = "axe-notes.txt"
+
+
+def artifacts_folder() -> Path:
+    """BROWSER_ARTIFACTS, one folder per database vendor (CI's two runs keep theirs apart)."""
+    from django.db import connection
+
+    return Path(os.environ.get("BROWSER_ARTIFACTS", DEFAULT_ARTIFACTS)) / connection.vendor
+
+
+def write_report(terminalreporter) -> None:
+    """The axe notes file and the summary lines; run once, where pytest prints its summary."""
+    if axe_notes:
+        notes = artifacts_folder() / AXE_NOTES
+        notes.parent.mkdir(parents=True, exist_ok=True)
+        notes.write_text("\n".join(axe_notes) + "\n")
+        terminalreporter.write_line(
+            f"axe-core: {len(axe_notes)} minor findings or items to review (not failures): {notes}"
+        )
+    if saved_screenshots:
+        terminalreporter.write_line(f"Browser screenshots: {saved_screenshots[0].parent}")
 
 
 def describe(violation: dict) -> str:

@@ -224,9 +224,7 @@ def logged_in(user) -> Client:
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings, tmp_path):
-    # Sign-ups and log-ins hash passwords on every example; the real hasher is slow on purpose.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 

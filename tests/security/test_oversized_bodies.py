@@ -39,11 +39,6 @@ def test_the_limits_are_djangos_defaults():
     assert LOGO_MAX_BYTES < django_settings.FILE_UPLOAD_MAX_MEMORY_SIZE
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def employer():
     return make_employer()
