@@ -211,7 +211,10 @@ def before_split(tmp_path_factory):
     tree = tree_before_split(work / BEFORE_SPLIT)
     url = os.environ.get("DATABASE_URL", "")
     if url and "postgres" in dj_database_url.parse(url)["ENGINE"]:
-        base = dj_database_url.parse(url)["NAME"]
+        # One set of databases per test process: pytest-xdist may run this module's tests in
+        # two processes at once, each with its own fixtures.
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+        base = dj_database_url.parse(url)["NAME"] + (f"_{worker}" if worker else "")
         name = f"{base}_before_split"
         database = Database(with_database(url, name), name, server=url, base=base)
         postgres_admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
