@@ -7,19 +7,12 @@ prefix the path was a "500 Bad Request", and a matching one rendered every link 
 the sender's prefix.
 """
 
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-GUNICORN = Path(sys.executable).parent / "gunicorn"
+from tests.faults import gunicorn, manage, server_env
 
 HOSTILE = [
     ("/x/salaries/", {"SCRIPT_NAME": "/x"}),
@@ -39,12 +32,6 @@ HOSTILE = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def get(url: str, headers: dict | None = None) -> tuple[int, bytes]:
     request = urllib.request.Request(url, headers=headers or {})
     try:
@@ -56,46 +43,12 @@ def get(url: str, headers: dict | None = None) -> tuple[int, bytes]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    if not GUNICORN.exists():
-        pytest.skip(f"gunicorn is not installed in {GUNICORN.parent}")
     database = tmp_path_factory.mktemp("forwarded") / "db.sqlite3"
-    env = {
-        **os.environ,
-        # DEBUG serves static file names without collectstatic's manifest; the page cache is on
-        # as in production with Redis.
-        "DEBUG": "1",
-        "SECRET_KEY": "forwarded-headers-test",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": f"sqlite:///{database}",
-        "PAGE_CACHE_SECONDS": "600",
-    }
+    env = server_env(DATABASE_URL=f"sqlite:///{database}")
     env.pop("REDIS_URL", None)
-    env.pop("FORWARDER_HEADERS", None)
-    env.pop("FORWARDED_ALLOW_IPS", None)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=ROOT, env=env, check=True,
-    )  # fmt: skip
-    port = free_port()
-    process = subprocess.Popen(
-        [str(GUNICORN), "config.wsgi", "--config", "config/gunicorn.py",
-         "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                if get(base + "/healthz")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("gunicorn did not start")
+    manage(env, "migrate", "--noinput")
+    with gunicorn(env, workers=1) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_no_forwarded_header_changes_the_next_visitors_page_or_causes_a_5xx(server):
