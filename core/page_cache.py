@@ -255,7 +255,8 @@ class PublicInSomeStatuses:
     @classmethod
     def from_db(cls, db: str | None, field_names: Any, values: Any, **kwargs: Any) -> Any:
         instance = super().from_db(db, field_names, values, **kwargs)  # type: ignore[misc]
-        instance._loaded_status = dict(zip(field_names, values, strict=True)).get("status")
+        if "status" in field_names:  # deferred otherwise: treated as public
+            instance._loaded_status = values[field_names.index("status")]
         return instance
 
     def save(self, *args: Any, **kwargs: Any) -> None:
