@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served from our static files: the docs work offline
+    "django_tasks_db",
+    "background",
     "core",
     "roles",
     "jobs",
@@ -189,6 +191,29 @@ if env_str("EMAIL_HOST"):
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# E-mail leaves through the outbox and the worker (background/outbox.py): a failed attempt is
+# tried again after EMAIL_RETRY_SECONDS, then twice that, and so on, EMAIL_MAX_ATTEMPTS times.
+EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 60, minimum=1)
+EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 12, minimum=1)
+
+# Background work: Django's Tasks framework. The default backend keeps the queue in the database
+# (django-tasks-db; `manage.py worker` runs it). TASKS_BACKEND may name any django.tasks backend
+# (an RQ or Celery one, say), whose own workers then run the same tasks; see the README.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+# Periodic jobs the worker enqueues (background/schedule.py): a plain function and its period.
+PERIODIC_JOBS = {
+    "retry-email": {"call": "background.outbox.deliver_due", "every": 60},
+    "expire-postings": {"call": "jobs.expiry.expire_due", "every": 300},
+    "refresh-salaries": {"call": "salaries.periodic.refresh_stale_figures", "every": 120},
+    "remove-stale-sign-ups": {"call": "employers.accounts.remove_stale_sign_ups", "every": 3600},
+    "prune-background-records": {"call": "background.maintenance.prune", "every": 86400},
+}
+SCHEDULE_TICK_SECONDS = env_int("SCHEDULE_TICK_SECONDS", 15, minimum=1)
+
 # The site's own address, for links in e-mails sent outside a request (e.g. by expire_jobs).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "AI Career Atlas <jobs@localhost>")

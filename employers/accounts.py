@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from core import email, ratelimit
 from core.http import SignedInRequest
-from employers.forms import EmailAuthenticationForm, SignUpForm
+from employers.forms import EmailAuthenticationForm, OutboxPasswordResetForm, SignUpForm
 from employers.models import ApiToken, Employer
 
 VERIFY_SALT = "employers.verify-email"
@@ -130,6 +130,12 @@ def remove_pending_accounts(pending) -> int:
         company.jobs.all().delete()
         company.delete()
     return len(pending)
+
+
+def remove_stale_sign_ups() -> str:
+    """The periodic job (settings.PERIODIC_JOBS): sign-ups past EMAIL_VERIFICATION_DAYS."""
+    removed = remove_pending_accounts(Employer.objects.stale_pending())
+    return f"removed {removed} unconfirmed sign-up(s)"
 
 
 def send_verification(employer: Employer) -> None:
@@ -254,6 +260,7 @@ def throttled_log_in(view):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = OutboxPasswordResetForm
     template_name = "employers/password_reset.html"
     email_template_name = "emails/password_reset.txt"
     html_email_template_name = "emails/password_reset.html"

@@ -16,6 +16,9 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
+    # Tasks run inside the call that enqueues them (after the transaction commits); the worker's
+    # own tests use the database backend.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     # When this run started; pytest-xdist workers get the controller's (pytest_configure_node).
     workerinput = getattr(config, "workerinput", None)
     config.run_started = workerinput["run_started"] if workerinput else time.time()

@@ -152,8 +152,9 @@ def test_expired(employer, django_capture_on_commit_callbacks):
     )
 
 
-def test_password_reset(employer, client, settings):
-    client.post(reverse("employers:password-reset"), {"email": "boss@acme.example"})
+def test_password_reset(employer, client, settings, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("employers:password-reset"), {"email": "boss@acme.example"})
     (message,) = mail.outbox
     check_message(
         message,

@@ -64,9 +64,10 @@ def reset_link(message) -> str:
     return re.search(r"https?://\S+/employers/password/reset/\S+/\S+/", message.body).group(0)
 
 
-def test_password_reset_email_and_link(client, settings):
+def test_password_reset_email_and_link(client, settings, django_capture_on_commit_callbacks):
     employer = make_employer("grace@hopper.example")
-    response = client.post(RESET_URL, {"email": "grace@hopper.example"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(RESET_URL, {"email": "grace@hopper.example"})
     assert response.status_code == 302
     assert response["Location"] == reverse("employers:password-reset-sent")
     assert len(mail.outbox) == 1
@@ -93,17 +94,24 @@ def test_password_reset_email_and_link(client, settings):
     assert employer.user.check_password(new)
 
 
-def test_password_reset_link_points_at_the_site(client, settings):
+def test_password_reset_link_points_at_the_site(
+    client, settings, django_capture_on_commit_callbacks
+):
     """Links in e-mails go to SITE_URL, not to whatever Host the request named."""
     make_employer("grace@hopper.example")
     settings.ALLOWED_HOSTS = ["*"]
-    client.post(RESET_URL, {"email": "grace@hopper.example"}, HTTP_HOST="evil.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(RESET_URL, {"email": "grace@hopper.example"}, HTTP_HOST="evil.example")
     link = reset_link(mail.outbox[0])
     assert link.startswith(f"{settings.SITE_URL}/employers/password/reset/")
     assert link in mail.outbox[0].alternatives[0][0]
 
 
-def test_password_reset_for_an_unknown_address_sends_nothing(client):
-    response = client.post(RESET_URL, {"email": "nobody@nowhere.example"})
+def test_password_reset_for_an_unknown_address_sends_nothing(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(RESET_URL, {"email": "nobody@nowhere.example"})
+    assert callbacks == []
     assert response.status_code == 302
     assert mail.outbox == []

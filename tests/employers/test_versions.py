@@ -318,8 +318,9 @@ REQUEST_TRANSACTION = 2
 # The session, the moderator and their permissions (4), the posting (1); in one transaction
 # (2 savepoint statements): the posting again under a row lock (1), its company checked (1),
 # the posting's seven database constraints checked (7 × 3 statements with their savepoints),
-# the update (1), the history line (1), the company's addresses for the e-mail (1).
-APPROVE_QUERIES = REQUEST_TRANSACTION + 4 + 1 + 2 + 1 + 1 + 21 + 1 + 1 + 1
+# the update (1), the history line (1), the company's addresses for the e-mail (1) and the
+# e-mail's outbox row (1; the worker sends it after the commit).
+APPROVE_QUERIES = REQUEST_TRANSACTION + 4 + 1 + 2 + 1 + 1 + 21 + 1 + 1 + 1 + 1
 # The session, user, employer account and posting (4); the form's check of the four constraints
 # it can see (4 × 3); in one transaction (2): the status and version under a row lock (1), the
 # company checked (1), the seven constraints for the submission (7 × 3), the update (1) and the

@@ -1,5 +1,5 @@
 """Delete employer accounts never confirmed within EMAIL_VERIFICATION_DAYS of signing up, and
-the companies they created that nothing else uses. Run it daily (cron), beside expire_jobs."""
+the companies they created that nothing else uses. The worker runs it hourly."""
 
 from django.core.management.base import BaseCommand
 

@@ -2,16 +2,15 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from salaries.periodic import refresh_stale_figures
 from salaries.services import refresh_salaries
-from salaries.stats import refresh_stale
-from salaries.sync import sync_postings
 
 
 class Command(BaseCommand):
     help = (
         "Rebuild the salary figures from scratch: canonical titles from roles, every job "
         "posting's salary record, title matching and all percentiles. Safe to run any time. "
-        "With --stale, only what changed since the last run (run it every minute or two)."
+        "With --stale, only what changed since the last run (the worker runs it every two minutes)."
     )
 
     def add_arguments(self, parser):
@@ -27,13 +26,7 @@ class Command(BaseCommand):
     def handle(self, *args, stale: bool, **options):
         started = time.monotonic()
         if stale:
-            synced = sync_postings()
-            count = refresh_stale()
-            message = (
-                f"Synced {synced.postings} posting(s) ({synced.roles_matched} given a role, "
-                f"{synced.records_removed} deleted posting record(s) removed); recomputed "
-                f"{count} large title(s)"
-            )
+            message = refresh_stale_figures().capitalize()
         else:
             refresh_salaries()
             message = "Salary figures rebuilt"
