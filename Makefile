@@ -11,12 +11,13 @@ DEV_INSTALLED := $(VENV)/.installed-dev
 PIP := $(PY) -m pip --disable-pip-version-check
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/jobboard
 
-.PHONY: help check-python install install-runtime run serve bench scale-out-check test test-postgres test-browser lint format migrations-check ci lock clean
+.PHONY: help check-python install install-runtime run worker serve bench scale-out-check test test-postgres test-browser lint format migrations-check ci lock clean
 
 help:
 	@echo "make run     set up, load the demo content and serve http://127.0.0.1:$(PORT)"
 	@echo "make test    run the test suite (DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make serve   the production server: gunicorn, DEBUG off, WhiteNoise"
+	@echo "make worker  the background worker (e-mail, alerts, expiry, salary figures)"
 	@echo "make bench   load make serve page by page on PostgreSQL and compare with Django's floor"
 	@echo "make ci      lint, migrations check, tests on SQLite and PostgreSQL"
 	@echo "make scale-out-check  two app servers on one PostgreSQL and Redis share sessions, cache, limits"
@@ -50,11 +51,21 @@ install-runtime: $(RUNTIME_INSTALLED)
 # That plus the tests, linters and type checkers.
 install: $(DEV_INSTALLED)
 
+# The development server and the background worker side by side (e-mail is printed here, with
+# links to this port); Ctrl-C stops both, and the worker stops when the server does.
 run: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
-	@echo "Serving http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Serving http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/), worker beside it"
+	@trap 'trap - EXIT INT TERM; kill 0 2>/dev/null' EXIT INT TERM; \
+	  export DEBUG=1 SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}"; \
+	  $(PY) manage.py worker & \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The background worker alone, for production (one or more beside `make serve`; see Procfile):
+# queued e-mail and the periodic jobs (expiry, salary figures, alert digests).
+worker: install-runtime
+	DEBUG=0 $(PY) manage.py worker --no-reload
 
 # Production server. Set SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL in the environment;
 # without SECRET_KEY a random one is made for this run (sessions end when it stops).

@@ -48,6 +48,9 @@ class Delivery:
     deferred: int = 0
     failed: int = 0
 
+    def __str__(self) -> str:
+        return f"sent {self.sent}, deferred {self.deferred}, gave up on {self.failed}"
+
 
 def queue(messages: Iterable[Message]) -> list[int]:
     """Store the messages and hand them to the worker once the current transaction commits."""

@@ -190,7 +190,8 @@ if env_str("EMAIL_HOST"):
         }
     }
 else:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    # Printed as written, so links can be copied from the terminal (background/console_mail.py).
+    MAILERS = {"default": {"BACKEND": "background.console_mail.EmailBackend"}}
 # E-mail leaves through the outbox and the worker (background/outbox.py): a failed attempt is
 # tried again after EMAIL_RETRY_SECONDS, then twice that, and so on, EMAIL_MAX_ATTEMPTS times.
 EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 60, minimum=1)

@@ -56,6 +56,13 @@ class Command(db_worker.Command):
             help="Only run queued tasks; leave the periodic schedule to other workers.",
         )
 
+    def configure_logging(self, verbosity: int) -> None:
+        # The site's LOGGING already prints every logger; the base command would add a second
+        # handler and print each line twice.
+        level = {0: logging.CRITICAL, 1: logging.INFO}.get(verbosity, logging.DEBUG)
+        for name in ("django.tasks", "django_tasks_db", "background"):
+            logging.getLogger(name).setLevel(level)
+
     def handle(self, *args: Any, **options: Any) -> None:
         schedule = options.pop("schedule", True)
         batch = options.get("batch")
