@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from background import health as background_health
 from core.cache import BreakerRedisCache
 
 
@@ -17,13 +18,14 @@ from core.cache import BreakerRedisCache
 def healthz(request: HttpRequest) -> HttpResponse:
     """For load balancers: 503 when the database does not answer; 200 "degraded: <reason>" when
     the site serves without the shared cache (Redis away: pages uncached, rate limits counted per
-    server), so that the app server stays in rotation; `?strict=1` answers 503 then too."""
+    server) or e-mail is overdue (no worker), so that the app server stays in rotation;
+    `?strict=1` answers 503 then too, for monitoring."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    problems = cache_problems()
+    problems = cache_problems() + background_health.problems()
     if not problems:
         return HttpResponse("ok\n", content_type="text/plain")
     strict = request.GET.get("strict", "").lower() in ("1", "true", "yes", "on")

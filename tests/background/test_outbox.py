@@ -156,3 +156,14 @@ def test_prune_forgets_delivered_mail_after_a_day():
     outbox.deliver(ids)
     assert outbox.prune(timezone.now() + timedelta(hours=23)) == 0
     assert outbox.prune(timezone.now() + timedelta(days=1, minutes=1)) == 1
+
+
+def test_healthz_says_when_mail_is_overdue(client):
+    assert client.get("/healthz").content == b"ok\n"
+    email.queue([message()])  # not sent: the on-commit hand-over never runs in this test
+    assert client.get("/healthz").content == b"ok\n", "just queued is not overdue"
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now() - timedelta(minutes=11))
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content.startswith(b"degraded: e-mail overdue")
+    assert client.get("/healthz?strict=1").status_code == 503
