@@ -97,6 +97,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer a new connection costs a request (or a worker's tick) this
+    # many seconds, not the operating system's minutes; the URL's own ?connect_timeout= wins.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5, minimum=1)
+    )
 
 # Cache: per-process memory unless REDIS_URL points at a Redis shared by every app server.
 # "default" holds pages and fragments and treats a Redis outage as a miss; "ratelimit" raises,

@@ -47,3 +47,22 @@ def test_settings_refuse_to_start_without_a_secret_key_when_debug_is_off():
     )
     assert result.returncode != 0
     assert "SECRET_KEY is required when DEBUG is off" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "timeout"),
+    [
+        ("postgres://postgres@127.0.0.1:5432/jobboard", 5),
+        ("postgres://postgres@127.0.0.1:5432/jobboard?connect_timeout=2", 2),
+    ],
+)
+def test_a_postgresql_connection_gives_up_after_a_few_seconds(url, timeout):
+    """An unanswering database costs a request seconds, not the system's minutes of TCP retries."""
+    import subprocess
+    import sys
+
+    env = {"PATH": "/usr/bin:/bin", "SECRET_KEY": "x", "DATABASE_URL": url,
+           "DJANGO_SETTINGS_MODULE": "config.settings"}  # fmt: skip
+    code = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert result.stdout.strip() == repr({"connect_timeout": timeout}), result.stderr
