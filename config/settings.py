@@ -217,6 +217,7 @@ PERIODIC_JOBS = {
     "expire-postings": {"call": "jobs.expiry.expire_due", "every": 300},
     "refresh-salaries": {"call": "salaries.periodic.refresh_stale_figures", "every": 120},
     "remove-stale-sign-ups": {"call": "employers.accounts.remove_stale_sign_ups", "every": 3600},
+    "forget-idempotency-keys": {"call": "employers.api.idempotency.forget_old", "every": 3600},
     "prune-background-records": {"call": "background.maintenance.prune", "every": 86400},
 }
 SCHEDULE_TICK_SECONDS = env_int("SCHEDULE_TICK_SECONDS", 15, minimum=1)

@@ -154,3 +154,23 @@ class ApiToken(models.Model):
         if self.last_used_at is None or now - self.last_used_at > LAST_USED_PRECISION:
             self.last_used_at = now
             ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)
+
+
+class IdempotencyKey(models.Model):
+    """A client's `Idempotency-Key` for a posting made through the API: the same key sent again
+    (a retry after a timeout, a double click in the client's own tool) answers with the posting
+    the first request made instead of making a second one. Kept a day (IDEMPOTENCY_HOURS)."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=100)
+    request_digest = models.CharField(max_length=64)
+    job = models.ForeignKey("jobs.Job", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["company", "key"], name="idempotency_key_per_company")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} → {self.job_id}"

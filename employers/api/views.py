@@ -3,7 +3,7 @@
 from typing import cast
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
@@ -11,6 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from core import ratelimit
+from employers.api import idempotency
 from employers.api.permissions import EmployerApiRequest, IsEmployer
 from employers.api.serializers import EmployerJobSerializer
 from jobs import moderation
@@ -95,19 +96,40 @@ class EmployerJobViewSet(
             raise TooManySubmissions(wait=ratelimit.SUBMISSION.seconds)
 
     def create(self, request, *args, **kwargs):
-        """Post a job: it goes to the review queue (status `pending`), never straight out."""
+        """Post a job: it goes to the review queue (status `pending`), never straight out.
+
+        With an `Idempotency-Key` header, the same key and content sent again within a day
+        answer with the posting the first request made (header `Idempotent-Replayed: true`)."""
         self._require_confirmed_address()
+        company_id = request.employer.company_id
+        key = idempotency.key_of(request)
+        digest = idempotency.request_digest(request) if key else ""
+        if key and (earlier := idempotency.earlier_posting(company_id, key, digest)):
+            return self._created(earlier, replayed=True)
         serializer = cast(EmployerJobSerializer, self.get_serializer(data=request.data))
         serializer.is_valid(raise_exception=True)
         self._count_submission()
-        with transaction.atomic():
-            job = serializer.form.save(commit=False)
-            job.status = JobStatus.DRAFT
-            job.save()
-            moderation.record_creation(job, request.user)
-            _step(moderation.submit, job, request.user)
+        try:
+            with transaction.atomic():
+                job = serializer.form.save(commit=False)
+                job.status = JobStatus.DRAFT
+                job.save()
+                if key:
+                    idempotency.remember(company_id, key, digest, job)
+                moderation.record_creation(job, request.user)
+                _step(moderation.submit, job, request.user)
+        except IntegrityError:
+            earlier = idempotency.earlier_posting(company_id, key, digest) if key else None
+            if earlier is None:
+                raise
+            return self._created(earlier, replayed=True)  # a concurrent request with the key won
+        return self._created(job)
+
+    def _created(self, job: Job, replayed: bool = False) -> Response:
         job = self.get_queryset().get(pk=job.pk)
-        headers = {"Location": f"{request.path.rstrip('/')}/{job.pk}/"}
+        headers = {"Location": f"{self.request.path.rstrip('/')}/{job.pk}/"}
+        if replayed:
+            headers["Idempotent-Replayed"] = "true"
         return Response(self.get_serializer(job).data, status=201, headers=headers)
 
     def update(self, request, *args, **kwargs):
