@@ -5,7 +5,7 @@ from typing import cast
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -33,7 +33,21 @@ class TooManySubmissions(exceptions.Throttled):
 @extend_schema_view(
     list=extend_schema(summary="Your company's postings, in every status"),
     retrieve=extend_schema(summary="One of your company's postings"),
-    create=extend_schema(summary="Post a job (it goes to review)"),
+    create=extend_schema(
+        summary="Post a job (it goes to review)",
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key",
+                location=OpenApiParameter.HEADER,
+                required=False,
+                description=(
+                    "Any 1 to 100 visible characters of yours. Sent again within a day with the "
+                    "same content, the answer is the posting the first request made "
+                    "(`Idempotent-Replayed: true`), not a second posting; other content is a 422."
+                ),
+            )
+        ],
+    ),
     update=extend_schema(summary="Replace a posting's content"),
     partial_update=extend_schema(summary="Change some of a posting's fields"),
     submit=extend_schema(summary="Submit a posting for review"),
