@@ -134,15 +134,17 @@ def deliver(ids: Sequence[int] | None = None) -> Delivery:
 
 
 def deliver_due(limit: int = 10_000) -> Delivery:
-    """The retry sweep: send what is due, batch by batch, until nothing is or `limit` is reached."""
+    """The retry sweep: send what is due, batch by batch, until nothing is or `limit` is reached.
+    A batch that sends nothing ends the sweep, so a mail server that hangs costs one connection
+    timeout per sweep, not one per batch of the backlog."""
     total = Delivery()
     while total.sent + total.deferred + total.failed < limit:
         batch = deliver(None)
-        if not (batch.sent + batch.deferred + batch.failed):
-            break
         total.sent += batch.sent
         total.deferred += batch.deferred
         total.failed += batch.failed
+        if not batch.sent:
+            break  # nothing was due, or the server is down: the rest wait for the next sweep
     return total
 
 

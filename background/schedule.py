@@ -4,7 +4,7 @@ database decides which tick enqueues each slot.
 A job that runs every N seconds has one slot per N seconds of wall-clock time. Enqueuing a slot
 inserts its ScheduledRun row; the unique (name, due_at) constraint lets exactly one of any number
 of workers win. A job whose previous run has not finished is not enqueued again (unless that run
-was abandoned STALE_AFTER ago by a worker that died), so a slow run never overlaps the next."""
+was abandoned by a worker that died: see stale_after), so a slow run never overlaps the next."""
 
 import logging
 from datetime import UTC, datetime, timedelta
@@ -19,7 +19,12 @@ from background.models import ScheduledRun
 
 log = logging.getLogger(__name__)
 
-STALE_AFTER = timedelta(hours=1)
+
+def stale_after(spec: dict) -> timedelta:
+    """How long an unfinished run holds back the next: three periods, at least ten minutes (a
+    slow digest run is not cut short) and at most an hour (a worker that died mid-run delays a
+    job by an hour at worst)."""
+    return timedelta(seconds=min(max(3 * spec["every"], 600), 3600))
 
 
 def jobs() -> dict[str, dict]:
@@ -45,7 +50,7 @@ def enqueue_due(now: datetime | None = None) -> list[str]:
         if latest is not None:
             if latest.due_at >= due_at:
                 continue
-            if latest.finished_at is None and latest.enqueued_at > now - STALE_AFTER:
+            if latest.finished_at is None and latest.enqueued_at > now - stale_after(spec):
                 continue  # still queued or running
         try:
             with transaction.atomic():

@@ -167,3 +167,11 @@ def test_healthz_says_when_mail_is_overdue(client):
     assert response.status_code == 200
     assert response.content.startswith(b"degraded: e-mail overdue")
     assert client.get("/healthz?strict=1").status_code == 503
+
+
+def test_a_hung_server_costs_one_connection_per_sweep_not_one_per_batch(flaky):
+    flaky.failures_left = 100
+    email.queue([message(f"person{n}@example.com") for n in range(outbox.BATCH * 3)])
+    outcome = outbox.deliver_due()
+    assert (outcome.sent, outcome.deferred) == (0, outbox.BATCH)
+    assert flaky.attempts == 1

@@ -68,7 +68,7 @@ def test_a_run_not_finished_holds_back_the_next_slot(tick):
     later = NOON + timedelta(minutes=5)
     assert "record" not in tick(later), "the earlier run is still queued"
     # A run abandoned by a worker that died no longer holds anything back.
-    stale = NOON + schedule.STALE_AFTER + timedelta(minutes=1)
+    stale = NOON + schedule.stale_after(JOBS["record"]) + timedelta(minutes=1)
     assert "record" in tick(stale)
 
 
