@@ -49,7 +49,14 @@ APP_NOW = {
 }
 TABLE_NOW = {f"{APP_BEFORE[model]}_{model}": f"{APP_NOW[model]}_{model}" for model in APP_BEFORE}
 # Tables of models added after the split: created by the upgrade, not moved by it.
-TABLES_ADDED_SINCE = {"core_limitcount", "core_pagegeneration"}
+TABLES_ADDED_SINCE = {
+    "core_limitcount",
+    "core_pagegeneration",
+    "employers_idempotencykey",
+    "background_outgoingemail",
+    "background_scheduledrun",
+    "django_tasks_database_dbtaskresult",
+}
 # Columns migrations after the split added to moved models (a token's expiry, set by the
 # migration that added it to 90 days after the upgrade).
 FIELDS_ADDED_SINCE = {"apitoken": {"expires_at"}}
