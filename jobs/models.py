@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_countries.fields import Country, CountryField
 
-from core.page_cache import PublicInSomeStatuses
+from core import page_tags
+from core.page_changes import PublicInSomeStatuses
 from core.textsearch import engine
 from core.textsearch.query import Query
 from jobs.choices import (
@@ -130,6 +131,19 @@ class Company(RendersMarkdown):
 
     def get_absolute_url(self) -> str:
         return f"{reverse('jobs:list')}?company={self.slug}"
+
+    def page_tags(self) -> set[str]:
+        """The cached pages showing the company: its postings' pages and every list of job
+        cards its postings may be on (one query for the roles of its postings)."""
+        roles = self.jobs.exclude(role=None).order_by().values_list("role", flat=True).distinct()
+        return {
+            page_tags.company(self.pk),
+            page_tags.company_jobs(self.pk),
+            page_tags.JOBS,
+            page_tags.FEATURED_JOBS,
+            page_tags.COMPANIES,
+            *(page_tags.role_jobs(pk) for pk in roles),
+        }
 
     @property
     def domain(self) -> str:
@@ -256,6 +270,8 @@ class JobManager(_JobManagerBase["Job"]):
 class Job(PublicInSomeStatuses, RendersMarkdown):
     # Closed postings keep a page; drafts, postings in review and rejected ones have none.
     PUBLIC_STATUSES = tuple(ONCE_PUBLIC)
+    # What decides the lists a posting is on, as loaded (core.page_changes).
+    REMEMBERED_FIELDS = ("role_id", "company_id", "featured_until")
 
     title = models.CharField(max_length=150)
     slug = models.SlugField(max_length=200, unique=True, blank=True)
@@ -417,6 +433,19 @@ class Job(PublicInSomeStatuses, RendersMarkdown):
 
     def get_absolute_url(self) -> str:
         return reverse("jobs:detail", args=[self.slug])
+
+    def page_tags(self) -> set[str]:
+        """The cached pages a posting is on (core/page_tags.py): its own, every job list, its
+        role's and company's lists (before and after a move), and featured cards when it is or
+        was featured."""
+        tags = {page_tags.job(self.pk), page_tags.JOBS}
+        tags |= {page_tags.role_jobs(pk) for pk in self.now_and_loaded("role_id")}
+        tags |= {page_tags.company_jobs(pk) for pk in self.now_and_loaded("company_id")}
+        # Featured now, or lately enough that a page cached then may still show it so.
+        recently = timezone.now() - timedelta(seconds=settings.PAGE_CACHE_SECONDS)
+        if any(until > recently for until in self.now_and_loaded("featured_until")):
+            tags.add(page_tags.FEATURED_JOBS)
+        return tags
 
     # --- saving -------------------------------------------------------------------------------
 
