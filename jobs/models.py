@@ -83,6 +83,11 @@ def unique_slug(others: models.QuerySet, text: str, fallback: str = "item") -> s
     return slug
 
 
+def recently_featured() -> datetime:
+    """Postings featured until after this may be shown as featured on a cached page."""
+    return timezone.now() - timedelta(seconds=settings.PAGE_CACHE_SECONDS)
+
+
 class CompanyQuerySet(models.QuerySet):
     def public(self) -> "CompanyQuerySet":
         """Companies with at least one public posting."""
@@ -134,16 +139,20 @@ class Company(RendersMarkdown):
 
     def page_tags(self) -> set[str]:
         """The cached pages showing the company: its postings' pages and every list of job
-        cards its postings may be on (one query for the roles of its postings)."""
-        roles = self.jobs.exclude(role=None).order_by().values_list("role", flat=True).distinct()
-        return {
+        cards its postings may be on (two queries: its postings' roles, and whether any is
+        featured)."""
+        jobs = self.jobs.order_by()
+        roles = jobs.exclude(role=None).values_list("role", flat=True).distinct()
+        tags = {
             page_tags.company(self.pk),
             page_tags.company_jobs(self.pk),
             page_tags.JOBS,
-            page_tags.FEATURED_JOBS,
             page_tags.COMPANIES,
             *(page_tags.role_jobs(pk) for pk in roles),
         }
+        if jobs.filter(featured_until__gt=recently_featured()).exists():
+            tags.add(page_tags.FEATURED_JOBS)
+        return tags
 
     @property
     def domain(self) -> str:
@@ -441,9 +450,7 @@ class Job(PublicInSomeStatuses, RendersMarkdown):
         tags = {page_tags.job(self.pk), page_tags.JOBS}
         tags |= {page_tags.role_jobs(pk) for pk in self.now_and_loaded("role_id")}
         tags |= {page_tags.company_jobs(pk) for pk in self.now_and_loaded("company_id")}
-        # Featured now, or lately enough that a page cached then may still show it so.
-        recently = timezone.now() - timedelta(seconds=settings.PAGE_CACHE_SECONDS)
-        if any(until > recently for until in self.now_and_loaded("featured_until")):
+        if any(until > recently_featured() for until in self.now_and_loaded("featured_until")):
             tags.add(page_tags.FEATURED_JOBS)
         return tags
 
