@@ -12,7 +12,7 @@ from core.page_query import Query, integer
 from employers.accounts import throttled_log_in
 from jobs import views as job_views
 from jobs.feeds import JobsAtomFeed, JobsFeed
-from jobs.filters import JOB_LIST_QUERY
+from jobs.filters import JOB_FEED_QUERY
 from roles.feeds import GuidesAtomFeed, GuidesFeed
 from search import views as search_views
 
@@ -20,8 +20,8 @@ admin.site.site_header = f"{settings.SITE_NAME} editors"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Guides, roles and jobs"
 
-# Feeds are cached with the job list's filters.
-jobs_feed = cache_public_page(JOB_LIST_QUERY, tags=job_views.JOB_LIST_TAGS)
+# Feeds are cached with the job list's filters (newest first, one page: no order or page).
+jobs_feed = cache_public_page(JOB_FEED_QUERY, tags=job_views.JOB_LIST_TAGS)
 guides_feed = cache_public_page(tags=(page_tags.GUIDES, page_tags.ROLES))
 sitemap_page = cache_public_page(
     Query(p=integer(1, 10_000, default=1)),

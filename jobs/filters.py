@@ -207,3 +207,11 @@ JOB_LIST_QUERY = rules.Query(
     ordering=rules.choice(value for value, _ in ORDERINGS),
     page=rules.integer(1, 1_000_000, default=1),
 )
+# The feeds: the same filters, always newest first, never paged.
+JOB_FEED_QUERY = rules.Query(
+    **{
+        name: rule
+        for name, rule in JOB_LIST_QUERY.rules.items()
+        if name not in ("page", "ordering")
+    }
+)
