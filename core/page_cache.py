@@ -188,9 +188,11 @@ def store(key: str, lookup: Lookup, tags: Iterable[str], value: Any, seconds: in
         # Never set or lost (evicted, a restart): a new version, which no stored page carries.
         for tag_key in missing:
             _safely(cache.add, tag_key, _token(), timeout=None)
-        found.update(_safely(cache.get_many, missing) or {})
-        if any(k not in found for k in missing):
+        # (A change made between the two reads may have set one of them first.)
+        again = _safely(cache.get_many, [*missing, CHANGE_KEY]) or {}
+        if again.get(CHANGE_KEY) != lookup.change or any(k not in again for k in missing):
             return
+        found.update(again)
     versions = {k: found[k] for k in keys}
     _safely(cache.set, key, (lookup.generation, versions, value), seconds)
 
