@@ -19,7 +19,7 @@ from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
-from core import page_cache
+from core import page_cache, page_query
 from core.errors import error_body
 
 if TYPE_CHECKING:
@@ -124,21 +124,32 @@ class PageNumbers(PageNumberPagination):
 # --- conditional GET -----------------------------------------------------------------------------
 
 
-def cached_list(handler, request):
-    """A public list's data from the page cache, retired with the pages whenever public content
-    changes (config/page_cache.py). Only the data is kept: it is rendered for each request, as
-    JSON or the browsable page. Throttles have already counted the request."""
+# The pages every API list takes; a viewset's `cache_query` adds its filters.
+API_PAGES = page_query.Query(
+    page=page_query.integer(1, 1_000_000, default=1), page_size=page_query.integer(1, MAX_PAGE_SIZE)
+)
+
+
+def cached_list(handler, request, query: page_query.Query, tags):
+    """A public list's data from the page cache, under the same rules as the pages: keyed by
+    its known parameters written one way (others dropped; a value failing its rule is not
+    cached, nor is any answer but a 200), retired with the pages carrying `tags`. Only the data
+    is kept: it is rendered for each request, as JSON or the browsable page. Throttles have
+    already counted the request."""
 
     def read(*args, **kwargs):
         if settings.PAGE_CACHE_SECONDS <= 0:
             return handler(*args, **kwargs)
-        key = page_cache.address_key(request, prefix="api")
-        generation, data = page_cache.read_current(key)
+        key = page_cache.cache_key_for(request._request, query, prefix="api")
+        if key is None:
+            return handler(*args, **kwargs)
+        lookup, data = page_cache.read_current(key)
         if data is not None:
             return Response(data, headers={"X-Page-Cache": "hit"})
         response = handler(*args, **kwargs)
-        if generation is not None and response.status_code == 200:
-            page_cache.store(key, generation, response.data, settings.PAGE_CACHE_SECONDS)
+        if lookup is not None and response.status_code == 200:
+            seconds = settings.PAGE_CACHE_SECONDS
+            page_cache.store(key, lookup, tags, response.data, seconds)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -150,6 +161,9 @@ class ConditionalReads(ViewSetBase):
     a matching If-None-Match or If-Modified-Since. Clients revalidate every time (no-cache)."""
 
     get: Callable[..., Response]  # the list or detail handler, bound by as_view()
+    # The list's query parameters besides the pages, and what it shows (core/page_tags.py).
+    cache_query = page_query.NO_PARAMETERS
+    cache_tags: tuple[str, ...] = ()
 
     @classmethod
     def as_view(cls, *args, **kwargs):
@@ -158,7 +172,8 @@ class ConditionalReads(ViewSetBase):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)  # authentication, permissions, throttles
         if self.action == "list" and request.method == "GET":
-            self.get = cached_list(self.get, request)
+            query = API_PAGES | self.cache_query
+            self.get = cached_list(self.get, request, query, self.cache_tags)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -4,6 +4,7 @@ A bad value stops start-up with ImproperlyConfigured instead of surfacing later 
 """
 
 import os
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -61,3 +62,18 @@ def env_rate(name: str, default: str) -> str:
             f"{name} must look like 60/minute (per second, minute, hour or day); got {raw!r}"
         )
     return raw
+
+
+def next_redis_database(url: str) -> str:
+    """The same Redis server's next database: redis://host:6379/0 -> redis://host:6379/1 (no
+    number is database 0; a unix socket's ?db= is read and moved the same way)."""
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    if "db" in query or parts.scheme == "unix":
+        query["db"] = [str(int(query.get("db", ["0"])[0]) + 1)]
+        # (by hand: urlunsplit would write unix:///path as unix:/path)
+        return url.partition("?")[0] + "?" + urlencode(query, doseq=True)
+    number = parts.path.strip("/") or "0"
+    if not number.isdigit():
+        raise ImproperlyConfigured(f"REDIS_URL names database {number!r}, not a number")
+    return urlunsplit(parts._replace(path=f"/{int(number) + 1}"))

@@ -9,7 +9,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from config.env import env_bool, env_int, env_list, env_rate, env_str
+from config.env import env_bool, env_int, env_list, env_rate, env_str, next_redis_database
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -107,9 +107,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # Cache: per-process memory unless REDIS_URL points at a Redis shared by every app server.
 # "default" holds pages and fragments and treats a Redis outage as a miss; "ratelimit" raises,
 # so that the rate limits notice and count in the app server's memory meanwhile. Both go through
-# one circuit breaker per process (core/breaker.py): after three calls in a row get no answer,
-# Redis is left alone for REDIS_BREAKER_SECONDS, then one call probes it.
+# one circuit breaker per process and server (core/breaker.py): after three calls in a row get
+# no answer, Redis is left alone for REDIS_BREAKER_SECONDS, then one call probes it.
+# The limits' counters (rate limits, API throttles) live apart from the pages: REDIS_LIMITS_URL,
+# by default the next database of REDIS_URL's server. Pages may be evicted (allkeys-lru); the
+# counters must not be, so in production give them a Redis of their own with noeviction
+# (README, "Production").
 REDIS_URL = env_str("REDIS_URL")
+REDIS_LIMITS_URL = env_str("REDIS_LIMITS_URL") or (
+    next_redis_database(REDIS_URL) if REDIS_URL else ""
+)
 # A healthy Redis next to the app answers in well under a millisecond, and even a page of 100 kB
 # or a busy moment (a snapshot's fork) stays within a few: 200 ms is a wide margin over that,
 # and bounds what an unanswering Redis costs (three timeouts per process before the circuit
@@ -129,7 +136,11 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {"BACKEND": "core.cache.FailSafeRedisCache", **_redis},
-        "ratelimit": {"BACKEND": "core.cache.BreakerRedisCache", **_redis},
+        "ratelimit": {
+            "BACKEND": "core.cache.BreakerRedisCache",
+            **_redis,
+            "LOCATION": REDIS_LIMITS_URL,
+        },
     }
 else:
     CACHES = {
@@ -261,7 +272,7 @@ SECURE_CSP = {
 }
 
 # The REST API (/api/v1/): anonymous reads, employers write with a token (or their session in the
-# browsable API). Throttles count in the default cache, shared by every app server with REDIS_URL.
+# browsable API). Throttles count in the limits' cache ("ratelimit"), shared by every app server.
 API_ANON_RATE = env_rate("API_ANON_RATE", "60/minute")
 API_USER_RATE = env_rate("API_USER_RATE", "600/minute")
 REST_FRAMEWORK = {

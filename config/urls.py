@@ -6,11 +6,13 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from config.sitemaps import SITEMAPS
-from core import views
+from core import page_tags, views
 from core.page_cache import cache_public_page
+from core.page_query import Query, integer
 from employers.accounts import throttled_log_in
 from jobs import views as job_views
 from jobs.feeds import JobsAtomFeed, JobsFeed
+from jobs.filters import JOB_FEED_QUERY
 from roles.feeds import GuidesAtomFeed, GuidesFeed
 from search import views as search_views
 
@@ -18,10 +20,13 @@ admin.site.site_header = f"{settings.SITE_NAME} editors"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Guides, roles and jobs"
 
-# Feeds are cached with the job list's filters.
-jobs_feed = cache_public_page(*job_views.JOB_LIST_CACHED_PARAMS)
-guides_feed = cache_public_page()
-sitemap_page = cache_public_page("p")
+# Feeds are cached with the job list's filters (newest first, one page: no order or page).
+jobs_feed = cache_public_page(JOB_FEED_QUERY, tags=job_views.JOB_LIST_TAGS)
+guides_feed = cache_public_page(tags=(page_tags.GUIDES, page_tags.ROLES))
+sitemap_page = cache_public_page(
+    Query(p=integer(1, 10_000, default=1)),
+    tags=(page_tags.JOBS, page_tags.GUIDES, page_tags.ROLES, page_tags.SALARIES),
+)
 
 urlpatterns = [
     path("", job_views.home, name="home"),

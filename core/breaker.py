@@ -7,13 +7,15 @@ calls in turn. With it, a process pays `failures` timeouts, then serves without 
 pays one more every `cooldown` seconds while the server stays away.
 
 One breaker per server address, shared by every thread and every cache alias of the process
-(the page cache, the rate limits and the API throttles all reach the same Redis).
+that reaches that server (the pages in one Redis database, the rate limits and API throttles in
+another of the same server, unless they have a Redis of their own).
 """
 
 import logging
 import threading
 import time
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 log = logging.getLogger(__name__)
 
@@ -88,11 +90,19 @@ _registry_lock = threading.Lock()
 
 
 def breaker_for(location: str, *, failures: int = 3, cooldown: float = 5.0) -> CircuitBreaker:
-    """The process's breaker for the server at `location` (made on first use)."""
+    """The process's breaker for the server at `location` (made on first use), whichever of its
+    databases the location names."""
+    server = server_address(location)
     with _registry_lock:
-        breaker = _breakers.get(location)
+        breaker = _breakers.get(server)
         if breaker is None:
-            breaker = _breakers[location] = CircuitBreaker(
-                location.split("@")[-1], failures=failures, cooldown=cooldown
+            breaker = _breakers[server] = CircuitBreaker(
+                server, failures=failures, cooldown=cooldown
             )
         return breaker
+
+
+def server_address(location: str) -> str:
+    """host:port (or a unix socket's path) of a Redis URL, without credentials or database."""
+    parts = urlsplit(location)
+    return parts.netloc.split("@")[-1] or parts.path or location

@@ -2,11 +2,11 @@
 
 Both aliases go through one circuit breaker per Redis server (core/breaker.py): after a few
 calls in a row fail (refused, or no answer within the socket timeout), no call goes to Redis for
-a few seconds, and then one probe does. `BreakerRedisCache` ("ratelimit") raises
-`CacheUnavailable` meanwhile, so that rate limits know to count elsewhere;
-`FailSafeRedisCache` ("default": pages, fragments, API throttles through core.ratelimit)
-answers as an empty cache would: reads miss, writes are dropped, and the site keeps serving from
-the database.
+a few seconds, and then one probe does. `BreakerRedisCache` ("ratelimit": the rate limits and
+the API throttles, through core.ratelimit, in a Redis database of their own) raises
+`CacheUnavailable` meanwhile, so that they know to count elsewhere; `FailSafeRedisCache`
+("default": pages and fragments) answers as an empty cache would: reads miss, writes are
+dropped, and the site keeps serving from the database.
 """
 
 import logging

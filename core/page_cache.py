@@ -1,30 +1,35 @@
-"""Whole pages cached for anonymous visitors, and dropped at once when published content changes.
+"""Whole pages cached for anonymous visitors, retired by what they show when it changes.
 
-A cached page is stored with the current *generation*, a token kept in the same cache, and is
-served only while the token is unchanged (both are read in one round trip). Any change to what
-the public sees (a job approved, filled or expired, a guide published, salary figures
-recomputed) replaces the token, so every page cached before it is left unread until it is
-replaced or ages out; no list of keys is needed. With REDIS_URL every app server shares pages
-and token alike.
+A cached page is stored with the current *generation*, a token kept in the same cache, and with
+the version of each tag it carries (core/page_tags.py: `job:12`, `jobs`, `role:3`, ...). It is
+served only while the generation and every one of those versions are unchanged: two round trips
+to the cache, no query. A change to public content moves the versions of the tags it affects
+(`pages_changed(*tags)`), so a job edit retires that job's page and the lists it appears on and
+leaves guides about other roles cached; `pages_changed()` with no tag replaces the generation
+and retires every page (deploys, bulk writes). With REDIS_URL every app server shares pages,
+generation and versions alike.
 
-Only requests that carry no session or messages cookie are served from or stored in the cache,
-and only 200 answers that set no cookie, used no CSRF token and are not marked private: a page
-for someone logged in, a form, or a staff preview is never stored.
+Only requests that carry no session or messages cookie, for one of the site's own host names,
+with valid values for the page's known query parameters (core/page_query.py) are served from or
+stored in the cache, and only 200 answers that set no cookie, used no CSRF token and are not
+marked private: a page for someone logged in, a form, or a staff preview is never stored.
 
-Faults. The token of each committed change is also written to a database row
-(`core.PageGeneration`). A process that saw Redis fail (a timeout, a refused or dropped
-connection: a pause, a partition or a restart) compares Redis's token with the row's the first
-time Redis answers again, one query; when they differ a change was made that Redis never heard
-of (or Redis came back from an old snapshot), and every page is retired. A hit never queries the
-database. When the view itself fails because the database is unreachable, the copy stored
-for the address is served even if its generation is stale (stale-if-error), marked
-`X-Page-Cache: stale`; without one the database error goes on to the 503 page.
+Faults. Each committed change is also recorded in a database row (`core.PageGeneration`). A
+process that saw Redis fail (a timeout, a refused or dropped connection: a pause, a partition or
+a restart) compares Redis's record of the last change with the row's the first time Redis
+answers again, one query; when they differ a change was made that Redis never heard of (or
+Redis came back from an old snapshot), and every page is retired. A tag version that Redis lost
+comes back as a new token, so pages stored under the old one read as stale. When the view itself
+fails because the database is unreachable, the copy stored for the address is served even if it
+is stale (stale-if-error), marked `X-Page-Cache: stale`; without one the database error goes on
+to the 503 page.
 """
 
 import hashlib
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from functools import wraps
 from typing import Any
@@ -32,42 +37,53 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
-from django.db.models import Model
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
 from django.utils.http import split_directive_names
 
+from core import page_tags
 from core.middleware import database_down
 from core.models import PageGeneration
+from core.page_query import NO_PARAMETERS, Invalid, Query, site_host, use_canonical_query
 
 log = logging.getLogger(__name__)
 
 View = Callable[..., HttpResponse]
 
 GENERATION_KEY = "pages:generation"
+CHANGE_KEY = page_tags.CHANGE_KEY
 # Cookies that change what an anonymous page shows: a session (logged in, or a form's state)
 # and one-time messages ("You have logged out").
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 
 
-def pages_changed() -> None:
-    """Retire every cached page: now, and again once the surrounding transaction commits.
+def pages_changed(*tags: str) -> None:
+    """Retire the cached pages carrying any of `tags` (every page when none is given): now, and
+    again once the surrounding transaction commits.
 
-    The second time closes a race: a request that read the new token before the commit would
-    otherwise store the old content under it."""
-    _new_generation()
-    transaction.on_commit(_new_committed_generation)
+    The second time closes a race: a request that read the new versions before the commit would
+    otherwise store the old content under them."""
+    if tags:
+        _safely(cache.set_many, {**page_tags.new_versions(tags), CHANGE_KEY: _token()}, None)
+        transaction.on_commit(lambda: _commit_change(tags))
+    else:
+        _safely(cache.set_many, {GENERATION_KEY: _token(), CHANGE_KEY: _token()}, None)
+        transaction.on_commit(_new_committed_generation)
 
 
-def _new_generation() -> None:
-    _safely(cache.set, GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+def _token() -> str:
+    return uuid.uuid4().hex
 
 
 def _new_committed_generation() -> None:
-    """A new token in the database row, then in the cache: the row keeps it while Redis is away."""
-    token = uuid.uuid4().hex
+    _commit_change(())
+
+
+def _commit_change(tags: Iterable[str]) -> None:
+    """A new change token in the database row, then in the cache with the new versions (or the
+    new generation, when no tag is given): the row keeps it while Redis is away."""
+    token = _token()
     try:
         now = timezone.now()
         if not PageGeneration.objects.filter(pk=1).update(token=token, changed_at=now):
@@ -75,19 +91,21 @@ def _new_committed_generation() -> None:
                 pk=1, defaults={"token": token, "changed_at": now}
             )
     except DatabaseError as error:
-        log.error("Page generation not recorded in the database (%s)", error)
-    _safely(cache.set, GENERATION_KEY, token, timeout=None)
+        log.error("Page change not recorded in the database (%s)", error)
+    versions = page_tags.new_versions(tags) if tags else {GENERATION_KEY: _token()}
+    # One MSET: a reader sees the new versions and the new change token together.
+    _safely(cache.set_many, {**versions, CHANGE_KEY: token}, None)
 
 
-# Redis failures this process had seen when it last compared the cache's generation with the
-# database's (core.breaker.CircuitBreaker.failures_seen).
+# Redis failures this process had seen when it last compared the cache's record of the last
+# change with the database's (core.breaker.CircuitBreaker.failures_seen).
 _failures_checked = 0
 
 
-def _check_generation_after_failures() -> None:
-    """Once Redis answers again after this process saw it fail: if its generation is not the one
-    last committed, a change was made that it never heard of; retire every page. One query, only
-    then; a cache without a breaker (memory) has nothing to check."""
+def _check_changes_after_failures() -> None:
+    """Once Redis answers again after this process saw it fail: if its last change is not the
+    one last committed, a change was made that it never heard of; retire every page. One query,
+    only then; a cache without a breaker (memory) has nothing to check."""
     global _failures_checked
     breaker = getattr(cache, "breaker", None)
     if breaker is None or breaker.failures_seen == _failures_checked or breaker.is_open:
@@ -97,8 +115,8 @@ def _check_generation_after_failures() -> None:
         committed = PageGeneration.objects.values_list("token", flat=True).first()
     except DatabaseError:
         return  # the database is away too: check again on the next request
-    if _safely(cache.get, GENERATION_KEY) != committed:
-        log.warning("Page generation in the cache is not the last committed one: retiring pages")
+    if _safely(cache.get, CHANGE_KEY) != committed:
+        log.warning("The cache missed a committed change to public content: retiring pages")
         _new_committed_generation()
     if breaker.failures_seen == seen:  # both calls answered
         _failures_checked = seen
@@ -108,7 +126,7 @@ def current_generation() -> str | None:
     """The token pages are stored under; None when the cache cannot be reached."""
     token = _safely(cache.get, GENERATION_KEY)
     if token is None:
-        _safely(cache.add, GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        _safely(cache.add, GENERATION_KEY, _token(), timeout=None)
         token = _safely(cache.get, GENERATION_KEY)
     return token
 
@@ -123,37 +141,82 @@ def _safely(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         return None
 
 
-def address_key(request: HttpRequest, prefix: str = "page") -> str:
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+def address_key(request: HttpRequest, host: str, prefix: str = "page") -> str:
+    """The key for the page at the request's path and (canonical) query under `host`."""
+    address = f"{request.scheme}://{host}{request.get_full_path()}"
     return f"{prefix}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
-def read_current(key: str) -> tuple[str | None, Any]:
-    """The current generation and what `key` holds if it was stored under that generation,
-    in one round trip to the cache. (None, None) when the cache cannot be reached."""
-    _check_generation_after_failures()
-    found = _safely(cache.get_many, [GENERATION_KEY, key]) or {}
+@dataclass(frozen=True)
+class Lookup:
+    """What the cache said before a page was rendered: a page is stored only if the generation
+    and the last change are still these afterwards."""
+
+    generation: str
+    change: str | None
+
+
+def read_current(key: str) -> tuple[Lookup | None, Any]:
+    """The cache's state and what `key` holds if it is still current (its generation and the
+    versions of its tags unchanged): one round trip, two on a stored page. (None, None) when
+    the cache cannot be reached."""
+    _check_changes_after_failures()
+    found = _safely(cache.get_many, [GENERATION_KEY, CHANGE_KEY, key]) or {}
     generation = found.get(GENERATION_KEY)
     if generation is None:
-        return current_generation(), None
+        generation = current_generation()
+        return (Lookup(generation, found.get(CHANGE_KEY)) if generation else None), None
+    lookup = Lookup(generation, found.get(CHANGE_KEY))
     stored = found.get(key)
-    if stored is not None and stored[0] == generation:
-        return generation, stored[1]
-    return generation, None
+    if stored is None or len(stored) != 3 or stored[0] != generation:
+        return lookup, None
+    versions = stored[1]
+    if versions and (_safely(cache.get_many, list(versions)) or {}) != versions:
+        return lookup, None  # a tag moved on, or its version was lost: stale
+    return lookup, stored[2]
 
 
-def store(key: str, generation: str, value: Any, seconds: int) -> None:
-    """Keep `value` as current for `generation`; a later generation ignores it."""
-    _safely(cache.set, key, (generation, value), seconds)
+def store(key: str, lookup: Lookup, tags: Iterable[str], value: Any, seconds: int) -> None:
+    """Keep `value` with the current versions of `tags`, unless public content changed since
+    `lookup` (the value may show what was there before)."""
+    keys = sorted({page_tags.key(tag) for tag in tags})
+    found = _safely(cache.get_many, [GENERATION_KEY, CHANGE_KEY, *keys]) or {}
+    if found.get(GENERATION_KEY) != lookup.generation or found.get(CHANGE_KEY) != lookup.change:
+        return
+    missing = [k for k in keys if k not in found]
+    if missing:
+        # Never set or lost (evicted, a restart): a new version, which no stored page carries.
+        for tag_key in missing:
+            _safely(cache.add, tag_key, _token(), timeout=None)
+        # (A change made between the two reads may have set one of them first.)
+        again = _safely(cache.get_many, [*missing, CHANGE_KEY]) or {}
+        if again.get(CHANGE_KEY) != lookup.change or any(k not in again for k in missing):
+            return
+        found.update(again)
+    versions = {k: found[k] for k in keys}
+    _safely(cache.set, key, (lookup.generation, versions, value), seconds)
 
 
-def _cacheable_request(request: HttpRequest, params: frozenset[str]) -> bool:
+def _cacheable_request(request: HttpRequest) -> bool:
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
         and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
-        and set(request.GET) <= params
     )
+
+
+def cache_key_for(request: HttpRequest, query: Query, prefix: str = "page") -> str | None:
+    """The page's key, having the view see the canonical query from then on; None when the
+    request is for another host name or a value fails its rule (render it, do not store it)."""
+    host = site_host(request)
+    if host is None:
+        return None
+    try:
+        canonical = query.canonical(request.GET)
+    except Invalid:
+        return None
+    use_canonical_query(request, canonical)
+    return address_key(request, host, prefix)
 
 
 def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
@@ -163,12 +226,36 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not getattr(request, DO_NOT_STORE, False)
         and not {"private", "no-store", "no-cache"}.intersection(directives)
     )
 
 
-# The response attribute cache_until() sets.
+# The request attributes tag_page() and do_not_store() set, and the response attribute
+# cache_until() sets.
+PAGE_TAGS = "page_tags"
+DO_NOT_STORE = "page_not_stored"
 CACHE_UNTIL = "cache_until"
+
+
+def tag_page(request: HttpRequest, *tags: str) -> None:
+    """Add tags to the page being rendered, for what it shows that its decorator cannot know
+    (the job, its company and role on a job page)."""
+    shown = getattr(request, PAGE_TAGS, None)
+    if shown is not None:  # (None: the page is not being cached)
+        shown.update(tags)
+
+
+def request_tags(request: HttpRequest) -> set[str]:
+    """The tags the page being rendered carries so far (for tests and the API)."""
+    return getattr(request, PAGE_TAGS, set())
+
+
+def do_not_store(request: HttpRequest) -> None:
+    """Answer this request without keeping the page: the view found that a value it was asked
+    for names nothing (an unknown role, a page past the last), so that made-up values cannot
+    fill the cache."""
+    setattr(request, DO_NOT_STORE, True)
 
 
 def cache_until(response: HttpResponse, moment: datetime | None) -> None:
@@ -196,36 +283,48 @@ def _from_stored(stored: tuple) -> HttpResponse:
     return response
 
 
-def cache_public_page(*params: str) -> Callable[[View], View]:
+def stale_copy(key: str) -> Any:
+    """What `key` holds, however old (for stale-if-error)."""
+    kept = _safely(cache.get, key)
+    return kept[2] if kept is not None and len(kept) == 3 else None
+
+
+def cache_public_page(
+    query: Query = NO_PARAMETERS, *, tags: Iterable[str] = ()
+) -> Callable[[View], View]:
     """Serve a view's anonymous GETs from the page cache.
 
-    `params` names the query parameters the page may be cached with; a request with any other
-    parameter (a tracking tag, or junk) is rendered fresh and not stored, so made-up parameters
-    cannot fill the cache."""
-    allowed = frozenset(params)
+    `query` names the query parameters the page may be cached with, with a rule for each
+    (core/page_query.py): others are dropped, and a value that fails its rule is rendered fresh
+    and not stored, so made-up parameters cannot fill the cache. `tags` says what the page shows
+    (core/page_tags.py); the view adds what depends on the page (`tag_page`)."""
+    static_tags = frozenset(tags)
 
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not _cacheable_request(request, allowed):
+            if not _cacheable_request(request):
                 return view(request, *args, **kwargs)
-            key = address_key(request)
-            generation, stored = read_current(key)
-            if generation is None:
+            key = cache_key_for(request, query)
+            if key is None:
+                return view(request, *args, **kwargs)
+            lookup, stored = read_current(key)
+            if lookup is None:
                 return view(request, *args, **kwargs)
             if stored is not None:
                 return _from_stored(stored)
+            setattr(request, PAGE_TAGS, set(static_tags))
             try:
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render") and callable(response.render):
                     response = response.render()
             except Exception as error:
                 # The database is unreachable: the last copy, however old, beats a 503.
-                kept = _safely(cache.get, key) if database_down(error) else None
+                kept = stale_copy(key) if database_down(error) else None
                 if kept is None:
                     raise
                 log.warning("Database unavailable (%s): serving the stored copy", error)
-                response = _from_stored(kept[1])
+                response = _from_stored(kept)
                 response["X-Page-Cache"] = "stale"
                 return response
             if _cacheable_response(request, response):
@@ -235,69 +334,13 @@ def cache_public_page(*params: str) -> Callable[[View], View]:
                 set_response_etag(response)
                 # The headers and body only: smaller than the response object, and quicker to read.
                 kept = (response.status_code, list(response.items()), response.content)
-                store(key, generation, kept, _seconds_to_keep(response))
+                store(key, lookup, request_tags(request), kept, _seconds_to_keep(response))
                 response["X-Page-Cache"] = "miss"
             return response
 
         return wrapped
 
     return decorator
-
-
-class PublicInSomeStatuses:
-    """For models whose rows reach public pages only in some statuses (`PUBLIC_STATUSES`):
-    remembers the status a row was loaded with, so that saving a row that was not public and
-    still is not (an employer's draft, a posting in review) retires no cached page."""
-
-    PUBLIC_STATUSES: tuple[str, ...] = ()
-    _loaded_status: str | None = None
-
-    @classmethod
-    def from_db(cls, db: str | None, field_names: Any, values: Any, **kwargs: Any) -> Any:
-        instance = super().from_db(db, field_names, values, **kwargs)  # type: ignore[misc]
-        if "status" in field_names:  # deferred otherwise: treated as public
-            instance._loaded_status = values[field_names.index("status")]
-        return instance
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        super().save(*args, **kwargs)  # type: ignore[misc]
-        self._loaded_status = self.status  # type: ignore[attr-defined]
-
-    def changes_public_pages(self, created: bool = False) -> bool:
-        if self.status in self.PUBLIC_STATUSES:  # type: ignore[attr-defined]
-            return True
-        if created:
-            return False
-        # Not loaded with its status (deferred): assume it was public.
-        return self._loaded_status is None or self._loaded_status in self.PUBLIC_STATUSES
-
-
-def _content_saved(sender: type[Model], instance: Any = None, **kwargs: Any) -> None:
-    # A model may say that a write cannot have changed a public page (a draft saved as a
-    # draft): then nothing is retired. Deletes and many-to-many changes always retire.
-    changes_public_pages = getattr(instance, "changes_public_pages", None)
-    saved = kwargs.get("signal") is post_save
-    if saved and changes_public_pages and not changes_public_pages(kwargs.get("created", False)):
-        return
-    pages_changed()
-
-
-def retire_pages_on_change(*models: type[Model]) -> None:
-    """Retire cached pages whenever a row of these models is saved or deleted, or one of their
-    many-to-many links changes; a save is skipped when the row's `changes_public_pages()` says
-    it was not public before and is not now. Each app names its public models in its
-    `AppConfig.ready()`; accounts, history, API keys and salary rows stay out (bulk recomputes
-    retire pages themselves, and a delete listener would make Django load each row of a bulk
-    delete).
-
-    Writes that skip signals (`update()`, `bulk_create`, imports) call `pages_changed` instead."""
-    for model in models:
-        uid = f"page_cache_{model._meta.label_lower}"
-        post_save.connect(_content_saved, sender=model, dispatch_uid=uid)
-        post_delete.connect(_content_saved, sender=model, dispatch_uid=uid)
-        for field in model._meta.local_many_to_many:
-            through = field.remote_field.through
-            m2m_changed.connect(_content_saved, sender=through, dispatch_uid=f"{uid}_{field.name}")
 
 
 class PrivatePagesMiddleware:

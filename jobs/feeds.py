@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
+from core.page_cache import do_not_store
 from jobs.filters import JobFilter
 from jobs.models import Job
 from roles.feeds import XmlSafeFeed
@@ -14,8 +15,10 @@ FEED_SIZE = 50
 class JobsFeed(XmlSafeFeed):
     def get_object(self, request) -> JobFilter:
         jobs = Job.objects.public().select_related("company", "role")
-        filterset = JobFilter(request.GET, queryset=jobs)
+        filterset = JobFilter(request.GET, queryset=jobs, request=request)
         filterset.query_string = request.GET.urlencode()
+        if not filterset.is_valid():
+            do_not_store(request)  # an unknown role or company: answered, not kept
         return filterset
 
     def title(self, filterset: JobFilter) -> str:
@@ -31,7 +34,12 @@ class JobsFeed(XmlSafeFeed):
 
     def items(self, filterset: JobFilter):
         # Readers want the newest first, whatever order the page shows.
-        return filterset.qs.newest()[:FEED_SIZE]
+        jobs = list(filterset.qs.newest()[:FEED_SIZE])
+        typed = filterset.form.cleaned_data
+        searched = typed.get("q") or typed.get("location")
+        if not jobs and searched and filterset.request is not None:
+            do_not_store(filterset.request)  # a search that finds nothing, as on /jobs/
+        return jobs
 
     def item_title(self, job: Job) -> str:
         return f"{job.title} at {job.company.name} ({job.location_label})"

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django_countries import countries
 
 from core import money
+from core import page_query as rules
 from core.textsearch.query import MAX_QUERY_LENGTH
 from jobs.choices import EmploymentType, ExperienceLevel, Workplace
 from jobs.models import TOP_PAY_FIRST, Company, Job, JobQuerySet
@@ -189,3 +190,28 @@ class JobFilter(django_filters.FilterSet):
                 shown = str(value)
             active.append((f"{field.label}: {shown}", name))
         return active
+
+
+# The job list's parameters, as the page cache keys them (core/page_query.py): the filters, the
+# order and the page. The feeds and the API's job list take the same.
+JOB_LIST_QUERY = rules.Query(
+    q=rules.text(MAX_QUERY_LENGTH),
+    location=rules.text(100),
+    workplace=rules.choices(Workplace.values),
+    employment_type=rules.choices(EmploymentType.values),
+    experience_level=rules.choices(ExperienceLevel.values),
+    salary_min=rules.integer(0, 100_000_000),
+    role=rules.slug,
+    company=rules.slug,
+    posted_within=rules.choice(value for value, _ in POSTED_WITHIN),
+    ordering=rules.choice(value for value, _ in ORDERINGS),
+    page=rules.integer(1, 1_000_000, default=1),
+)
+# The feeds: the same filters, always newest first, never paged.
+JOB_FEED_QUERY = rules.Query(
+    **{
+        name: rule
+        for name, rule in JOB_LIST_QUERY.rules.items()
+        if name not in ("page", "ordering")
+    }
+)

@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_countries.fields import Country, CountryField
 
-from core.page_cache import PublicInSomeStatuses
+from core import page_tags
+from core.page_changes import PublicInSomeStatuses
 from core.textsearch import engine
 from core.textsearch.query import Query
 from jobs.choices import (
@@ -82,6 +83,11 @@ def unique_slug(others: models.QuerySet, text: str, fallback: str = "item") -> s
     return slug
 
 
+def recently_featured() -> datetime:
+    """Postings featured until after this may be shown as featured on a cached page."""
+    return timezone.now() - timedelta(seconds=settings.PAGE_CACHE_SECONDS)
+
+
 class CompanyQuerySet(models.QuerySet):
     def public(self) -> "CompanyQuerySet":
         """Companies with at least one public posting."""
@@ -130,6 +136,23 @@ class Company(RendersMarkdown):
 
     def get_absolute_url(self) -> str:
         return f"{reverse('jobs:list')}?company={self.slug}"
+
+    def page_tags(self) -> set[str]:
+        """The cached pages showing the company: its postings' pages and every list of job
+        cards its postings may be on (two queries: its postings' roles, and whether any is
+        featured)."""
+        jobs = self.jobs.order_by()
+        roles = jobs.exclude(role=None).values_list("role", flat=True).distinct()
+        tags = {
+            page_tags.company(self.pk),
+            page_tags.company_jobs(self.pk),
+            page_tags.JOBS,
+            page_tags.COMPANIES,
+            *(page_tags.role_jobs(pk) for pk in roles),
+        }
+        if jobs.filter(featured_until__gt=recently_featured()).exists():
+            tags.add(page_tags.FEATURED_JOBS)
+        return tags
 
     @property
     def domain(self) -> str:
@@ -256,6 +279,8 @@ class JobManager(_JobManagerBase["Job"]):
 class Job(PublicInSomeStatuses, RendersMarkdown):
     # Closed postings keep a page; drafts, postings in review and rejected ones have none.
     PUBLIC_STATUSES = tuple(ONCE_PUBLIC)
+    # What decides the lists a posting is on, as loaded (core.page_changes).
+    REMEMBERED_FIELDS = ("role_id", "company_id", "featured_until")
 
     title = models.CharField(max_length=150)
     slug = models.SlugField(max_length=200, unique=True, blank=True)
@@ -417,6 +442,17 @@ class Job(PublicInSomeStatuses, RendersMarkdown):
 
     def get_absolute_url(self) -> str:
         return reverse("jobs:detail", args=[self.slug])
+
+    def page_tags(self) -> set[str]:
+        """The cached pages a posting is on (core/page_tags.py): its own, every job list, its
+        role's and company's lists (before and after a move), and featured cards when it is or
+        was featured."""
+        tags = {page_tags.job(self.pk), page_tags.JOBS}
+        tags |= {page_tags.role_jobs(pk) for pk in self.now_and_loaded("role_id")}
+        tags |= {page_tags.company_jobs(pk) for pk in self.now_and_loaded("company_id")}
+        if any(until > recently_featured() for until in self.now_and_loaded("featured_until")):
+            tags.add(page_tags.FEATURED_JOBS)
+        return tags
 
     # --- saving -------------------------------------------------------------------------------
 

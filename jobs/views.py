@@ -7,10 +7,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_cookie
 
-from core import ratelimit
+from core import page_tags, ratelimit
 from core.breadcrumbs import trail
-from core.page_cache import cache_public_page, cache_until
-from jobs.filters import JobFilter
+from core.page_cache import cache_public_page, cache_until, do_not_store, tag_page
+from jobs.filters import JOB_LIST_QUERY, JobFilter
 from jobs.models import Job
 from jobs.pagination import LIST_COUNT_UP_TO, SEARCH_COUNT_UP_TO, CountUpTo, FeaturedFirst
 from jobs.role_figures import popular_guides, top_paid_roles
@@ -26,13 +26,11 @@ SIMILAR_JOBS = 4
 ROLE_GUIDES_ON_JOB = 3
 
 
-# /jobs/ is cached with every one of its filters: a popular search is asked for again and again
-# (links from guides, role pages and feeds, and people typing the same words). Redis evicts the
-# least-used pages when it is full, so the long tail of rare searches cannot crowd it.
-JOB_LIST_CACHED_PARAMS = ("page", *JobFilter.base_filters)
+# What a list of jobs shows besides the postings: the role filter's choices.
+JOB_LIST_TAGS = (page_tags.JOBS, page_tags.ROLES)
 
 
-@cache_public_page()
+@cache_public_page(tags=(page_tags.JOBS, page_tags.GUIDES, page_tags.ROLES))
 def home(request: HttpRequest) -> HttpResponse:
     jobs = Job.objects.public().for_cards()
     roles = list(Role.objects.published())
@@ -46,9 +44,15 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "jobs/home.html", context)
 
 
-@cache_public_page(*JOB_LIST_CACHED_PARAMS)
+# /jobs/ is cached with every one of its filters: a popular search is asked for again and again
+# (links from guides, role pages and feeds, and people typing the same words). Values that name
+# nothing (an unknown role, a page past the last, a search that finds nothing) are answered
+# without being stored, so made-up ones cannot fill the cache.
+@cache_public_page(JOB_LIST_QUERY, tags=JOB_LIST_TAGS)
 def job_list(request: HttpRequest) -> HttpResponse:
     jobs = JobFilter(request.GET, queryset=Job.objects.public().for_cards())
+    if not jobs.is_valid():
+        do_not_store(request)
     results = jobs.qs
     if jobs.uses_default_order:
         results = FeaturedFirst(results)  # the same order, without sorting every match
@@ -58,6 +62,8 @@ def job_list(request: HttpRequest) -> HttpResponse:
     # Paginator needs only count() and slices; the stubs ask for a whole sequence.
     paginator: Paginator[Job] = Paginator(results, settings.JOBS_PER_PAGE)  # type: ignore[arg-type]
     page = paginator.get_page(request.GET.get("page"))
+    if str(page.number) != request.GET.get("page", "1") or _found_nothing(jobs, page):
+        do_not_store(request)
     context = {
         "filter": jobs,
         "page": page,
@@ -70,6 +76,13 @@ def job_list(request: HttpRequest) -> HttpResponse:
         "feed_query": query_without(request.GET, "page", "ordering"),
     }
     return render(request, "jobs/job_list.html", context)
+
+
+def _found_nothing(jobs: JobFilter, page) -> bool:
+    """A text search that matches no posting: rendered, never stored (random words would each
+    make a page of their own)."""
+    typed = jobs.form.cleaned_data
+    return bool(typed.get("q") or typed.get("location")) and page.paginator.count == 0
 
 
 def query_without(query: QueryDict, *names: str) -> str:
@@ -85,6 +98,7 @@ def query_without(query: QueryDict, *names: str) -> str:
 def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
     queryset = Job.objects.visible_to(request.user).select_related("company", "role")
     job = get_object_or_404(queryset, slug=slug)
+    tag_page(request, *job_page_tags(job))
     response = render(request, "jobs/job_detail.html", job_page_context(request, job))
     if job.is_public:
         cache_until(response, job.expires_at)  # the page turns into a closed one by itself
@@ -95,6 +109,22 @@ def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if not job.is_closed:
             response["Cache-Control"] = "private, no-store"
     return response
+
+
+def job_page_tags(job: Job) -> set[str]:
+    """What a job page shows: the posting, its company, its role with the role's guides and
+    other jobs (or, without a public role, its company's other jobs), and the salary figures
+    it is compared with."""
+    tags = {page_tags.job(job.pk), page_tags.company(job.company_id)}
+    if job.role_id:
+        tags.add(page_tags.role(job.role_id))
+    if job.role and job.role.is_public:
+        tags |= {page_tags.role_jobs(job.role.pk), page_tags.role_guides(job.role.pk)}
+    else:
+        tags.add(page_tags.company_jobs(job.company_id))
+    if job.has_salary:
+        tags.add(page_tags.SALARIES)
+    return tags
 
 
 def job_page_context(request: HttpRequest, job: Job) -> dict:

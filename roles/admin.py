@@ -150,4 +150,5 @@ class GuideAdmin(WideTextInputs, PublishActions, admin.ModelAdmin):
                 for i, kind in enumerate(STANDARD_SECTIONS, start=1)
             )
         guide.refresh_reading_time()
-        pages_changed()  # sections added in bulk, reading time set by update()
+        if guide.changes_public_pages():  # sections added in bulk, reading time set by update()
+            pages_changed(*guide.page_tags())

@@ -6,7 +6,7 @@ class RolesConfig(AppConfig):
     verbose_name = "Roles and guides"
 
     def ready(self) -> None:
-        from core.page_cache import retire_pages_on_change
+        from core.page_changes import retire_pages_on_change
         from roles.models import Guide, GuideSection, GuideTip, Role
 
         retire_pages_on_change(Role, Guide, GuideSection, GuideTip)

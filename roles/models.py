@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core import page_tags
 from core.markup import (
     labelled_lines,
     lines,
@@ -16,7 +17,7 @@ from core.markup import (
     render_markdown,
     render_markdown_inline,
 )
-from core.page_cache import PublicInSomeStatuses
+from core.page_changes import PublicInSomeStatuses
 from core.textsearch import engine
 from core.textsearch.query import Query
 
@@ -139,6 +140,11 @@ class Role(PublicInSomeStatuses, RendersMarkdown):
     def get_absolute_url(self) -> str:
         return reverse("roles:detail", args=[self.slug])
 
+    def page_tags(self) -> set[str]:
+        """The cached pages a role is on (core/page_tags.py): those showing its record (its
+        page, guides about it, its postings' pages) and every page listing or naming roles."""
+        return {page_tags.role(self.pk), page_tags.ROLES}
+
     def clean(self) -> None:
         bad = [line for line in lines(self.tools) if not _is_labelled(line)]
         if bad:
@@ -222,6 +228,7 @@ class GuideQuerySet(models.QuerySet):
 
 class Guide(PublicInSomeStatuses, RendersMarkdown):
     PUBLIC_STATUSES = (Status.PUBLISHED,)
+    REMEMBERED_FIELDS = ("first_role_id", "second_role_id")
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -295,6 +302,17 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
 
     def get_absolute_url(self) -> str:
         return reverse("roles:guide", args=[self.slug])
+
+    def page_tags(self) -> set[str]:
+        """The cached pages a guide is on (core/page_tags.py): its own and those naming it as
+        related reading, the guide lists, and the pages listing its roles' guides (before and
+        after a change of role)."""
+        roles = self.now_and_loaded("first_role_id") | self.now_and_loaded("second_role_id")
+        return {
+            page_tags.guide(self.pk),
+            page_tags.GUIDES,
+            *(page_tags.role_guides(pk) for pk in roles),
+        }
 
     def clean(self) -> None:
         if self.second_role_id and self.second_role_id == self.first_role_id:
@@ -453,6 +471,10 @@ class GuideSection(RendersMarkdown):
         guide_cached = type(self).guide.is_cached(self)
         return not guide_cached or self.guide.changes_public_pages()
 
+    def page_tags(self) -> set[str]:
+        """The guide's page, and the guide lists (their cards show its reading time)."""
+        return {page_tags.guide(self.guide_id), page_tags.GUIDES}
+
 
 class GuideTip(RendersMarkdown):
     """A numbered practical tip with a bold lead-in ("Build a portfolio: …")."""
@@ -481,6 +503,10 @@ class GuideTip(RendersMarkdown):
         """Only through its guide: a draft guide's sections and tips are on no public page."""
         guide_cached = type(self).guide.is_cached(self)
         return not guide_cached or self.guide.changes_public_pages()
+
+    def page_tags(self) -> set[str]:
+        """The guide's page, and the guide lists (their cards show its reading time)."""
+        return {page_tags.guide(self.guide_id), page_tags.GUIDES}
 
 
 __all__ = ["Guide", "GuideSection", "GuideTip", "Role"]

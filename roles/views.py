@@ -4,18 +4,26 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.vary import vary_on_cookie
 
+from core import page_query, page_tags
 from core.breadcrumbs import guides_trail, roles_trail
-from core.page_cache import cache_public_page
+from core.page_cache import cache_public_page, do_not_store, tag_page
 from roles.filters import GuideFilter
 from roles.models import Guide, Role
 from roles.outline import outline
 from roles.structured_data import guide_json_ld
 
+GUIDE_LIST_QUERY = page_query.Query(
+    role=page_query.slug, page=page_query.integer(1, 100_000, default=1)
+)
+GUIDE_LIST_TAGS = (page_tags.GUIDES, page_tags.ROLES)
 
-@cache_public_page("role", "page")
+
+@cache_public_page(GUIDE_LIST_QUERY, tags=GUIDE_LIST_TAGS)
 def guide_list(request: HttpRequest) -> HttpResponse:
     guides = GuideFilter(request.GET, queryset=Guide.objects.published().with_roles())
     page = Paginator(guides.qs, settings.GUIDES_PER_PAGE).get_page(request.GET.get("page"))
+    if not guides.is_valid() or str(page.number) != request.GET.get("page", "1"):
+        do_not_store(request)  # an unknown role, a page past the last
     role = guides.form.cleaned_data.get("role") if guides.is_valid() else None
     return render(
         request,
@@ -30,13 +38,15 @@ def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
     guide = get_object_or_404(Guide.objects.visible_to(request.user).with_roles(), slug=slug)
     sections = list(guide.sections.all())
     tips = list(guide.tips.all())
+    related = list(guide.related())
+    tag_page(request, *guide_page_tags(guide, related))
     crumbs = guides_trail(guide.title, guide.get_absolute_url())
     context = {
         "guide": guide,
         "sections": sections,
         "tips": tips,
         "toc": outline(guide, sections, tips),
-        "related": list(guide.related()),
+        "related": related,
         "crumbs": crumbs,
         "json_ld": guide_json_ld(guide, request, settings.SITE_NAME, crumbs),
     }
@@ -48,7 +58,18 @@ def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@cache_public_page()
+def guide_page_tags(guide: Guide, related: list[Guide]) -> set[str]:
+    """What a guide page shows: the guide, its roles' records, the guides and jobs of those
+    roles beside it, featured jobs of any role, and the related guides it names."""
+    tags = {page_tags.guide(guide.pk), page_tags.FEATURED_JOBS}
+    for role in guide.roles:
+        tags |= {page_tags.role(role.pk), page_tags.role_jobs(role.pk)}
+        tags.add(page_tags.role_guides(role.pk))
+    tags |= {page_tags.guide(other.pk) for other in related}
+    return tags
+
+
+@cache_public_page(tags=(page_tags.ROLES,))
 def role_list(request: HttpRequest) -> HttpResponse:
     return render(request, "roles/role_list.html", {"roles": Role.objects.published()})
 
@@ -56,6 +77,15 @@ def role_list(request: HttpRequest) -> HttpResponse:
 @cache_public_page()
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.published(), slug=slug)
+    # The role, its guides and jobs, featured jobs of other roles, and its salary figures.
+    tag_page(
+        request,
+        page_tags.role(role.pk),
+        page_tags.role_guides(role.pk),
+        page_tags.role_jobs(role.pk),
+        page_tags.FEATURED_JOBS,
+        page_tags.SALARIES,
+    )
     guides = Guide.objects.published().for_role(role).with_roles()
     context = {
         "role": role,

@@ -7,7 +7,7 @@ class SalariesConfig(AppConfig):
     verbose_name = "Salary insights"
 
     def ready(self) -> None:
-        from core.page_cache import retire_pages_on_change
+        from core.page_changes import retire_pages_on_change
         from salaries.models import SalaryTitle, TitleAlias
         from salaries.percentile import register_sqlite_percentile
 

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
+from core import page_tags
 from jobs.choices import EmploymentType, ExperienceLevel
 from salaries.title_matching import core_key, title_key
 
@@ -54,6 +55,9 @@ class SalaryTitle(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("salaries:detail", args=[self.slug])
 
+    def page_tags(self) -> set[str]:
+        return {page_tags.SALARIES}
+
 
 class TitleAlias(models.Model):
     """Another way of writing a canonical title ("ML Scientist" → Machine Learning Engineer)."""
@@ -79,6 +83,9 @@ class TitleAlias(models.Model):
     def save(self, *args, **kwargs):
         self.key = core_key(self.alias)[0]
         super().save(*args, **kwargs)
+
+    def page_tags(self) -> set[str]:
+        return {page_tags.SALARIES}
 
     def clean(self) -> None:
         if not core_key(self.alias)[0]:

@@ -10,6 +10,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Min, Q
 from django.utils.text import slugify
 
+from core import page_tags
 from core.page_cache import pages_changed
 from jobs.choices import EmploymentType
 from roles.models import Role
@@ -157,7 +158,7 @@ def refresh_stats(changed_title_ids: Iterable[int | None] | None = None) -> int:
         for pk in sorted(targets):
             SalaryStat.objects.bulk_create(compute_stats(pk, members[pk]), batch_size=1000)
         SalaryTitle.objects.filter(pk__in=targets, needs_refresh=True).update(needs_refresh=False)
-    pages_changed()
+    pages_changed(page_tags.SALARIES)
     return len(targets)
 
 
@@ -191,7 +192,7 @@ def refresh_stale() -> int:
         for pk in sorted(stale):
             SalaryStat.objects.bulk_create(compute_stats(pk, members[pk]), batch_size=1000)
         SalaryTitle.objects.filter(pk__in=stale).update(needs_refresh=False)
-    pages_changed()
+    pages_changed(page_tags.SALARIES)
     return len(stale)
 
 

@@ -6,8 +6,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django_countries import countries
 
+from core import page_query, page_tags
 from core.breadcrumbs import trail
-from core.page_cache import cache_public_page
+from core.page_cache import cache_public_page, do_not_store
 from salaries.charts import range_chart, trend_chart
 from salaries.figures import (
     PublicTitles,
@@ -29,14 +30,24 @@ def search_query(typed: str) -> str:
     return " ".join(typed.split())[:MAX_QUERY]
 
 
-@cache_public_page("q")
+# Salary pages show the figures and the published roles each title belongs to.
+SALARY_TAGS = (page_tags.SALARIES, page_tags.ROLES)
+
+
+@cache_public_page(page_query.Query(q=page_query.text(MAX_QUERY)), tags=SALARY_TAGS)
 def salary_list(request: HttpRequest) -> HttpResponse:
     query = search_query(request.GET.get("q", ""))
-    context = {"titles": title_list(query), "query": query, "min_sample": min_sample()}
+    titles = title_list(query)
+    if query and not titles:
+        do_not_store(request)  # a search that finds nothing: made-up words are endless
+    context = {"titles": titles, "query": query, "min_sample": min_sample()}
     return render(request, "salaries/list.html", context)
 
 
-@cache_public_page("country")
+# A bad country code is answered (global figures, with a note) but not stored.
+@cache_public_page(
+    page_query.Query(country=page_query.choice(COUNTRY_CODES, upper=True)), tags=SALARY_TAGS
+)
 def salary_detail(request: HttpRequest, slug: str) -> HttpResponse:
     public = PublicTitles.load()
     if slug not in public.roles_by_slug:

@@ -4,9 +4,9 @@ hold across them.
     .venv/bin/python scripts/scale_out_check.py      # or: make scale-out-check
 
 It (re)creates the database `jobboard_scaleout`, migrates it and loads the demo content, empties
-one Redis database (4 by default, never 0), starts two gunicorn servers (DEBUG off, one SECRET_KEY,
-DATABASE_URL and REDIS_URL, ports 8201 and 8202, called A and B below) and checks, over plain
-HTTP, that:
+one Redis database (4 by default, never 0) and the next (the limits' counters), starts two
+gunicorn servers (DEBUG off, one SECRET_KEY, DATABASE_URL and REDIS_URL, ports 8201 and 8202,
+called A and B below) and checks, over plain HTTP, that:
 
 1. sessions: the demo employer logs in on A and sees the dashboard on B; logging out on B ends
    the session on A too;
@@ -359,6 +359,9 @@ def reset_redis(url: str) -> None:
     if not database.isdigit() or database == "0":
         sys.exit(f"Give a Redis database of its own to empty, e.g. redis://…/4 (not {url!r}).")
     redis.Redis.from_url(url).flushdb()
+    # The limits' counters: the next database of the same server (REDIS_LIMITS_URL's default).
+    limits = urllib.parse.urlparse(url)._replace(path=f"/{int(database) + 1}").geturl()
+    redis.Redis.from_url(limits).flushdb()
 
 
 def start_server(port: int, env: dict, logs: Path, workers: int) -> subprocess.Popen:

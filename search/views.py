@@ -7,7 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from core.page_cache import cache_public_page
+from core import page_query, page_tags
+from core.page_cache import cache_public_page, do_not_store
 from core.textsearch.highlight import highlight, highlight_html
 from core.textsearch.query import MAX_QUERY_LENGTH, parse
 from jobs.models import RANKED_CANDIDATES, Job
@@ -31,7 +32,10 @@ class SearchForm(forms.Form):
     )
 
 
-@cache_public_page("q")
+@cache_public_page(
+    page_query.Query(q=page_query.text(MAX_QUERY_LENGTH)),
+    tags=(page_tags.JOBS, page_tags.GUIDES, page_tags.ROLES),
+)
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     typed = form.cleaned_data["q"] if form.is_valid() else ""
@@ -76,6 +80,8 @@ def search(request: HttpRequest) -> HttpResponse:
             ],
             "all_jobs_url": f"{reverse('jobs:list')}?{urlencode({'q': text})}",
         }
+        if not (found or guides or roles):
+            do_not_store(request)  # a search that finds nothing: made-up words are endless
     response = render(request, "search/results.html", context)
     if text:
         # Result pages are for people, not for search engines' indexes.

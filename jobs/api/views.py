@@ -14,12 +14,13 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
 from api.common import SLUG, ConditionalReads, LastModifiedDetail, ListFilterBackend, PageNumbers
+from core import page_tags
 from jobs.api.serializers import (
     CompanySerializer,
     JobDetailSerializer,
     JobSerializer,
 )
-from jobs.filters import JobFilter
+from jobs.filters import JOB_LIST_QUERY, JobFilter
 from jobs.models import Company, Job, public_jobs_q
 from jobs.pagination import LIST_COUNT_UP_TO, SEARCH_COUNT_UP_TO, CountUpTo, FeaturedFirst
 
@@ -116,6 +117,8 @@ class JobViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelVie
     filter_backends = [JobFilterBackend]
     filterset_class = JobFilter
     pagination_class = JobPages
+    cache_query = JOB_LIST_QUERY
+    cache_tags = (page_tags.JOBS, page_tags.ROLES)
 
     def get_queryset(self):
         jobs = Job.objects.public()
@@ -146,6 +149,7 @@ class CompanyViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyMode
     lookup_field = "slug"
     lookup_value_regex = SLUG
     serializer_class = CompanySerializer
+    cache_tags = (page_tags.COMPANIES, page_tags.JOBS)
 
     def get_queryset(self):
         # Counted per company shown, through the company index, rather than by grouping every

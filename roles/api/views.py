@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
 from api.common import SLUG, ConditionalReads, LastModifiedDetail, ListFilterBackend
+from core import page_query, page_tags
 from roles.api.serializers import (
     GuideDetailSerializer,
     GuideSerializer,
@@ -24,6 +25,7 @@ class RoleViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelVi
     """Published roles, by name; one role with its whole record."""
 
     queryset = Role.objects.published()
+    cache_tags = (page_tags.ROLES,)
     lookup_field = "slug"
     lookup_value_regex = SLUG
 
@@ -47,6 +49,8 @@ class GuideViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelV
     lookup_value_regex = SLUG
     filter_backends = [ListFilterBackend]
     filterset_class = GuideFilter
+    cache_query = page_query.Query(role=page_query.slug)
+    cache_tags = (page_tags.GUIDES, page_tags.ROLES)
 
     def get_queryset(self):
         guides = Guide.objects.published().with_roles()

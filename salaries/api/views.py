@@ -8,6 +8,7 @@ from rest_framework import exceptions, viewsets
 from rest_framework.response import Response
 
 from api.common import SLUG, ConditionalReads
+from core import page_query
 from jobs.choices import ExperienceLevel
 from roles.models import Role
 from salaries.api.serializers import SalaryDetailSerializer, SalaryTitleSerializer
@@ -20,7 +21,7 @@ from salaries.figures import (
 )
 from salaries.models import SalaryTitle
 from salaries.survey import COUNTRY_CODES
-from salaries.views import search_query
+from salaries.views import MAX_QUERY, SALARY_TAGS, search_query
 
 
 class SalaryListParams(forms.Form):
@@ -98,6 +99,8 @@ class SalaryViewSet(ConditionalReads, viewsets.GenericViewSet):
     lookup_field = "slug"
     lookup_value_regex = SLUG
     validates_query = True  # a retrieve's query parameters are checked too (400 in the schema)
+    cache_query = page_query.Query(q=page_query.text(MAX_QUERY), role=page_query.slug)
+    cache_tags = SALARY_TAGS
 
     def get_serializer_class(self):
         return SalaryDetailSerializer if self.action == "retrieve" else SalaryTitleSerializer

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list
+from config.env import env_bool, env_int, env_list, next_redis_database
 
 
 def test_env_bool(monkeypatch):
@@ -66,3 +66,18 @@ def test_a_postgresql_connection_gives_up_after_a_few_seconds(url, timeout):
     code = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert result.stdout.strip() == repr({"connect_timeout": timeout}), result.stderr
+
+
+def test_the_limits_default_to_the_next_database_of_the_page_cache_server():
+    assert next_redis_database("redis://127.0.0.1:6379") == "redis://127.0.0.1:6379/1"
+    assert next_redis_database("redis://:pw@cache:6380/3") == "redis://:pw@cache:6380/4"
+    assert next_redis_database("unix:///run/redis.sock?db=2") == "unix:///run/redis.sock?db=3"
+    assert next_redis_database("unix:///run/redis.sock") == "unix:///run/redis.sock?db=1"
+
+
+def test_one_circuit_breaker_per_redis_server_whatever_the_database():
+    from core.breaker import breaker_for
+
+    pages = breaker_for("redis://127.0.0.1:6399/0")
+    assert breaker_for("redis://127.0.0.1:6399/1") is pages
+    assert breaker_for("redis://127.0.0.1:6398/1") is not pages

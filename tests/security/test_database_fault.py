@@ -107,5 +107,6 @@ def test_dropped_connections_cost_no_cached_page_and_no_500(tmp_path):
             time.sleep(0.5)
             for n in range(4):
                 status, headers, _ = get(base + f"/jobs/?page={10_000 + n}")
-                assert status == 200 and headers["X-Page-Cache"] == "miss"
+                # Past the last page: rendered from the database, and not stored.
+                assert status == 200 and "X-Page-Cache" not in headers
             assert get(base + "/healthz")[0] == 200
