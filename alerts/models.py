@@ -112,10 +112,11 @@ class Alert(models.Model):
             )
         ]
         indexes = [
+            # The digests read confirmed alerts in order of their search (alerts/digests.py).
             models.Index(
-                fields=["frequency", "covered_until"],
+                fields=["query", "id"],
                 condition=Q(confirmed_at__isnull=False),
-                name="alerts_alert_due",
+                name="alerts_alert_by_search",
             ),
             models.Index(
                 fields=["created_at"],
