@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "jobs",
     "salaries",
     "employers",
+    "alerts",
     "demo",
 ]
 
@@ -230,6 +231,8 @@ PERIODIC_JOBS = {
     "remove-stale-sign-ups": {"call": "employers.accounts.remove_stale_sign_ups", "every": 3600},
     "forget-idempotency-keys": {"call": "employers.api.idempotency.forget_old", "every": 3600},
     "prune-background-records": {"call": "background.maintenance.prune", "every": 86400},
+    "send-alert-digests": {"call": "alerts.digests.send_due_digests", "every": 900},
+    "remove-unconfirmed-alerts": {"call": "alerts.services.remove_unconfirmed", "every": 3600},
 }
 SCHEDULE_TICK_SECONDS = env_int("SCHEDULE_TICK_SECONDS", 15, minimum=1)
 

@@ -35,6 +35,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("salaries/", include("salaries.urls")),
     path("employers/", include("employers.urls")),
+    path("alerts/", include("alerts.urls")),
     path("feeds/jobs/", jobs_feed(JobsFeed()), name="jobs-feed"),
     path("feeds/jobs/atom/", jobs_feed(JobsAtomFeed()), name="jobs-atom-feed"),
     path("feeds/guides/", guides_feed(GuidesFeed()), name="guides-feed"),

@@ -54,6 +54,10 @@ VERIFICATION_EMAIL = Limit("verification-email", 3, 60 * 60)  # per account
 SUBMISSION = Limit("submission", 10, 60 * 60)  # per company
 # Reveals of a posting's application e-mail address (POST /jobs/<slug>/apply/) per address.
 APPLY_REVEAL = Limit("apply-reveal", 30, 60 * 60)
+# Job alerts saved (POST /alerts/) per network address, and per e-mail address: each sends a
+# confirmation e-mail, so these bound the mail anyone can make the site send to someone else.
+ALERT_SIGN_UP = Limit("alert-sign-up", 20, 60 * 60)
+ALERT_ADDRESS = Limit("alert-address", 5, 24 * 60 * 60)
 # Bogus, revoked or expired API tokens per address: guessing keys is refused before any lookup.
 API_TOKEN_FAILURES = Limit("api-token-failures", 10, 60)
 

@@ -5,7 +5,7 @@ the others still apply, and the form shows the field's error.
 """
 
 from datetime import timedelta
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import and_
 from typing import TYPE_CHECKING, cast
 
@@ -30,6 +30,8 @@ ORDERINGS = [("newest", "Newest first"), ("salary", "Highest salary first")]
 COUNTRY_ALIASES = {"usa": "US", "u.s.": "US", "u.s.a.": "US", "america": "US", "uk": "GB"}
 
 
+# django-countries' by_name() reads every country's (translated) name: about 10 ms a call.
+@lru_cache(maxsize=4096)
 def country_code(text: str) -> str:
     """The ISO code a country name or code stands for ("Germany", "de", "USA"), or ""."""
     alias = COUNTRY_ALIASES.get(text.lower())

@@ -89,7 +89,7 @@ def png_bytes() -> bytes:
 # --- who gets in -----------------------------------------------------------------------------
 
 
-def test_moderators_group_has_exactly_the_job_and_company_permissions():
+def test_moderators_group_has_exactly_the_job_company_and_alert_permissions():
     group = Group.objects.get(name="Moderators")
     permissions = {
         (p.content_type.app_label, p.codename)
@@ -109,6 +109,12 @@ def test_moderators_group_has_exactly_the_job_and_company_permissions():
         ("jobs", "view_statuschange"),
         ("employers", "view_employer"),
         ("employers", "change_employer"),
+        # Job alerts: their addresses (bounces), alerts and send history (tests/alerts/).
+        *{
+            ("alerts", f"{action}_{model}")
+            for model in ("subscriber", "alert", "alertsend")
+            for action in ("view", "change", "delete")
+        },
     }
 
 

@@ -1,0 +1,37 @@
+"""The form that saves a search as an alert: an address, how often, and the search itself."""
+
+from django import forms
+
+from alerts.models import Frequency
+from alerts.searches import SEARCH_MAX_LENGTH
+
+
+class AlertForm(forms.Form):
+    email = forms.EmailField(
+        label="Your e-mail address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "placeholder": "you@example.com"}),
+    )
+    frequency = forms.ChoiceField(
+        label="How often",
+        choices=Frequency.choices,
+        initial=Frequency.DAILY,
+        widget=forms.RadioSelect,
+    )
+    # The search's query string; validated again through the job filters when saved.
+    search = forms.CharField(required=False, max_length=SEARCH_MAX_LENGTH, widget=forms.HiddenInput)
+    # People never see it (the stylesheet hides it); scripts that fill every field do.
+    nickname = forms.CharField(
+        required=False,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_nickname(self) -> str:
+        if self.cleaned_data["nickname"]:
+            raise forms.ValidationError("This form could not be sent. Please try again.")
+        return ""
+
+
+class FrequencyForm(forms.Form):
+    frequency = forms.ChoiceField(choices=Frequency.choices)

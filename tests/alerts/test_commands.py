@@ -1,0 +1,31 @@
+"""The measuring commands: generate_alerts and send_alert_digests."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from alerts.models import Alert, Subscriber
+from jobs.choices import Workplace
+from tests.factories import make_job, make_role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_generate_alerts_then_send_them():
+    roles = [make_role() for _ in range(4)]
+    for n, role in enumerate(roles):
+        make_job(role=role, city=["Berlin", "Munich"][n % 2], workplace=Workplace.HYBRID)
+        make_job(role=role, posted_at=timezone.now() - timedelta(hours=3))
+    out = io.StringIO()
+    call_command("generate_alerts", count=40, per_address=4, stdout=out)
+    assert "Added 40 alerts for 10 addresses" in out.getvalue()
+    assert Alert.objects.confirmed().count() == 40
+    assert Subscriber.objects.count() == 10
+    assert len({a.query for a in Alert.objects.all()}) > 5
+    out = io.StringIO()
+    call_command("send_alert_digests", stdout=out)
+    assert "Due alerts: 40" in out.getvalue()
+    assert "Digests queued:" in out.getvalue() and "Time:" in out.getvalue()
