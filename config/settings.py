@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "jobs",
     "salaries",
     "employers",
+    "compare",
     "demo",
 ]
 

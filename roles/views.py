@@ -55,7 +55,7 @@ def role_list(request: HttpRequest) -> HttpResponse:
 
 @cache_public_page()
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    role = get_object_or_404(Role.objects.published(), slug=slug)
+    role = get_object_or_404(Role.objects.published().with_other_roles(), slug=slug)
     guides = Guide.objects.published().for_role(role).with_roles()
     context = {
         "role": role,
