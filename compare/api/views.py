@@ -49,7 +49,7 @@ class CompareView(APIView):
         form = CompareParams(self.request.query_params)
         if not form.is_valid():
             raise exceptions.ValidationError(
-                {name: list(errors) for name, errors in form.errors.items()}
+                {name: [str(e) for e in errors] for name, errors in form.errors.items()}
             )
         slugs = [form.cleaned_data["a"], form.cleaned_data["b"]]
         roles = {role.slug: role for role in Role.objects.published().filter(slug__in=slugs)}
