@@ -1,4 +1,6 @@
+from collections.abc import Sequence
 from datetime import datetime
+from typing import cast
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
@@ -38,7 +40,7 @@ class ComparisonSitemap(Sitemap):
 
     @property
     def paginator(self) -> Paginator:
-        paginator = Paginator(_Pairs(), self.limit)
+        paginator: Paginator = Paginator(cast(Sequence, _Pairs()), self.limit)
         roles = self.summary()["count"]
         paginator.count = roles * (roles - 1) // 2
         return paginator
