@@ -10,6 +10,7 @@ from rest_framework import exceptions
 from rest_framework.decorators import api_view
 from rest_framework.routers import DefaultRouter
 
+from compare.api.views import CompareView
 from employers.api.views import EmployerJobViewSet
 from jobs.api.views import CompanyViewSet, JobViewSet
 from roles.api.views import GuideViewSet, RoleViewSet
@@ -43,6 +44,8 @@ def not_found(request, rest=""):
 
 
 urlpatterns = [
+    # Before the router, whose roles/<slug>/ would read "compare" as a role.
+    path("v1/roles/compare/", CompareView.as_view(), name="api-role-compare"),
     path("v1/", include((router.urls, "api"))),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", ApiDocsView.as_view(url_name="api-schema"), name="api-docs"),

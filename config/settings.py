@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "salaries",
     "employers",
     "alerts",
+    "compare",
     "demo",
 ]
 

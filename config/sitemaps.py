@@ -1,5 +1,6 @@
-"""The sitemap index: jobs, guides, roles, salaries and the site's fixed pages, one section each."""
+"""The sitemap index: jobs, guides, roles, salaries, role comparisons and the fixed pages."""
 
+from compare.sitemaps import ComparisonSitemap
 from core.sitemaps import StaticPagesSitemap
 from jobs.sitemaps import JobSitemap
 from roles.sitemaps import GuideSitemap, RoleSitemap
@@ -11,4 +12,5 @@ SITEMAPS = {
     "guides": GuideSitemap,
     "roles": RoleSitemap,
     "salaries": SalarySitemap,
+    "comparisons": ComparisonSitemap,
 }

@@ -30,6 +30,8 @@ sitemap_page = cache_public_page(
 
 urlpatterns = [
     path("", job_views.home, name="home"),
+    # Before roles.urls, whose roles/<slug>/ would read "compare" as a role.
+    path("roles/compare/", include("compare.urls")),
     path("", include("roles.urls")),
     path("jobs/", include("jobs.urls")),
     path("search/", search_views.search, name="search"),

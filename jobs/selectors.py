@@ -1,5 +1,6 @@
 """Reads other apps need from postings, so they never reach into the jobs app's models."""
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
@@ -73,3 +74,40 @@ def role_openings(role: Role, *, limit: int, count_up_to: int) -> RoleOpenings:
     return RoleOpenings(
         jobs=featured_then_newest(jobs, limit), count=count, count_label=counted.label(count)
     )
+
+
+def newest_cards_by_role(role_ids: Sequence[int], limit: int) -> dict[int, list[Job]]:
+    """Each role's newest `limit` open job cards, in one query (each role's part read from the
+    role's newest-first index)."""
+    jobs = Job.objects.public().for_cards()
+    parts = [jobs.filter(role=role_id).newest()[:limit] for role_id in role_ids]
+    rows = newest_first(jobs.in_any(*parts)) if parts else []
+    return {role_id: [job for job in rows if job.role_id == role_id] for role_id in role_ids}
+
+
+def requested_skills_by_role(
+    role_ids: Sequence[int], *, sample: int, limit: int
+) -> dict[int, list[tuple[str, int]]]:
+    """The skills named most often in each role's newest `sample` open postings, as (skill,
+    postings naming it), at most `limit` per role; one query. Skills are matched ignoring case
+    and spacing, and shown as most postings write them."""
+    jobs = Job.objects.public().only("role", "skills", "posted_at")
+    parts = [jobs.filter(role=role_id).newest()[:sample] for role_id in role_ids]
+    rows = jobs.in_any(*parts) if parts else []
+    counts: dict[int | None, Counter[str]] = {role_id: Counter() for role_id in role_ids}
+    spellings: dict[str, Counter[str]] = {}
+    for job in rows:
+        keys = set()
+        for skill in job.skill_list:
+            key = " ".join(skill.casefold().split())
+            spellings.setdefault(key, Counter())[skill] += 1
+            keys.add(key)
+        counts[job.role_id].update(keys)  # a posting counts once per skill
+    return {
+        role_id: [
+            (spellings[key].most_common(1)[0][0], n)
+            for key, n in sorted(counted.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        ]
+        for role_id, counted in counts.items()
+        if role_id is not None
+    }

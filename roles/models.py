@@ -5,7 +5,8 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import CharField, Exists, OuterRef, Q, StringAgg, Subquery, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone
 
@@ -85,6 +86,21 @@ class RoleQuerySet(models.QuerySet):
     def best_matches(self, query: "str | Query") -> "RoleQuerySet":
         """Roles matching a search, best first (`search_rank`)."""
         return engine.ranked(self, query, ROLE_SEARCH_FIELDS)
+
+    def with_other_roles(self) -> "RoleQuerySet":
+        """Each role with the other published roles' slugs and names (`Role.other_roles`), in
+        the same query: a role page's "Compare with…" picker costs no query of its own."""
+        line = Concat("slug", Value("\t"), "name", output_field=CharField())
+        others = (
+            Role.objects.published()
+            .exclude(pk=OuterRef("pk"))
+            .order_by()
+            .annotate(one=Value(1))
+            .values("one")  # a constant: one aggregate over every other role
+            .annotate(lines=StringAgg(line, delimiter=Value("\n")))
+            .values("lines")
+        )
+        return self.annotate(other_roles_text=Subquery(others))
 
 
 class Role(PublicInSomeStatuses, RendersMarkdown):
@@ -169,6 +185,13 @@ class Role(PublicInSomeStatuses, RendersMarkdown):
             for kind, heading in PROFILE_HEADINGS.items()
             if self.text_for(kind).strip()
         ]
+
+    @property
+    def other_roles(self) -> list[tuple[str, str]]:
+        """(slug, name) of the other published roles, by name; needs `with_other_roles()`."""
+        text = getattr(self, "other_roles_text", None) or ""
+        pairs = [line.partition("\t")[::2] for line in text.split("\n") if line]
+        return sorted(pairs, key=lambda pair: pair[1].casefold())
 
     @property
     def responsibility_list(self) -> list[str]:

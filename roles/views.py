@@ -60,8 +60,10 @@ def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def guide_page_tags(guide: Guide, related: list[Guide]) -> set[str]:
     """What a guide page shows: the guide, its roles' records, the guides and jobs of those
-    roles beside it, featured jobs of any role, and the related guides it names."""
-    tags = {page_tags.guide(guide.pk), page_tags.FEATURED_JOBS}
+    roles beside it, featured jobs of any role, the related guides it names, the medians beside
+    its salary links and its comparison links (which name published roles)."""
+    tags = {page_tags.guide(guide.pk), page_tags.FEATURED_JOBS, page_tags.SALARIES}
+    tags.add(page_tags.ROLES)
     for role in guide.roles:
         tags |= {page_tags.role(role.pk), page_tags.role_jobs(role.pk)}
         tags.add(page_tags.role_guides(role.pk))
@@ -76,8 +78,9 @@ def role_list(request: HttpRequest) -> HttpResponse:
 
 @cache_public_page()
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    role = get_object_or_404(Role.objects.published(), slug=slug)
-    # The role, its guides and jobs, featured jobs of other roles, and its salary figures.
+    role = get_object_or_404(Role.objects.published().with_other_roles(), slug=slug)
+    # The role, its guides and jobs, featured jobs of other roles, its salary figures, and the
+    # other roles' names in the comparison picker.
     tag_page(
         request,
         page_tags.role(role.pk),
@@ -85,6 +88,7 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
         page_tags.role_jobs(role.pk),
         page_tags.FEATURED_JOBS,
         page_tags.SALARIES,
+        page_tags.ROLES,
     )
     guides = Guide.objects.published().for_role(role).with_roles()
     context = {

@@ -79,6 +79,66 @@ def range_chart(rows: list[Figures]) -> dict | None:
     }
 
 
+PAIR_ROW = 30
+PAIR_GAP = 14
+
+
+def pair_range_chart(first: list[Figures], second: list[Figures]) -> dict | None:
+    """Two titles' figures level by level on one axis: for each level a row per title (p10–p90
+    whisker, p25–p75 box, median mark), the level named once beside its pair of rows."""
+    shown = [row for row in first + second if row.shown]
+    if not shown:
+        return None
+    start, end, step = _scale([v for row in shown for v in (row.p10, row.p90)])
+    plot = WIDTH - LABEL_WIDTH - RIGHT
+
+    def x(value: float) -> float:
+        return round(LABEL_WIDTH + (value - start) / (end - start) * plot, 1)
+
+    groups: list[dict] = []
+    y = float(TOP)
+    for level_rows in zip(first, second, strict=True):
+        rows = []
+        for series, row in enumerate(level_rows, start=1):
+            middle = y + PAIR_ROW / 2
+            item: dict = {"series": series, "y": middle, "text_y": middle + 4, "shown": row.shown}
+            item["figures"] = row
+            if row.shown:
+                item.update(
+                    x10=x(row.p10),
+                    x90=x(row.p90),
+                    x25=x(row.p25),
+                    box_width=round(x(row.p75) - x(row.p25), 1) or 1,
+                    x50=x(row.p50),
+                    box_y=middle - 7,
+                    box_bottom=middle + 7,
+                    median_label=usd_short(row.p50),
+                )
+                # Beside the whisker (after it, or before it near the right edge), so it never
+                # covers the other title's row.
+                if x(row.p90) + 50 <= WIDTH:
+                    item.update(median_label_x=x(row.p90) + 6, median_anchor="start")
+                else:
+                    item.update(median_label_x=x(row.p10) - 6, median_anchor="end")
+            rows.append(item)
+            y += PAIR_ROW
+        groups.append({"label": level_rows[0].label, "label_y": y - PAIR_ROW + 4, "rows": rows})
+        y += PAIR_GAP
+    height = round(y - PAIR_GAP + AXIS)
+    ticks = [{"x": x(value), "label": usd_short(value)} for value in range(start, end + 1, step)]
+    return {
+        "width": WIDTH,
+        "height": height,
+        "groups": groups,
+        "ticks": ticks,
+        "plot_top": TOP,
+        "plot_bottom": height - AXIS,
+        "tick_y": height - AXIS + 18,
+        "label_x": LABEL_WIDTH - 10,
+        "note_x": LABEL_WIDTH + 10,
+    }
+
+
 def trend_chart(rows: list[Figures]) -> dict | None:
     """Median by year with the middle half (p25–p75) as a band; needs two shown years."""
     shown = [row for row in rows if row.shown]

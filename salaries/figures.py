@@ -118,7 +118,21 @@ class TitleFigures:
 
 def title_figures(title: SalaryTitle, country: str = "") -> TitleFigures:
     """Overall, by level and by year figures for a title, globally or in one country (a query)."""
-    stats = list(SalaryStat.objects.filter(title=title, country=country))
+    return _figures_of(list(SalaryStat.objects.filter(title=title, country=country)))
+
+
+def global_figures_by_name(names: list[str]) -> dict[str, TitleFigures]:
+    """Each named title's global figures, as its salary page shows them, in one query; a name
+    without a salary title is left out."""
+    slugs = {slugify(name): name for name in names}
+    stats = SalaryStat.objects.filter(title__slug__in=slugs, country="").select_related("title")
+    by_slug: dict[str, list[SalaryStat]] = {}
+    for stat in stats:
+        by_slug.setdefault(stat.title.slug, []).append(stat)
+    return {slugs[slug]: _figures_of(rows) for slug, rows in by_slug.items()}
+
+
+def _figures_of(stats: list[SalaryStat]) -> TitleFigures:
     overall = next((s for s in stats if not s.level and not s.year), None)
     levels = {s.level: s for s in stats if s.level}
     years = sorted((s for s in stats if s.year), key=lambda s: s.year)

@@ -61,6 +61,9 @@ PAGES = [
     "/guides/compare-guide/",
     "/roles/",
     "/roles/data-engineer/",
+    "/roles/compare/",
+    "/roles/compare/?a=data-engineer",
+    "/roles/compare/data-engineer-vs-ml-engineer/",
     "/salaries/",
     "/salaries/?q=engineer",
     "/salaries/data-engineer/",
@@ -79,6 +82,7 @@ PAGES = [
     "/sitemap-guides.xml",
     "/sitemap-roles.xml",
     "/sitemap-salaries.xml",
+    "/sitemap-comparisons.xml",
     "/robots.txt",
 ]
 
@@ -98,6 +102,7 @@ API = [
     "/api/v1/companies/acme/",
     "/api/v1/roles/",
     "/api/v1/roles/data-engineer/",
+    "/api/v1/roles/compare/?a=data-engineer&b=ml-engineer",
     "/api/v1/guides/",
     "/api/v1/guides/?role=data-engineer",
     "/api/v1/guides/plain-guide/",

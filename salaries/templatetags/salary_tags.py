@@ -1,7 +1,8 @@
 from django import template
 
 from core import money
-from salaries.figures import median_for
+from salaries.charts import pair_range_chart
+from salaries.figures import global_figures_by_name, median_for, min_sample
 
 register = template.Library()
 
@@ -37,3 +38,38 @@ def in_country(code: str) -> str:
         return "worldwide"
     name = countries.name(code)
     return f"in the {name}" if code in _WITH_THE else f"in {name}"
+
+
+def _guide_figures(guide) -> dict:
+    """The global figures of every title a guide links to, read once per page (one query)
+    however many of the tags below it uses."""
+    if not hasattr(guide, "_salary_figures"):
+        guide._salary_figures = global_figures_by_name(guide.salary_titles)
+    return guide._salary_figures
+
+
+@register.inclusion_tag("salaries/includes/guide_insights.html")
+def guide_salary_insights(guide) -> dict:
+    """A guide's salary links, each with its title's global median when there is enough data."""
+    figures = _guide_figures(guide)
+    titles = [
+        (title, figures[title].overall if title in figures else None)
+        for title in guide.salary_titles
+    ]
+    return {"titles": titles}
+
+
+@register.inclusion_tag("salaries/includes/guide_pay_chart.html")
+def guide_pay_chart(guide) -> dict:
+    """A comparison guide's pay by level for both roles on one axis (as the comparison page)."""
+    roles = guide.public_roles
+    if len(roles) != 2:
+        return {}
+    figures = _guide_figures(guide)
+    if not all(role.name in figures for role in roles):
+        return {}
+    return {
+        "chart": pair_range_chart(*(figures[role.name].by_level for role in roles)),
+        "names": [role.name for role in roles],
+        "min_sample": min_sample(),
+    }

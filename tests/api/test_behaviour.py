@@ -62,6 +62,7 @@ def test_the_schema_lists_every_operation(client):
         ("GET", "/api/v1/companies/{slug}/"),
         ("GET", "/api/v1/roles/"),
         ("GET", "/api/v1/roles/{slug}/"),
+        ("GET", "/api/v1/roles/compare/"),
         ("GET", "/api/v1/guides/"),
         ("GET", "/api/v1/guides/{slug}/"),
         ("GET", "/api/v1/salaries/"),

@@ -125,7 +125,12 @@ def test_a_role_edit_retires_its_pages_and_the_pages_naming_roles(board):
     board.role.summary = "Builds the pipelines models learn from."
     board.role.save()
     lists_of_roles = {"home", "jobs", "search", "roles", "guides", "salaries", "salary"}
-    assert board.retired() == lists_of_roles | {"api jobs", "api guides", "role", "job", "guide"}
+    # Every role page and guide page names the published roles (the "Compare with…" picker and
+    # the comparison links), so those move too.
+    naming_roles = {"other role", "other guide"}
+    assert board.retired() == lists_of_roles | naming_roles | {
+        "api jobs", "api guides", "role", "job", "guide"
+    }  # fmt: skip
 
 
 def test_a_guide_edit_retires_its_pages_and_the_lists_of_guides(board):
@@ -148,9 +153,11 @@ def test_a_guide_section_edit_retires_the_guide_and_the_guide_lists(board):
 
 def test_refreshed_salary_figures_retire_the_pages_showing_figures(board):
     refresh_stats()
-    # Role pages show their figures; a job page compares its salary with them (the other job
-    # gives none).
-    assert board.retired() == {"salaries", "salary", "role", "other role", "job"}
+    # Role pages show their figures, guide pages the medians beside their salary links; a job
+    # page compares its salary with them (the other job gives none).
+    assert board.retired() == {
+        "salaries", "salary", "role", "other role", "job", "guide", "other guide"
+    }  # fmt: skip
 
 
 def test_retiring_everything_is_still_one_call(board):
