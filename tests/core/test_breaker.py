@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import caches
 from redis.exceptions import ConnectionError as RedisConnectionError
 
+from core import breaker
 from core.breaker import CircuitBreaker
 from core.cache import CacheUnavailable
 
@@ -67,6 +68,9 @@ def test_one_probe_among_many_threads():
 def dead_redis(settings):
     # Nothing listens on port 1: every call is refused at once.
     location = "redis://127.0.0.1:1/7"
+    # Breakers are per server, made on first use: other tests' dead Redis on port 1 may have made
+    # this one with their thresholds. Start from a breaker with these.
+    breaker._breakers.pop(breaker.server_address(location), None)
     options = {"socket_connect_timeout": 0.2, "breaker_failures": 2, "breaker_seconds": 30}
     settings.CACHES = {
         "default": {
@@ -84,6 +88,7 @@ def dead_redis(settings):
     for cache in caches.all(initialized_only=True):
         cache.close()
     caches["default"].breaker.succeeded()  # leave it closed for whoever comes next
+    breaker._breakers.pop(breaker.server_address(location), None)
 
 
 def test_every_alias_of_one_server_shares_its_breaker(dead_redis):

@@ -84,7 +84,7 @@ def test_a_key_is_kept_a_day(client):
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs PostgreSQL: concurrent transactions"
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_racing_posts_with_one_key_make_one_posting():
     user = make_employer().user
     clients = [token_client(user), token_client(user)]
