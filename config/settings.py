@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served from our static files: the docs work offline
     "django_tasks_db",
+    "reversion",  # versions of roles and guides, for history, diff and restore
     "background",
     "core",
     "roles",

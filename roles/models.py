@@ -2,6 +2,7 @@
 
 from typing import TYPE_CHECKING
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,8 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.markup import (
+    TOP_HEADING,
     labelled_lines,
     lines,
+    markdown_problems,
     reading_minutes,
     render_markdown,
     render_markdown_inline,
@@ -30,10 +33,14 @@ class Status(models.TextChoices):
 
 
 class RendersMarkdown(models.Model):
-    """Fills `<field>_html` from each Markdown `<field>` named in `markdown_fields` on save."""
+    """Fills `<field>_html` from each Markdown `<field>` named in `markdown_fields` on save, and
+    refuses (in `full_clean()`, so in every form) what a page could not show as written."""
 
     markdown_fields: tuple[str, ...] = ()
     inline_markdown_fields: tuple[str, ...] = ()
+    # The level an `#` in a field becomes: one below the heading the page prints above the
+    # field. Fields not named start at h3 (below a section's h2); inline fields take none.
+    heading_levels: dict[str, int] = {}
 
     class Meta:
         abstract = True
@@ -49,9 +56,26 @@ class RendersMarkdown(models.Model):
 
     def render_markup(self) -> None:
         for name in self.markdown_fields:
-            setattr(self, f"{name}_html", render_markdown(getattr(self, name)))
+            top = self.heading_levels.get(name, TOP_HEADING)
+            setattr(self, f"{name}_html", render_markdown(getattr(self, name), top_heading=top))
         for name in self.inline_markdown_fields:
             setattr(self, f"{name}_html", render_markdown_inline(getattr(self, name)))
+
+    def clean_fields(self, exclude=None) -> None:
+        errors: dict = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for name in self.markdown_fields + self.inline_markdown_fields:
+            if exclude and name in exclude:
+                continue
+            inline = name in self.inline_markdown_fields
+            problems = markdown_problems(getattr(self, name) or "", headings=not inline)
+            if problems:
+                errors.setdefault(name, []).extend(problems)
+        if errors:
+            raise ValidationError(errors)
 
 
 def _html_field() -> models.TextField:
@@ -86,6 +110,7 @@ class RoleQuerySet(models.QuerySet):
         return engine.ranked(self, query, ROLE_SEARCH_FIELDS)
 
 
+@reversion.register()
 class Role(PublicInSomeStatuses, RendersMarkdown):
     PUBLIC_STATUSES = (Status.PUBLISHED,)
 
@@ -123,6 +148,8 @@ class Role(PublicInSomeStatuses, RendersMarkdown):
 
     objects = RoleQuerySet.as_manager()
     markdown_fields = ("definition",)
+    # Guides print the definition under the role's h3.
+    heading_levels = {"definition": 4}
 
     class Meta:
         ordering = ["name"]
@@ -220,6 +247,8 @@ class GuideQuerySet(models.QuerySet):
         return engine.ranked(self, query, GUIDE_SEARCH_FIELDS)
 
 
+# A guide's version holds its sections and tips too: restoring one brings back the whole text.
+@reversion.register(follow=("sections", "tips"))
 class Guide(PublicInSomeStatuses, RendersMarkdown):
     PUBLIC_STATUSES = (Status.PUBLISHED,)
 
@@ -257,6 +286,13 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
         help_text="A future date schedules the guide; left empty, publishing sets it to now.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    revised_at = models.DateTimeField(
+        "updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Shown as “Updated” on the page: set when an editor marks a save as an update.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
@@ -399,6 +435,7 @@ PROFILE_HEADINGS = {
 }
 
 
+@reversion.register()
 class GuideSection(RendersMarkdown):
     """One section of a guide; the page shows a block per role in it.
 
@@ -420,6 +457,8 @@ class GuideSection(RendersMarkdown):
     second_role_notes_html = _html_field()
 
     markdown_fields = ("intro", "first_role_notes", "second_role_notes")
+    # Notes sit under each role's h3.
+    heading_levels = {"first_role_notes": 4, "second_role_notes": 4}
     # Given for the page by roles.outline.outline(): the section's id and a block per role.
     anchor: str
     blocks: list["RoleBlock"]
@@ -454,6 +493,7 @@ class GuideSection(RendersMarkdown):
         return not guide_cached or self.guide.changes_public_pages()
 
 
+@reversion.register()
 class GuideTip(RendersMarkdown):
     """A numbered practical tip with a bold lead-in ("Build a portfolio: …")."""
 

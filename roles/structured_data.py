@@ -16,7 +16,7 @@ def guide_json_ld(guide: Guide, request: HttpRequest, site_name: str, crumbs: Cr
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
         "datePublished": guide.published_at.isoformat() if guide.published_at else None,
-        "dateModified": guide.updated_at.isoformat(),
+        "dateModified": (guide.revised_at or guide.published_at or guide.updated_at).isoformat(),
         "about": [{"@type": "Thing", "name": role.name} for role in guide.public_roles],
         "publisher": {"@type": "Organization", "name": site_name},
     }
