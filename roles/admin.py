@@ -17,6 +17,7 @@ from core.admin_widgets import EditorFields, WideTextInputs
 from core.page_cache import pages_changed
 from roles.models import (
     STANDARD_SECTIONS,
+    AuthorProfile,
     Guide,
     GuideSection,
     GuideTip,
@@ -213,3 +214,14 @@ class GuideAdmin(EditorFields, WideTextInputs, PublishActions):
         if reversion.is_active():
             reversion.add_to_revision(guide)  # again: with its reading time and new sections
         pages_changed()  # sections added in bulk, reading time set by update()
+
+
+@admin.register(AuthorProfile)
+class AuthorProfileAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "user"]
+    search_fields = ["display_name", "user__first_name", "user__last_name"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -240,7 +240,7 @@ class GuideQuerySet(models.QuerySet):
         return self.filter(Q(first_role=role) | Q(second_role=role))
 
     def with_roles(self) -> "GuideQuerySet":
-        return self.select_related("first_role", "second_role", "author")
+        return self.select_related("first_role", "second_role", "author__author_profile")
 
     def best_matches(self, query: "str | Query") -> "GuideQuerySet":
         """Guides matching a search, best first (`search_rank`), then the newest."""
@@ -372,6 +372,15 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
     def description(self) -> str:
         return self.seo_description or self.subtitle or self.title
 
+    @property
+    def byline(self) -> str:
+        """Who wrote the guide, as readers see it: the author's display name, else their full
+        name; nothing rather than a log-in name."""
+        if self.author is None:
+            return ""
+        profile = getattr(self.author, "author_profile", None)
+        return (profile.display_name.strip() if profile else "") or self.author.get_full_name()
+
     def refresh_reading_time(self) -> None:
         """Recount the reading time from everything the guide page shows."""
         texts = [self.introduction, self.outlook, self.conclusion]
@@ -399,6 +408,24 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
             .filter(Q(hand_picked=True) | Q(first_role__in=role_ids) | Q(second_role__in=role_ids))
             .order_by("-hand_picked", "-published_at", "-pk")[:limit]
         )
+
+
+class AuthorProfile(models.Model):
+    """How a guide's author is named on its page. Log-in names stay private."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="author_profile"
+    )
+    display_name = models.CharField(
+        max_length=120, help_text="As printed in bylines, e.g. “Priya Raman”."
+    )
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = "author"
+
+    def __str__(self) -> str:
+        return self.display_name
 
 
 class SectionKind(models.TextChoices):
@@ -523,4 +550,4 @@ class GuideTip(RendersMarkdown):
         return not guide_cached or self.guide.changes_public_pages()
 
 
-__all__ = ["Guide", "GuideSection", "GuideTip", "Role"]
+__all__ = ["AuthorProfile", "Guide", "GuideSection", "GuideTip", "Role"]
