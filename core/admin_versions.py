@@ -13,7 +13,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
-from django.forms import BaseFormSet, ModelForm
+from django.forms import BaseForm, BaseFormSet, Form, ModelForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -28,7 +28,8 @@ from core.version_diff import compare
 RESTORING = "restoring_version"
 
 
-class VersionedAdmin(VersionAdmin):
+# Also named as a ModelAdmin: reversion is untyped, and the type checker should know the rest.
+class VersionedAdmin(VersionAdmin, admin.ModelAdmin):
     object_history_template = "admin/versions/object_history.html"
     history_latest_first = True
 
@@ -43,7 +44,7 @@ class VersionedAdmin(VersionAdmin):
 
     # Saving: nothing written, logged or versioned unless something changed.
 
-    def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: Any) -> None:
         if not change:
             super().save_model(request, obj, form, change)
         # An edit is saved in save_related(), once the inlines say whether they changed.
@@ -59,7 +60,7 @@ class VersionedAdmin(VersionAdmin):
         self.after_save(request, form, change)
 
     def form_changed(
-        self, request: HttpRequest, form: ModelForm, formsets: Iterable[BaseFormSet]
+        self, request: HttpRequest, form: BaseForm, formsets: Iterable[BaseFormSet]
     ) -> bool:
         return (
             getattr(request, RESTORING, False)
@@ -71,9 +72,9 @@ class VersionedAdmin(VersionAdmin):
         """Work that follows a save that changed something (the inlines saved too)."""
 
     def construct_change_message(
-        self, request: HttpRequest, form: ModelForm, formsets: Any, add: bool = False
-    ) -> Any:
-        if not add and not self.form_changed(request, form, formsets or []):
+        self, request: HttpRequest, form: Form, formsets: Iterable[BaseFormSet], add: bool = False
+    ) -> list[dict[str, dict[str, list[str]]]]:
+        if not add and not self.form_changed(request, form, formsets):
             return []  # nothing was saved (and the inlines hold no saved objects to list)
         return super().construct_change_message(request, form, formsets, add)
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Field
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from core.markup import MAX_MARKDOWN_CHARS, WORDS_PER_MINUTE
 
@@ -30,9 +31,9 @@ class EditorText(forms.CharField):
     """Text as typed in a browser: line ends as "\\n", whatever the browser sent ("\\r\\n"), so an
     untouched textarea does not count as a change."""
 
-    def to_python(self, value: Any) -> str:
+    def to_python(self, value: Any) -> str | None:
         text = super().to_python(value)
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        return text.replace("\r\n", "\n").replace("\r", "\n") if text else text
 
 
 class MarkdownTextarea(forms.Textarea):
@@ -56,16 +57,14 @@ class MarkdownTextarea(forms.Textarea):
             }
         )
 
-    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> str:
+    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> SafeString:
         textarea = super().render(name, value, attrs, renderer)
         field_id = (attrs or {}).get("id") or f"id_{name}"
-        rows = format_html_join(
-            "", "<tr><td><pre>{}</pre></td><td>{}</td></tr>", CHEAT_SHEET
-        )
+        rows = format_html_join("", "<tr><td><pre>{}</pre></td><td>{}</td></tr>", CHEAT_SHEET)
         return format_html(
             '{}<p class="md-stats" id="{}-stats" aria-live="polite"></p>'
             '<details class="md-help"><summary>Markdown cheat-sheet</summary>'
-            '<table><tbody>{}</tbody></table></details>',
+            "<table><tbody>{}</tbody></table></details>",
             textarea,
             field_id,
             rows,

@@ -7,6 +7,7 @@ over the size bound) is named by `markdown_problems()`, for the form to refuse w
 rendering never silently turns it into something else that looks right.
 """
 
+import html
 import math
 import re
 import xml.etree.ElementTree as etree
@@ -43,16 +44,21 @@ _HEADING = re.compile(r"\Ah([1-6])\Z")
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
 
 
+def _plain_url(url: str) -> str:
+    """The address as a browser reads it: character references decoded, noise dropped."""
+    return _URL_NOISE.sub("", html.unescape(url))
+
+
 def link_allowed(href: str) -> bool:
     """A link to an http, https or mailto address, or to a page of this site (no scheme)."""
-    scheme = urlsplit(_URL_NOISE.sub("", href)).scheme.lower()
+    scheme = urlsplit(_plain_url(href)).scheme.lower()
     return not scheme or scheme in URL_SCHEMES
 
 
 def image_allowed(src: str) -> bool:
     """Images come from this site only ("/media/…"): the site's security policy (CSP img-src
     'self') would block any other, leaving an empty box on the page."""
-    src = _URL_NOISE.sub("", src)
+    src = _plain_url(src)
     return src.startswith("/") and not src.startswith("//") and link_allowed(src)
 
 
@@ -101,33 +107,35 @@ def render_markdown(text: str, *, top_heading: int = TOP_HEADING) -> str:
     """Markdown source to sanitized HTML ("" for blank text); `#` becomes `<h{top_heading}>`."""
     if not text.strip():
         return ""
-    html = markdown.markdown(
+    rendered = markdown.markdown(
         text,
         extensions=["extra", "sane_lists", _OutlineExtension(top_heading)],
         output_format="html",
     )
-    html = nh3.clean(
-        html,
+    rendered = nh3.clean(
+        rendered,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         attribute_filter=_keep_attribute,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     ).strip()
+    # An image that could not be shown leaves no empty paragraph behind.
+    rendered = rendered.replace("<p></p>", "").strip()
     # A wide table scrolls inside its own box on a phone, not the whole page; the box takes
     # keyboard focus so it can be scrolled without a mouse.
-    return html.replace("<table>", '<div class="table-scroll" tabindex="0"><table>').replace(
+    return rendered.replace("<table>", '<div class="table-scroll" tabindex="0"><table>').replace(
         "</table>", "</table></div>"
     )
 
 
 def render_markdown_inline(text: str) -> str:
     """Like render_markdown, without the <p> wrapper when the text is a single paragraph."""
-    html = render_markdown(text)
-    match = _SINGLE_PARAGRAPH.match(html)
+    rendered = render_markdown(text)
+    match = _SINGLE_PARAGRAPH.match(rendered)
     if match and "<p>" not in match.group(1):
         return match.group(1)
-    return html
+    return rendered
 
 
 class _Found(HTMLParser):

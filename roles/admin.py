@@ -111,6 +111,8 @@ class GuideTipInline(EditorFields, admin.TabularInline):
 
 
 class GuideForm(forms.ModelForm):
+    """The admin supplies the model and fields; this adds the choice to stamp "Updated"."""
+
     mark_updated = forms.BooleanField(
         label="Mark as updated",
         required=False,
@@ -119,10 +121,6 @@ class GuideForm(forms.ModelForm):
             "know of; leave it for small fixes."
         ),
     )
-
-    class Meta:
-        model = Guide
-        fields = "__all__"
 
 
 class RoleFilter(admin.SimpleListFilter):

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 def _values(form: BaseForm, crlf: bool) -> dict:
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         key = form.add_prefix(name)
         if value is None or value is False:

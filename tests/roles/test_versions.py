@@ -195,7 +195,9 @@ def test_people_outside_the_editors_group_see_no_history(client):
     from django.contrib.auth import get_user_model
 
     guide = make_guide()
-    staff = get_user_model().objects.create_user("staff", password="x-long-password-1", is_staff=True)
+    staff = get_user_model().objects.create_user(
+        "staff", password="x-long-password-1", is_staff=True
+    )
     client.force_login(staff)
     assert client.get(reverse("admin:roles_guide_history", args=[guide.pk])).status_code == 403
     compare = reverse("admin:roles_guide_compare", args=[guide.pk])
