@@ -34,13 +34,17 @@ class Status(models.TextChoices):
 
 class RendersMarkdown(models.Model):
     """Fills `<field>_html` from each Markdown `<field>` named in `markdown_fields` on save, and
-    refuses (in `full_clean()`, so in every form) what a page could not show as written."""
+    refuses (in `full_clean()`, so in every form) what a page could not show as written, where
+    `refuses_unshowable_markdown` says so."""
 
     markdown_fields: tuple[str, ...] = ()
     inline_markdown_fields: tuple[str, ...] = ()
     # The level an `#` in a field becomes: one below the heading the page prints above the
     # field. Fields not named start at h3 (below a section's h2); inline fields take none.
     heading_levels: dict[str, int] = {}
+    # Editors' text is refused when a page could not show it as written; employers' postings
+    # are only neutralised when rendered (their forms have rules of their own).
+    refuses_unshowable_markdown = False
 
     class Meta:
         abstract = True
@@ -67,7 +71,8 @@ class RendersMarkdown(models.Model):
             super().clean_fields(exclude)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
-        for name in self.markdown_fields + self.inline_markdown_fields:
+        checked = self.refuses_unshowable_markdown
+        for name in (self.markdown_fields + self.inline_markdown_fields) if checked else ():
             if exclude and name in exclude:
                 continue
             inline = name in self.inline_markdown_fields
@@ -148,6 +153,7 @@ class Role(PublicInSomeStatuses, RendersMarkdown):
 
     objects = RoleQuerySet.as_manager()
     markdown_fields = ("definition",)
+    refuses_unshowable_markdown = True
     # Guides print the definition under the role's h3.
     heading_levels = {"definition": 4}
 
@@ -307,6 +313,7 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
 
     objects = GuideQuerySet.as_manager()
     markdown_fields = ("introduction", "outlook", "conclusion")
+    refuses_unshowable_markdown = True
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -484,6 +491,7 @@ class GuideSection(RendersMarkdown):
     second_role_notes_html = _html_field()
 
     markdown_fields = ("intro", "first_role_notes", "second_role_notes")
+    refuses_unshowable_markdown = True
     # Notes sit under each role's h3.
     heading_levels = {"first_role_notes": 4, "second_role_notes": 4}
     # Given for the page by roles.outline.outline(): the section's id and a block per role.
@@ -531,6 +539,7 @@ class GuideTip(RendersMarkdown):
     text_html = _html_field()
 
     inline_markdown_fields = ("text",)
+    refuses_unshowable_markdown = True
 
     class Meta:
         ordering = ["position", "pk"]
