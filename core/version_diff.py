@@ -111,7 +111,9 @@ def _field_changes(
     for f in _compared_fields(model, parent):
         before, after = _readable(f, old.get(f.attname)), _readable(f, new.get(f.attname))
         if before != after:
-            changes.append(FieldChange(str(f.verbose_name).capitalize(), text_changes(before, after)))
+            changes.append(
+                FieldChange(str(f.verbose_name).capitalize(), text_changes(before, after))
+            )
     return changes
 
 

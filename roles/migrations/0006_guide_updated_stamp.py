@@ -1,4 +1,4 @@
-""""Updated" on a guide page becomes the editor's choice (`revised_at`), no longer every save;
+""" "Updated" on a guide page becomes the editor's choice (`revised_at`), no longer every save;
 guides that showed it keep it. Markdown is rendered again, so headings and images written before
 are shown as the page's outline and pictures instead of bare text."""
 
