@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served from our static files: the docs work offline
     "django_tasks_db",
+    "reversion",  # versions of roles and guides, for history, diff and restore
     "background",
     "core",
     "roles",
@@ -228,6 +229,8 @@ TASKS = {
 PERIODIC_JOBS = {
     "retry-email": {"call": "background.outbox.deliver_due", "every": 60},
     "expire-postings": {"call": "jobs.expiry.expire_due", "every": 300},
+    # Scheduled guides reach the cached lists, feeds and sitemap within a minute of their time.
+    "publish-scheduled-guides": {"call": "roles.periodic.publish_due", "every": 60},
     "refresh-salaries": {"call": "salaries.periodic.refresh_stale_figures", "every": 120},
     "remove-stale-sign-ups": {"call": "employers.accounts.remove_stale_sign_ups", "every": 3600},
     "forget-idempotency-keys": {"call": "employers.api.idempotency.forget_old", "every": 3600},

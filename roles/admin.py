@@ -1,17 +1,29 @@
-"""The editors' workspace: write roles and guides, preview drafts, publish and unpublish."""
+"""The editors' workspace: write roles and guides, preview drafts, publish and unpublish; every
+change is a version that can be compared and restored (core/admin_versions.py)."""
 
 from typing import TYPE_CHECKING, TypedDict
 
+import reversion
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
 
-from core.admin_widgets import WideTextInputs
+from core.admin_versions import VersionedAdmin
+from core.admin_widgets import EditorFields, WideTextInputs
 from core.page_cache import pages_changed
-from roles.models import STANDARD_SECTIONS, Guide, GuideSection, GuideTip, Role, Status
+from roles.models import (
+    STANDARD_SECTIONS,
+    AuthorProfile,
+    Guide,
+    GuideSection,
+    GuideTip,
+    Role,
+    Status,
+)
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -21,8 +33,9 @@ class GuidesTotal(TypedDict):
     guides_total: int
 
 
-class PublishActions(admin.ModelAdmin):
-    """Publish/unpublish actions shared by the role and guide lists."""
+class PublishActions(VersionedAdmin):
+    """Publish/unpublish actions shared by the role and guide lists; each row changed is saved
+    as a version of its own, with who and when."""
 
     actions = ["publish", "unpublish"]
 
@@ -30,25 +43,29 @@ class PublishActions(admin.ModelAdmin):
         description="Publish selected (now, unless a date is already set)", permissions=["change"]
     )
     def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = queryset.count()
-        if hasattr(queryset.model, "published_at"):
-            queryset.filter(published_at__isnull=True).update(published_at=timezone.now())
-        queryset.update(status=Status.PUBLISHED, updated_at=timezone.now())
-        pages_changed()
-        self.message_user(request, f"Published {count} item(s).", messages.SUCCESS)
+        rows = list(queryset.exclude(status=Status.PUBLISHED))
+        for row in rows:
+            row.status = Status.PUBLISHED  # a guide without a date gets "now" when saved
+            self.save_version(request, row, "Published from the list.")
+        self.message_user(request, f"Published {len(rows)} item(s).", messages.SUCCESS)
 
     @admin.action(description="Unpublish selected (back to draft)", permissions=["change"])
     def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = queryset.update(status=Status.DRAFT, updated_at=timezone.now())
-        pages_changed()
-        self.message_user(request, f"Moved {count} item(s) back to draft.", messages.SUCCESS)
+        rows = list(queryset.exclude(status=Status.DRAFT))
+        for row in rows:
+            row.status = Status.DRAFT
+            self.save_version(request, row, "Moved back to draft from the list.")
+        self.message_user(request, f"Moved {len(rows)} item(s) back to draft.", messages.SUCCESS)
 
 
 @admin.register(Role)
-class RoleAdmin(WideTextInputs, PublishActions, admin.ModelAdmin):
+class RoleAdmin(EditorFields, WideTextInputs, PublishActions):
     list_display = ["name", "status", "guide_count", "summary", "updated_at"]
     list_filter = ["status"]
-    search_fields = ["name", "summary", "broader_titles"]
+    search_fields = [
+        "name", "summary", "broader_titles", "definition", "responsibilities", "skills", "tools",
+        "industries",
+    ]  # fmt: skip
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
@@ -77,7 +94,7 @@ class RoleAdmin(WideTextInputs, PublishActions, admin.ModelAdmin):
         return role.guides_total
 
 
-class GuideSectionInline(admin.StackedInline):
+class GuideSectionInline(EditorFields, admin.StackedInline):
     model = GuideSection
     extra = 0
     fields = [("position", "kind", "heading"), "intro", "first_role_notes", "second_role_notes"]
@@ -87,37 +104,71 @@ class GuideSectionInline(admin.StackedInline):
     )
 
 
-class GuideTipInline(admin.TabularInline):
+class GuideTipInline(EditorFields, admin.TabularInline):
     model = GuideTip
     extra = 0
     fields = ["position", "lead_in", "text"]
 
 
+class GuideForm(forms.ModelForm):
+    """The admin supplies the model and fields; this adds the choice to stamp "Updated"."""
+
+    mark_updated = forms.BooleanField(
+        label="Mark as updated",
+        required=False,
+        help_text=(
+            "Shows “Updated” with today's date on the page. Tick it for news readers should "
+            "know of; leave it for small fixes."
+        ),
+    )
+
+
+class RoleFilter(admin.SimpleListFilter):
+    """One filter for either role of a guide: half the height of two."""
+
+    title = "role"
+    parameter_name = "role"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        return list(Role.objects.order_by("name").values_list("pk", "name"))
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() and str(self.value()).isdigit():
+            return queryset.filter(Q(first_role=self.value()) | Q(second_role=self.value()))
+        return queryset
+
+
 @admin.register(Guide)
-class GuideAdmin(WideTextInputs, PublishActions, admin.ModelAdmin):
-    list_display = [
-        "title",
-        "publication",
-        "published_at",
-        "first_role",
-        "second_role",
-        "reading_minutes",
-        "page_link",
-    ]
-    list_filter = ["status", "published_at", "first_role", "second_role"]
+class GuideAdmin(EditorFields, WideTextInputs, PublishActions):
+    form = GuideForm
+    list_display = ["title", "publication", "published_at", "roles_shown", "page_link"]
+    list_filter = ["status", RoleFilter]
     list_select_related = ["first_role", "second_role"]
-    search_fields = ["title", "subtitle", "first_role__name", "second_role__name"]
+    # The article's text too, sections and tips included.
+    search_fields = [
+        "title", "subtitle", "first_role__name", "second_role__name", "introduction", "outlook",
+        "conclusion", "sections__heading", "sections__intro", "sections__first_role_notes",
+        "sections__second_role_notes", "tips__lead_in", "tips__text",
+    ]  # fmt: skip
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["first_role", "second_role", "related_guides"]
-    readonly_fields = ["reading_minutes", "created_at", "updated_at"]
+    readonly_fields = ["reading_minutes", "created_at", "revised_at"]
     inlines = [GuideSectionInline, GuideTipInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "subtitle", ("first_role", "second_role")]}),
         ("Text", {"fields": ["introduction", "outlook", "conclusion"]}),
         (
             "Publishing",
-            {"fields": ["status", "published_at", "author", "reading_minutes", "updated_at"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "author",
+                    "reading_minutes",
+                    ("revised_at", "mark_updated"),
+                ]
+            },
         ),
         ("Search engines and related reading", {"fields": ["seo_description", "related_guides"]}),
     ]
@@ -127,6 +178,10 @@ class GuideAdmin(WideTextInputs, PublishActions, admin.ModelAdmin):
         if guide.status == Status.PUBLISHED and not guide.is_public:
             return "Scheduled"
         return guide.get_status_display()
+
+    @admin.display(description="roles", ordering="first_role__name")
+    def roles_shown(self, guide: Guide) -> str:
+        return " vs ".join(role.name for role in guide.roles)
 
     @admin.display(description="page")
     def page_link(self, guide: Guide) -> str:
@@ -141,8 +196,12 @@ class GuideAdmin(WideTextInputs, PublishActions, admin.ModelAdmin):
             kwargs["queryset"] = get_user_model().objects.filter(is_staff=True)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
+    def save_model(self, request: HttpRequest, obj: Guide, form, change: bool) -> None:
+        if form.cleaned_data.get("mark_updated"):
+            obj.revised_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    def after_save(self, request: HttpRequest, form, change: bool) -> None:
         guide = form.instance
         if not change and not guide.sections.exists():
             GuideSection.objects.bulk_create(
@@ -150,5 +209,18 @@ class GuideAdmin(WideTextInputs, PublishActions, admin.ModelAdmin):
                 for i, kind in enumerate(STANDARD_SECTIONS, start=1)
             )
         guide.refresh_reading_time()
+        if reversion.is_active():
+            reversion.add_to_revision(guide)  # again: with its reading time and new sections
         if guide.changes_public_pages():  # sections added in bulk, reading time set by update()
             pages_changed(*guide.page_tags())
+
+
+@admin.register(AuthorProfile)
+class AuthorProfileAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "user"]
+    search_fields = ["display_name", "user__first_name", "user__last_name"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

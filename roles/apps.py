@@ -7,6 +7,7 @@ class RolesConfig(AppConfig):
 
     def ready(self) -> None:
         from core.page_changes import retire_pages_on_change
-        from roles.models import Guide, GuideSection, GuideTip, Role
+        from roles.models import AuthorProfile, Guide, GuideSection, GuideTip, Role
 
-        retire_pages_on_change(Role, Guide, GuideSection, GuideTip)
+        # An author's display name is in the bylines of every guide page (rare: all retire).
+        retire_pages_on_change(Role, Guide, GuideSection, GuideTip, AuthorProfile)

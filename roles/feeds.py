@@ -49,7 +49,8 @@ class GuidesFeed(XmlSafeFeed):
         return guide.published_at
 
     def item_updateddate(self, guide: Guide):
-        return guide.updated_at
+        # An update an editor marked as one, not every typo fix: readers are not told again.
+        return guide.revised_at or guide.published_at
 
 
 class GuidesAtomFeed(GuidesFeed):

@@ -2,6 +2,7 @@
 
 from typing import TYPE_CHECKING
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,8 +13,10 @@ from django.utils import timezone
 
 from core import page_tags
 from core.markup import (
+    TOP_HEADING,
     labelled_lines,
     lines,
+    markdown_problems,
     reading_minutes,
     render_markdown,
     render_markdown_inline,
@@ -32,10 +35,18 @@ class Status(models.TextChoices):
 
 
 class RendersMarkdown(models.Model):
-    """Fills `<field>_html` from each Markdown `<field>` named in `markdown_fields` on save."""
+    """Fills `<field>_html` from each Markdown `<field>` named in `markdown_fields` on save, and
+    refuses (in `full_clean()`, so in every form) what a page could not show as written, where
+    `refuses_unshowable_markdown` says so."""
 
     markdown_fields: tuple[str, ...] = ()
     inline_markdown_fields: tuple[str, ...] = ()
+    # The level an `#` in a field becomes: one below the heading the page prints above the
+    # field. Fields not named start at h3 (below a section's h2); inline fields take none.
+    heading_levels: dict[str, int] = {}
+    # Editors' text is refused when a page could not show it as written; employers' postings
+    # are only neutralised when rendered (their forms have rules of their own).
+    refuses_unshowable_markdown = False
 
     class Meta:
         abstract = True
@@ -51,9 +62,27 @@ class RendersMarkdown(models.Model):
 
     def render_markup(self) -> None:
         for name in self.markdown_fields:
-            setattr(self, f"{name}_html", render_markdown(getattr(self, name)))
+            top = self.heading_levels.get(name, TOP_HEADING)
+            setattr(self, f"{name}_html", render_markdown(getattr(self, name), top_heading=top))
         for name in self.inline_markdown_fields:
             setattr(self, f"{name}_html", render_markdown_inline(getattr(self, name)))
+
+    def clean_fields(self, exclude=None) -> None:
+        errors: dict = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        checked = self.refuses_unshowable_markdown
+        for name in (self.markdown_fields + self.inline_markdown_fields) if checked else ():
+            if exclude and name in exclude:
+                continue
+            inline = name in self.inline_markdown_fields
+            problems = markdown_problems(getattr(self, name) or "", headings=not inline)
+            if problems:
+                errors.setdefault(name, []).extend(problems)
+        if errors:
+            raise ValidationError(errors)
 
 
 def _html_field() -> models.TextField:
@@ -103,6 +132,7 @@ class RoleQuerySet(models.QuerySet):
         return self.annotate(other_roles_text=Subquery(others))
 
 
+@reversion.register()
 class Role(PublicInSomeStatuses, RendersMarkdown):
     PUBLIC_STATUSES = (Status.PUBLISHED,)
 
@@ -140,6 +170,9 @@ class Role(PublicInSomeStatuses, RendersMarkdown):
 
     objects = RoleQuerySet.as_manager()
     markdown_fields = ("definition",)
+    refuses_unshowable_markdown = True
+    # Guides print the definition under the role's h3.
+    heading_levels = {"definition": 4}
 
     class Meta:
         ordering = ["name"]
@@ -242,13 +275,15 @@ class GuideQuerySet(models.QuerySet):
         return self.filter(Q(first_role=role) | Q(second_role=role))
 
     def with_roles(self) -> "GuideQuerySet":
-        return self.select_related("first_role", "second_role", "author")
+        return self.select_related("first_role", "second_role", "author__author_profile")
 
     def best_matches(self, query: "str | Query") -> "GuideQuerySet":
         """Guides matching a search, best first (`search_rank`), then the newest."""
         return engine.ranked(self, query, GUIDE_SEARCH_FIELDS)
 
 
+# A guide's version holds its sections and tips too: restoring one brings back the whole text.
+@reversion.register(follow=("sections", "tips"))
 class Guide(PublicInSomeStatuses, RendersMarkdown):
     PUBLIC_STATUSES = (Status.PUBLISHED,)
     REMEMBERED_FIELDS = ("first_role_id", "second_role_id")
@@ -287,6 +322,13 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
         help_text="A future date schedules the guide; left empty, publishing sets it to now.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    revised_at = models.DateTimeField(
+        "updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Shown as “Updated” on the page: set when an editor marks a save as an update.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
@@ -301,6 +343,7 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
 
     objects = GuideQuerySet.as_manager()
     markdown_fields = ("introduction", "outlook", "conclusion")
+    refuses_unshowable_markdown = True
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -377,6 +420,15 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
     def description(self) -> str:
         return self.seo_description or self.subtitle or self.title
 
+    @property
+    def byline(self) -> str:
+        """Who wrote the guide, as readers see it: the author's display name, else their full
+        name; nothing rather than a log-in name."""
+        if self.author is None:
+            return ""
+        profile = getattr(self.author, "author_profile", None)
+        return (profile.display_name.strip() if profile else "") or self.author.get_full_name()
+
     def refresh_reading_time(self) -> None:
         """Recount the reading time from everything the guide page shows."""
         texts = [self.introduction, self.outlook, self.conclusion]
@@ -404,6 +456,24 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
             .filter(Q(hand_picked=True) | Q(first_role__in=role_ids) | Q(second_role__in=role_ids))
             .order_by("-hand_picked", "-published_at", "-pk")[:limit]
         )
+
+
+class AuthorProfile(models.Model):
+    """How a guide's author is named on its page. Log-in names stay private."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="author_profile"
+    )
+    display_name = models.CharField(
+        max_length=120, help_text="As printed in bylines, e.g. “Priya Raman”."
+    )
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = "author"
+
+    def __str__(self) -> str:
+        return self.display_name
 
 
 class SectionKind(models.TextChoices):
@@ -440,6 +510,7 @@ PROFILE_HEADINGS = {
 }
 
 
+@reversion.register()
 class GuideSection(RendersMarkdown):
     """One section of a guide; the page shows a block per role in it.
 
@@ -461,6 +532,9 @@ class GuideSection(RendersMarkdown):
     second_role_notes_html = _html_field()
 
     markdown_fields = ("intro", "first_role_notes", "second_role_notes")
+    refuses_unshowable_markdown = True
+    # Notes sit under each role's h3.
+    heading_levels = {"first_role_notes": 4, "second_role_notes": 4}
     # Given for the page by roles.outline.outline(): the section's id and a block per role.
     anchor: str
     blocks: list["RoleBlock"]
@@ -499,6 +573,7 @@ class GuideSection(RendersMarkdown):
         return {page_tags.guide(self.guide_id), page_tags.GUIDES}
 
 
+@reversion.register()
 class GuideTip(RendersMarkdown):
     """A numbered practical tip with a bold lead-in ("Build a portfolio: …")."""
 
@@ -509,6 +584,7 @@ class GuideTip(RendersMarkdown):
     text_html = _html_field()
 
     inline_markdown_fields = ("text",)
+    refuses_unshowable_markdown = True
 
     class Meta:
         ordering = ["position", "pk"]
@@ -532,4 +608,4 @@ class GuideTip(RendersMarkdown):
         return {page_tags.guide(self.guide_id), page_tags.GUIDES}
 
 
-__all__ = ["Guide", "GuideSection", "GuideTip", "Role"]
+__all__ = ["AuthorProfile", "Guide", "GuideSection", "GuideTip", "Role"]

@@ -16,15 +16,12 @@ def guide_json_ld(guide: Guide, request: HttpRequest, site_name: str, crumbs: Cr
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
         "datePublished": guide.published_at.isoformat() if guide.published_at else None,
-        "dateModified": guide.updated_at.isoformat(),
+        "dateModified": (guide.revised_at or guide.published_at or guide.updated_at).isoformat(),
         "about": [{"@type": "Thing", "name": role.name} for role in guide.public_roles],
         "publisher": {"@type": "Organization", "name": site_name},
     }
-    if guide.author:
-        article["author"] = {
-            "@type": "Person",
-            "name": guide.author.get_full_name() or guide.author.get_username(),
-        }
+    if guide.byline:
+        article["author"] = {"@type": "Person", "name": guide.byline}
     else:
         article["author"] = {"@type": "Organization", "name": site_name}
     return [article, breadcrumb_list(crumbs, request)]

@@ -188,3 +188,49 @@ def test_a_future_publish_date_schedules_the_guide(editor_client, client):
     assert "Scheduled" in html
     editor_client.logout()
     assert client.get(guide.get_absolute_url()).status_code == 404
+
+
+def test_markdown_the_page_could_not_show_is_refused_with_the_text_kept(editor_client):
+    role = make_role()
+    data = guide_form(
+        first_role=role.pk,
+        introduction="See [this](javascript:alert(1)) and ![chart](https://elsewhere.example/c.png)",
+        **{"tips-0-text": "## Not a heading here"},
+    )
+    response = editor_client.post(reverse("admin:roles_guide_add"), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The link to “javascript:alert(1)” cannot be used" in html
+    assert "The image “https://elsewhere.example/c.png” cannot be shown" in html
+    assert "Headings do not fit here" in html
+    assert "See [this](javascript:alert(1))" in html  # kept in the textarea
+    assert not Guide.objects.exists()
+
+
+def test_an_oversized_body_gets_a_form_error_and_keeps_the_text(editor_client):
+    role = make_role()
+    body = "word " * 40_001  # 200,005 characters
+    response = editor_client.post(
+        reverse("admin:roles_guide_add"), guide_form(first_role=role.pk, conclusion=body)
+    )
+    assert response.status_code == 200
+    assert "at most 200,000 fit here" in response.content.decode()
+    assert response.context["adminform"].form.data["conclusion"] == body
+
+
+def test_the_editor_shows_a_cheat_sheet_and_a_live_count(editor_client):
+    html = editor_client.get(reverse("admin:roles_guide_add")).content.decode()
+    assert "Markdown cheat-sheet" in html
+    assert 'id="id_introduction-stats"' in html
+    assert "js/admin-editing.js" in html
+    assert "<script>" not in html  # scripts are files: the CSP allows no inline script
+
+
+def test_admin_search_reads_the_guides_text_sections_included(editor_client):
+    found = make_guide(title="Analytics engineering")
+    section = found.sections.first()
+    section.first_role_notes = "Models data with dbt and SQL."
+    section.save()
+    make_guide(title="Something else")
+    page = editor_client.get(reverse("admin:roles_guide_changelist"), {"q": "dbt"})
+    assert [g.title for g in page.context["cl"].result_list] == ["Analytics engineering"]
