@@ -79,15 +79,24 @@ class SearchCache:
         return self.searches[query]
 
 
-def send_due_digests(now: datetime | None = None, batch_size: int = BATCH_SIZE) -> DigestRun:
-    """Send every due digest; a periodic job (settings.PERIODIC_JOBS)."""
+def send_due_digests(
+    now: datetime | None = None,
+    batch_size: int = BATCH_SIZE,
+    *,
+    every_alert: bool = False,
+    settle: timedelta = SETTLE,
+) -> DigestRun:
+    """Send every due digest; a periodic job (settings.PERIODIC_JOBS). `every_alert` treats each
+    confirmed alert as due (with `settle` at zero: what `send_alert_digests --now` does, to try
+    an alert at once rather than a day later)."""
     started = time.monotonic()
     now = now or timezone.now()
     run, cache = DigestRun(), SearchCache()
     after: Q | None = None
     while True:
         with transaction.atomic():
-            due = Alert.objects.due(now).select_related("subscriber").order_by("query", "pk")
+            due = Alert.objects.confirmed() if every_alert else Alert.objects.due(now)
+            due = due.select_related("subscriber").order_by("query", "pk")
             if after is not None:
                 due = due.filter(after)
             # Two runs at once take different batches (PostgreSQL; SQLite runs one writer).
@@ -97,14 +106,15 @@ def send_due_digests(now: datetime | None = None, batch_size: int = BATCH_SIZE) 
                 break
             last = batch[-1]
             after = Q(query__gt=last.query) | Q(query=last.query, pk__gt=last.pk)
-            _send_batch(batch, now, cache, run)
+            _send_batch(batch, now, now - settle, cache, run)
         run.batches += 1
     run.seconds = time.monotonic() - started
     return run
 
 
-def _send_batch(batch: list[Alert], now: datetime, cache: SearchCache, run: DigestRun) -> None:
-    until = now - SETTLE
+def _send_batch(
+    batch: list[Alert], now: datetime, until: datetime, cache: SearchCache, run: DigestRun
+) -> None:
     groups: dict[Search, list[Alert]] = defaultdict(list)
     for alert in batch:
         assert alert.covered_until is not None  # set on confirmation

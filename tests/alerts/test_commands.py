@@ -29,3 +29,28 @@ def test_generate_alerts_then_send_them():
     call_command("send_alert_digests", stdout=out)
     assert "Due alerts: 40" in out.getvalue()
     assert "Digests queued:" in out.getvalue() and "Time:" in out.getvalue()
+
+
+def test_send_alert_digests_now_sends_a_just_confirmed_alert_its_new_posting(
+    django_capture_on_commit_callbacks,
+):
+    """To try an alert at once: confirmed a minute ago, a posting approved a second ago."""
+    from django.core import mail
+
+    from alerts import services
+    from tests.alerts.helpers import make_alert
+
+    role = make_role(name="Vector Engineer")
+    alert = make_alert(f"role={role.slug}")
+    services.confirm(alert, now=timezone.now() - timedelta(minutes=1))
+    Alert.objects.filter(pk=alert.pk).update(covered_until=timezone.now() - timedelta(minutes=1))
+    job = make_job(role=role, title="Vector Search Engineer", posted_at=timezone.now())
+    call_command("send_alert_digests", stdout=io.StringIO())
+    assert mail.outbox == [], "not due for a day"
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_alert_digests", now=True, stdout=io.StringIO())
+    (message,) = mail.outbox
+    assert job.title in message.body
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_alert_digests", now=True, stdout=io.StringIO())
+    assert len(mail.outbox) == 1, "never the same posting twice"
