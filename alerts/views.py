@@ -42,7 +42,9 @@ LINK_PROBLEMS: dict[type[Exception], tuple[int, str, str]] = {
 def private(response: HttpResponse) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"  # the token must not leave in a Referer
+    # The token in the address never leaves in a Referer to another site. (Not "no-referrer": a
+    # browser then sends "Origin: null" with the page's own form, and CSRF refuses it.)
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

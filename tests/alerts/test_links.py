@@ -34,7 +34,7 @@ def test_the_manage_page_lists_alerts_with_the_address_masked(client):
     assert "Jobs, remote" in html and "Jobs matching “pytorch”" in html
     assert 'href="/jobs/?workplace=remote"' in html
     assert "no-store" in page["Cache-Control"]
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
 
 
 def test_changing_frequency_and_deleting_from_the_manage_page():
