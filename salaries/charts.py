@@ -5,6 +5,7 @@ them. Figures hidden for a small sample are never drawn, only named.
 """
 
 import math
+from collections.abc import Callable
 
 from core.money import usd_short
 from salaries.figures import Figures
@@ -53,30 +54,9 @@ def range_chart(rows: list[Figures]) -> dict | None:
         y = TOP + ROW * i + ROW / 2
         item = {"label": row.label, "y": y, "text_y": y + 4, "shown": row.shown, "figures": row}
         if row.shown:
-            item.update(
-                x10=x(row.p10),
-                x90=x(row.p90),
-                x25=x(row.p25),
-                box_width=round(x(row.p75) - x(row.p25), 1) or 1,
-                x50=x(row.p50),
-                box_y=y - 9,
-                box_bottom=y + 9,
-                median_label=usd_short(row.p50),
-                median_label_y=y - 13,
-            )
+            item.update(_box(x, row, y, half=9), median_label_y=y - 13)
         items.append(item)
-    ticks = [{"x": x(value), "label": usd_short(value)} for value in range(start, end + 1, step)]
-    return {
-        "width": WIDTH,
-        "height": height,
-        "rows": items,
-        "ticks": ticks,
-        "plot_top": TOP,
-        "plot_bottom": height - AXIS,
-        "tick_y": height - AXIS + 18,
-        "label_x": LABEL_WIDTH - 10,
-        "note_x": LABEL_WIDTH + 10,
-    }
+    return {**_frame(x, start, end, step, height), "rows": items}
 
 
 PAIR_ROW = 30
@@ -104,16 +84,7 @@ def pair_range_chart(first: list[Figures], second: list[Figures]) -> dict | None
             item: dict = {"series": series, "y": middle, "text_y": middle + 4, "shown": row.shown}
             item["figures"] = row
             if row.shown:
-                item.update(
-                    x10=x(row.p10),
-                    x90=x(row.p90),
-                    x25=x(row.p25),
-                    box_width=round(x(row.p75) - x(row.p25), 1) or 1,
-                    x50=x(row.p50),
-                    box_y=middle - 7,
-                    box_bottom=middle + 7,
-                    median_label=usd_short(row.p50),
-                )
+                item.update(_box(x, row, middle, half=7))
                 # Beside the whisker (after it, or before it near the right edge), so it never
                 # covers the other title's row.
                 if x(row.p90) + 50 <= WIDTH:
@@ -125,11 +96,29 @@ def pair_range_chart(first: list[Figures], second: list[Figures]) -> dict | None
         groups.append({"label": level_rows[0].label, "label_y": y - PAIR_ROW + 4, "rows": rows})
         y += PAIR_GAP
     height = round(y - PAIR_GAP + AXIS)
+    return {**_frame(x, start, end, step, height), "groups": groups}
+
+
+def _box(x: Callable[[float], float], row: Figures, middle: float, half: float) -> dict:
+    """One row's whisker (p10–p90), box (p25–p75) and median, at `middle`."""
+    return {
+        "x10": x(row.p10),
+        "x90": x(row.p90),
+        "x25": x(row.p25),
+        "box_width": round(x(row.p75) - x(row.p25), 1) or 1,
+        "x50": x(row.p50),
+        "box_y": middle - half,
+        "box_bottom": middle + half,
+        "median_label": usd_short(row.p50),
+    }
+
+
+def _frame(x: Callable[[float], float], start: int, end: int, step: int, height: float) -> dict:
+    """What both charts draw around their rows: size, plot area and the axis ticks."""
     ticks = [{"x": x(value), "label": usd_short(value)} for value in range(start, end + 1, step)]
     return {
         "width": WIDTH,
         "height": height,
-        "groups": groups,
         "ticks": ticks,
         "plot_top": TOP,
         "plot_bottom": height - AXIS,
