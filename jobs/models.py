@@ -608,6 +608,20 @@ class Job(PublicInSomeStatuses, RendersMarkdown):
         return self.place
 
     @property
+    def card_place(self) -> str:
+        """Where, as a job card says it beside its Remote or Hybrid badge: “Anywhere in the
+        U.S.” for a remote posting, the place otherwise."""
+        if self.is_remote:
+            region = self.remote_region or f"anywhere in {self.country.name}"
+            return region[:1].upper() + region[1:]
+        return self.place
+
+    @property
+    def level_label(self) -> str:
+        """The level in a word, as a card shows it: “Senior-level” for “Senior-level / Expert”."""
+        return str(self.get_experience_level_display()).split(" / ")[0]
+
+    @property
     def has_salary(self) -> bool:
         return self.salary_min is not None
 

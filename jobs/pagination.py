@@ -13,19 +13,30 @@ from jobs.models import JobQuerySet, featured_now_q
 
 
 class FeaturedFirst:
-    """A sliceable, countable stand-in for `queryset.featured_first()`, for Paginator."""
+    """A sliceable, countable stand-in for `queryset.featured_first()`, for Paginator.
 
-    def __init__(self, queryset: JobQuerySet):
+    With `up_to`, only the newest `up_to` featured postings go first and the others take their
+    place among the rest by date: a list page opens with a few featured cards, not a screenful."""
+
+    def __init__(self, queryset: JobQuerySet, up_to: int | None = None):
         featured_now = featured_now_q(timezone.now())
         self.queryset = queryset
-        self.featured = queryset.filter(featured_now).newest()
+        self.featured: JobQuerySet | list = queryset.filter(featured_now).newest()
         self.rest = queryset.exclude(featured_now).newest()
+        if up_to is not None:
+            self.featured = list(self.featured[:up_to])
+            self.rest = queryset.exclude(pk__in=[job.pk for job in self.featured]).newest()
 
     def count(self) -> int:
         return self.queryset.order_by().count()
 
     def __len__(self) -> int:
         return self.count()
+
+    def _featured_before(self, start: int) -> int:
+        if isinstance(self.featured, list):
+            return min(len(self.featured), start)
+        return self.featured.order_by().values("pk")[:start].count()
 
     def __getitem__(self, index: slice) -> list:
         if not isinstance(index, slice):
@@ -38,7 +49,7 @@ class FeaturedFirst:
             return rows  # featured postings fill the page
         # They run out on this page, or ran out earlier: then count them, reading no more than
         # `start` rows (a full count would read every featured match of a common search word).
-        split = start + len(rows) if rows else self.featured.order_by().values("pk")[:start].count()
+        split = start + len(rows) if rows else self._featured_before(start)
         return rows + list(self.rest[max(start - split, 0) : stop - split])
 
 

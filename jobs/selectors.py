@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
-from django.db.models import Case, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from jobs.models import Job, featured_now_q
@@ -19,41 +19,27 @@ def postable_roles() -> QuerySet[Role]:
 
 
 def job_cards_for_roles(roles: Sequence[Role], limit: int) -> list[Job]:
-    """Job cards beside a guide, at most `limit`, in one query: the roles' featured jobs, their
-    other jobs (taking turns, so a comparison shows both roles), then other featured jobs.
+    """Job cards beside a guide, at most `limit`, in one query: the roles' featured jobs, then
+    their other jobs (taking turns, so a comparison shows both roles). Only the roles' own:
+    a card beside a guide about other work would be an advertisement, not a lead.
 
-    The featured jobs (the roles' own first) and each role's newest jobs are read from their
-    indexes in one `in_any()` query; each part's top rows are among the result, so they are
-    sorted back out of it here."""
+    The featured jobs and each role's newest jobs are read from their indexes in one `in_any()`
+    query; each part's top rows are among the result, so they are sorted back out of it here."""
     role_ids = [role.pk for role in roles]
+    if not role_ids:
+        return []
     now = timezone.now()
-    jobs = Job.objects.public().for_cards()
-    for_role = Case(When(role__in=role_ids, then=Value(1)), default=Value(0))
-    featured_part = (
-        jobs.filter(featured_now_q(now))
-        .alias(for_role=for_role)
-        .order_by("-for_role", "-posted_at", "-pk")
-    )
+    jobs = Job.objects.public().for_cards().filter(role__in=role_ids)
+    featured_part = jobs.filter(featured_now_q(now)).newest()[:limit]
     newest_parts = [jobs.filter(role=role_id).newest()[:limit] for role_id in role_ids]
-    rows = newest_first(jobs.in_any(featured_part[:limit], *newest_parts))  # one query
+    rows = newest_first(jobs.in_any(featured_part, *newest_parts))  # one query
     # Each part's rows again, in its own order.
-    featured = [job for job in rows if job.featured_until and job.featured_until > now]
-    featured.sort(key=lambda job: job.role_id in role_ids, reverse=True)  # stable: newest next
-    featured = featured[:limit]
-    role_featured = [job for job in featured if job.role_id in role_ids]
+    featured = [job for job in rows if job.featured_until and job.featured_until > now][:limit]
     shown = {job.pk for job in featured}
     per_role = [[job for job in rows if job.role_id == role_id][:limit] for role_id in role_ids]
     per_role = [[job for job in jobs_of_role if job.pk not in shown] for jobs_of_role in per_role]
     role_rest = [job for turn in zip_longest(*per_role) for job in turn if job is not None]
-    other_featured = [job for job in featured if job.role_id not in role_ids]
-    return (role_featured + role_rest + other_featured)[:limit]
-
-
-def featured_jobs_of_other_roles(roles: Sequence[Role], limit: int) -> list[Job]:
-    """The newest `limit` featured job cards for roles other than `roles` (a page that lists
-    the roles' own jobs shows these beside them); one query."""
-    featured = Job.objects.public().for_cards().filter(featured_now_q(timezone.now()))
-    return list(featured.exclude(role__in=[role.pk for role in roles]).newest()[:limit])
+    return (featured + role_rest)[:limit]
 
 
 @dataclass(frozen=True)

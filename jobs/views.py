@@ -55,7 +55,8 @@ def job_list(request: HttpRequest) -> HttpResponse:
         do_not_store(request)
     results = jobs.qs
     if jobs.uses_default_order:
-        results = FeaturedFirst(results)  # the same order, without sorting every match
+        # A few featured postings first, then the newest, without sorting every match.
+        results = FeaturedFirst(results, up_to=settings.FEATURED_ON_JOB_LIST)
     # "10,000+" (or "1,000+" for a keyword search) rather than counting every match.
     cap = SEARCH_COUNT_UP_TO if jobs.form.cleaned_data.get("q") else LIST_COUNT_UP_TO
     results = CountUpTo(results, cap)

@@ -94,7 +94,6 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "role": role,
         "guides": guides,
-        "page_roles": [role],
         "crumbs": roles_trail(role.name, role.get_absolute_url()),
     }
     return render(request, "roles/role_detail.html", context)

@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 from jobs import selectors
 
@@ -10,15 +11,9 @@ ROLE_COUNT_UP_TO = 1000
 
 
 @register.inclusion_tag("jobs/includes/featured_jobs.html")
-def featured_jobs(roles=(), exclude_roles=False):
-    """Job cards beside a guide: the roles' featured jobs, their other jobs, then other featured
-    jobs; one query. With `exclude_roles`, only featured jobs for other roles (the page lists
-    the roles' own)."""
-    if exclude_roles:
-        cards = selectors.featured_jobs_of_other_roles(roles, FEATURED_JOBS)
-    else:
-        cards = selectors.job_cards_for_roles(roles, FEATURED_JOBS)
-    return {"jobs": cards, "roles": roles, "exclude_roles": bool(exclude_roles)}
+def featured_jobs(roles=()):
+    """Job cards beside a guide: the roles' featured jobs, then their other jobs; one query."""
+    return {"jobs": selectors.job_cards_for_roles(roles, FEATURED_JOBS), "roles": roles}
 
 
 @register.inclusion_tag("jobs/includes/role_jobs.html")
@@ -32,3 +27,24 @@ def role_jobs(role):
         "job_count": openings.count,
         "job_count_label": openings.count_label,
     }
+
+
+@register.filter
+def age(moment) -> str:
+    """How long ago a posting went up, in the words a reader scans: “today”, “yesterday”,
+    “3 days ago”, “2 weeks ago”, “4 months ago” (by calendar day in the site's time zone)."""
+    if not moment:
+        return ""
+    days = (timezone.localdate() - timezone.localtime(moment).date()).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    if days < 365:
+        return f"{days // 30} months ago"
+    years = days // 365
+    return f"{years} year{'s' if years > 1 else ''} ago"

@@ -28,16 +28,20 @@ def test_a_role_s_openings_come_featured_first_and_are_counted_up_to_a_cap(
     assert (capped.count, capped.count_label) == (2, "2+")
 
 
-def test_featured_jobs_of_other_roles_leave_the_roles_own_out(django_assert_num_queries):
+def test_job_cards_for_roles_show_only_the_roles_own_jobs_featured_first(
+    django_assert_num_queries,
+):
     role, other = make_role(), make_role()
     soon = timezone.now() + timedelta(days=3)
-    make_job(role=role, featured_until=soon)
-    theirs = make_job(role=other, featured_until=soon)
-    unassigned = make_job(featured_until=soon)
-    make_job(role=other)  # not featured
+    plain = make_job(role=role)
+    two_days_ago = timezone.now() - timedelta(days=2)
+    featured = make_job(role=role, featured_until=soon, posted_at=two_days_ago)
+    make_job(role=other, featured_until=soon)
+    make_job(featured_until=soon)  # no role
     with django_assert_num_queries(1):
-        cards = selectors.featured_jobs_of_other_roles([role], limit=5)
-    assert set(cards) == {theirs, unassigned}
+        cards = selectors.job_cards_for_roles([role], limit=5)
+    assert cards == [featured, plain]
+    assert selectors.job_cards_for_roles([], limit=5) == []
 
 
 def test_job_cards_for_roles_are_one_query(django_assert_num_queries):

@@ -1,0 +1,65 @@
+"""The one job card: what it says, and how many featured cards open /jobs/."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+
+from jobs.choices import Workplace
+from jobs.templatetags.job_tags import age
+from tests.factories import make_job
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("days", "words"),
+    [(0, "today"), (1, "yesterday"), (3, "3 days ago"), (13, "13 days ago"), (15, "2 weeks ago"),
+     (59, "8 weeks ago"), (75, "2 months ago"), (400, "1 year ago"), (800, "2 years ago")],
+)  # fmt: skip
+def test_age_reads_in_days_weeks_and_months(days, words):
+    assert age(timezone.now() - timedelta(days=days)) == words
+
+
+def test_card_carries_workplace_badge_level_pay_and_age(client):
+    make_job(title="Remote one", workplace=Workplace.REMOTE, remote_region="anywhere in the EU",
+             posted_at=timezone.now() - timedelta(days=3))  # fmt: skip
+    make_job(title="Hybrid one", workplace=Workplace.HYBRID, city="Lyon", country="FR")
+    make_job(title="Office one", salary_min=None, salary_max=None)
+    cards = _cards(client.get("/jobs/").text)
+    remote, hybrid, office = cards["Remote one"], cards["Hybrid one"], cards["Office one"]
+    assert "Anywhere in the EU" in remote and 'workplace-badge is-remote">Remote<' in remote
+    assert "3 days ago" in remote and "Mid-level" in remote and "USD 60K – 80K" in remote
+    assert "Lyon, FR" in hybrid and ">Hybrid<" in hybrid and "yesterday" in hybrid
+    assert "workplace-badge" not in office and "salary" not in office
+
+
+@override_settings(FEATURED_ON_JOB_LIST=3)
+def test_jobs_page_opens_with_at_most_three_featured_cards(client):
+    now = timezone.now()
+    for n in range(5):
+        make_job(title=f"Featured {n}", featured_until=now + timedelta(days=3),
+                 posted_at=now - timedelta(days=n + 1))  # fmt: skip
+    make_job(title="Fresh", posted_at=now - timedelta(hours=1))
+    titles = list(_cards(client.get("/jobs/").text))
+    # Three featured, then every other posting newest first: the other two featured among them.
+    assert titles == ["Featured 0", "Featured 1", "Featured 2", "Fresh", "Featured 3", "Featured 4"]
+
+
+@override_settings(FEATURED_ON_JOB_LIST=2, JOBS_PER_PAGE=2)
+def test_pages_after_the_first_continue_without_repeats(client):
+    now = timezone.now()
+    for n in range(3):
+        make_job(title=f"Featured {n}", featured_until=now + timedelta(days=3),
+                 posted_at=now - timedelta(days=n + 1))  # fmt: skip
+    make_job(title="Fresh", posted_at=now - timedelta(hours=1))
+    seen = [t for page in (1, 2) for t in _cards(client.get(f"/jobs/?page={page}").text)]
+    assert seen == ["Featured 0", "Featured 1", "Fresh", "Featured 2"]
+
+
+def _cards(html: str) -> dict[str, str]:
+    """Each card's markup by its title, in page order."""
+    cards = re.findall(r'<li class="card job-card.*?</li>', html, re.S)
+    return {re.search(r'<a href="/jobs/[^"]+/">([^<]+)</a>', card).group(1): card for card in cards}
