@@ -28,6 +28,8 @@ ROLE_GUIDES_ON_JOB = 3
 
 # What a list of jobs shows besides the postings: the role filter's choices.
 JOB_LIST_TAGS = (page_tags.JOBS, page_tags.ROLES)
+# The filters in the job list's side panel (the search row above it has the others).
+PANEL_FILTERS = {"workplace", "employment_type", "experience_level", "salary_min", "posted_within"}
 
 
 @cache_public_page(tags=(page_tags.JOBS, page_tags.GUIDES, page_tags.ROLES))
@@ -65,15 +67,17 @@ def job_list(request: HttpRequest) -> HttpResponse:
     page = paginator.get_page(request.GET.get("page"))
     if str(page.number) != request.GET.get("page", "1") or _found_nothing(jobs, page):
         do_not_store(request)
+    active = jobs.active_filters()
     context = {
         "filter": jobs,
         "page": page,
         "count_label": results.label(page.paginator.count),
         # Each applied filter with the address of the same search without it.
         "active_filters": [
-            (label, query_without(request.GET, name, "page"))
-            for label, name in jobs.active_filters()
+            (label, query_without(request.GET, name, "page")) for label, name in active
         ],
+        # How many of the folded panel's filters apply, for its summary on a phone.
+        "filter_count": sum(name in PANEL_FILTERS for _, name in active),
         "feed_query": query_without(request.GET, "page", "ordering"),
     }
     return render(request, "jobs/job_list.html", context)

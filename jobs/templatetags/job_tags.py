@@ -10,10 +10,11 @@ ROLE_PAGE_JOBS = 10
 ROLE_COUNT_UP_TO = 1000
 
 
-@register.inclusion_tag("jobs/includes/featured_jobs.html")
-def featured_jobs(roles=()):
-    """Job cards beside a guide: the roles' featured jobs, then their other jobs; one query."""
-    return {"jobs": selectors.job_cards_for_roles(roles, FEATURED_JOBS), "roles": roles}
+@register.simple_tag
+def role_job_cards(roles=()):
+    """Job cards for a guide's roles (`jobs/includes/featured_jobs.html` shows them): their
+    featured jobs, then their other jobs; one query, shared by the page's two places."""
+    return selectors.job_cards_for_roles(roles, FEATURED_JOBS)
 
 
 @register.inclusion_tag("jobs/includes/role_jobs.html")

@@ -13,7 +13,7 @@ ADDRESSES = {
     "/roles/compare/analytics-engineer-vs-data-analyst/": 6,
     "/roles/compare/": 3,
     "/roles/compare/?a=data-analyst": 3,
-    "/roles/data-analyst/": 6,  # the picker comes with the role
+    "/roles/data-analyst/": 5,  # the picker comes with the role
     "/api/v1/roles/compare/?a=data-analyst&b=analytics-engineer": 6,
     "/sitemap-comparisons.xml": 5,
 }
