@@ -98,7 +98,7 @@ def create(request: HttpRequest) -> HttpResponse:
         return private(_form_page(request, form, search))
     address = form.cleaned_data["email"]
     for limit, who in (
-        (ratelimit.ALERT_SIGN_UP, ratelimit.client_address(request)),
+        (ratelimit.ALERT_SIGN_UP, ratelimit.client_network(request)),
         (ratelimit.ALERT_ADDRESS, address),
     ):
         if ratelimit.hit(limit, who):

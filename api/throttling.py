@@ -1,7 +1,7 @@
 """API throttles, counted in the shared cache so that every app server counts together.
 
 Anonymous callers are counted per network address (the one our proxy appended, never one they
-sent: settings.REST_FRAMEWORK["NUM_PROXIES"]), signed-in callers per account. Each request
+sent; an IPv6 address by its /64: core.ratelimit.client_network), signed-in callers per account. Each request
 increments one counter atomically (core.ratelimit: a window opens with the first request and
 lasts the rate's period), so concurrent requests on several workers cannot both read the old
 count: DRF's own throttles read a list of timestamps and write it back, and under load let
@@ -38,6 +38,10 @@ class CountingThrottle(SimpleRateThrottle):
 
 class AnonymousThrottle(CountingThrottle, AnonRateThrottle):
     scope = "anon"
+
+    def get_ident(self, request) -> str:
+        # The site's other limits' sender: an IPv4 address or an IPv6 /64 (core.ratelimit).
+        return ratelimit.client_network(request)
 
 
 class AccountThrottle(CountingThrottle):
