@@ -10,7 +10,7 @@ from alerts.searches import SEARCH_MAX_LENGTH
 class AddressField(forms.EmailField):
     """An e-mail address in its one spelling (alerts/addresses.py), checked once normalized."""
 
-    def to_python(self, value: str | None) -> str:
+    def to_python(self, value: str | None) -> str | None:
         value = super().to_python(value)
         if not value:
             return value

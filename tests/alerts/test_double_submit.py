@@ -2,6 +2,7 @@
 first's page, never a 500, and one alert is saved. Replayed sequentially with the check that
 would have seen the first request's alert made to miss, and on PostgreSQL with two threads."""
 
+import contextlib
 import threading
 from unittest import mock
 
@@ -75,10 +76,8 @@ def test_two_identical_posts_at_once_save_one_alert(known_address):
         if found is None:
             # Both looked and found nothing; both go on to insert. (With the address locked,
             # the second waits for the first's commit instead, and the wait times out.)
-            try:
+            with contextlib.suppress(threading.BrokenBarrierError):
                 together.wait(timeout=3)
-            except threading.BrokenBarrierError:
-                pass
         return found
 
     def post():
