@@ -2,12 +2,26 @@
 
 from django import forms
 
+from alerts.addresses import AddressProblem, normalize_address
 from alerts.models import Frequency
 from alerts.searches import SEARCH_MAX_LENGTH
 
 
+class AddressField(forms.EmailField):
+    """An e-mail address in its one spelling (alerts/addresses.py), checked once normalized."""
+
+    def to_python(self, value: str | None) -> str | None:
+        value = super().to_python(value)
+        if not value:
+            return value
+        try:
+            return normalize_address(value)
+        except AddressProblem as problem:
+            raise forms.ValidationError(str(problem), code="invalid") from None
+
+
 class AlertForm(forms.Form):
-    email = forms.EmailField(
+    email = AddressField(
         label="Your e-mail address",
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "placeholder": "you@example.com"}),

@@ -6,22 +6,17 @@ a link sent to the address (double opt-in); each digest sent is an `AlertSend`."
 import secrets
 from datetime import datetime, timedelta
 
-from django.contrib.auth.base_user import BaseUserManager
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from alerts.addresses import display_domain, normalize_address
+
 # A digest is due this long after the last one covered, an hour early so that a run a few
 # minutes late does not push it to the next day's run.
 DUE_AFTER = {"daily": timedelta(hours=23), "weekly": timedelta(days=7, hours=-1)}
-
-
-def normalize_address(address: str) -> str:
-    """One spelling per address: trimmed, the domain lower-cased (the part before @ is the
-    mailbox's own business; lookups ignore its case too)."""
-    return BaseUserManager.normalize_email(address.strip())
 
 
 def new_key() -> str:
@@ -72,8 +67,8 @@ class Subscriber(models.Model):
     @property
     def masked_email(self) -> str:
         """“g***@hopper.example”: enough for its owner to recognise, never the whole address."""
-        mailbox, _, domain = self.email.partition("@")
-        return f"{mailbox[:1]}***@{domain}"
+        mailbox, _, domain = self.email.rpartition("@")
+        return f"{mailbox[:1]}***@{display_domain(domain)}"
 
 
 class AlertQuerySet(models.QuerySet["Alert"]):

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alerts import tokens
-from alerts.models import Alert, Frequency, Subscriber, normalize_address
+from alerts.addresses import normalize_address
+from alerts.models import Alert, Frequency, Subscriber
 from core import email
 
 MAX_ALERTS = 20  # per address
@@ -32,27 +33,34 @@ def save_search(*, address: str, query: str, description: str, frequency: str) -
     happens here; what differs goes in the e-mail, to the address's owner only: an alert that
     exists already (a note with the link to manage it), or an address at MAX_ALERTS."""
     address = normalize_address(address)
-    subscriber = Subscriber.objects.with_address(address).first()
+    # Locked (PostgreSQL) until this transaction ends, so two saves for one address take turns
+    # and the count below cannot be passed by saving several searches at once.
+    subscriber = Subscriber.objects.select_for_update().with_address(address).first()
     if subscriber is None:
         try:
             with transaction.atomic():
                 subscriber = Subscriber.objects.create(email=address)
         except IntegrityError:  # saved at the same moment by another request
-            subscriber = Subscriber.objects.with_address(address).get()
+            subscriber = Subscriber.objects.select_for_update().with_address(address).get()
     existing = subscriber.alerts.filter(query=query).first()
-    if existing is not None:
-        if existing.confirmed_at is None:
-            _send_confirmation(existing)
+    if existing is None:
+        if subscriber.alerts.count() >= MAX_ALERTS:
+            _send_note("alert_limit", subscriber, None)
+            return
+        try:
+            with transaction.atomic():
+                alert = Alert.objects.create(
+                    subscriber=subscriber, query=query, description=description, frequency=frequency
+                )
+        except IntegrityError:  # the same form sent twice at once: answered as a repeat
+            existing = subscriber.alerts.get(query=query)
         else:
-            _send_note("alert_exists", subscriber, existing)
-        return
-    if subscriber.alerts.count() >= MAX_ALERTS:
-        _send_note("alert_limit", subscriber, None)
-        return
-    alert = Alert.objects.create(
-        subscriber=subscriber, query=query, description=description, frequency=frequency
-    )
-    _send_confirmation(alert)
+            _send_confirmation(alert)
+            return
+    if existing.confirmed_at is None:
+        _send_confirmation(existing)
+    else:
+        _send_note("alert_exists", subscriber, existing)
 
 
 def _send_confirmation(alert: Alert) -> None:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from alerts import searches, services, tokens
+from alerts import addresses, searches, services, tokens
 from alerts.forms import AlertForm, FrequencyForm
 from alerts.models import Alert
 from core import ratelimit
@@ -96,10 +96,10 @@ def create(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         search = searches.canonical(searches.job_filter(request.POST.get("search", "")[:1000]))
         return private(_form_page(request, form, search))
-    address = form.cleaned_data["email"]
+    address = form.cleaned_data["email"]  # normalized by the form (alerts/addresses.py)
     for limit, who in (
-        (ratelimit.ALERT_SIGN_UP, ratelimit.client_address(request)),
-        (ratelimit.ALERT_ADDRESS, address),
+        (ratelimit.ALERT_SIGN_UP, ratelimit.client_network(request)),
+        (ratelimit.ALERT_ADDRESS, addresses.mailbox_key(address)),
     ):
         if ratelimit.hit(limit, who):
             return ratelimit.too_many(

@@ -1,12 +1,12 @@
 """API throttles, counted in the shared cache so that every app server counts together.
 
 Anonymous callers are counted per network address (the one our proxy appended, never one they
-sent: settings.REST_FRAMEWORK["NUM_PROXIES"]), signed-in callers per account. Each request
-increments one counter atomically (core.ratelimit: a window opens with the first request and
-lasts the rate's period), so concurrent requests on several workers cannot both read the old
-count: DRF's own throttles read a list of timestamps and write it back, and under load let
-95 and 240 requests through in a minute set to 60. While the cache is unreachable each app
-server counts on its own, as the site's other limits do.
+sent; an IPv6 address by its /64: core.ratelimit.client_network), signed-in callers per
+account. Each request increments one counter atomically (core.ratelimit: a window opens with
+the first request and lasts the rate's period), so concurrent requests on several workers
+cannot both read the old count: DRF's own throttles read a list of timestamps and write it
+back, and under load let 95 and 240 requests through in a minute set to 60. While the cache is
+unreachable each app server counts on its own, as the site's other limits do.
 """
 
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
@@ -38,6 +38,10 @@ class CountingThrottle(SimpleRateThrottle):
 
 class AnonymousThrottle(CountingThrottle, AnonRateThrottle):
     scope = "anon"
+
+    def get_ident(self, request) -> str:
+        # The site's other limits' sender: an IPv4 address or an IPv6 /64 (core.ratelimit).
+        return ratelimit.client_network(request)
 
 
 class AccountThrottle(CountingThrottle):

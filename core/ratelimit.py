@@ -6,6 +6,7 @@ every app server whether Redis answers or not, and costs one small query per log
 (`Limit.in_database`)."""
 
 import hashlib
+import ipaddress
 import logging
 import unicodedata
 from dataclasses import dataclass
@@ -143,6 +144,22 @@ def client_address(request: HttpRequest) -> str:
         if forwarded:
             return forwarded.rsplit(",", 1)[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_network(request: HttpRequest) -> str:
+    """Who a per-sender limit counts: an IPv4 address, or the /64 of an IPv6 one. Anyone given
+    one IPv6 address holds its whole /64 (2^64 addresses), as a home or a server gets it, so
+    counting addresses one by one would limit nothing."""
+    address = client_address(request)
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])  # without a zone ("fe80::1%eth0")
+    except ValueError:
+        return address  # not an address (a test client's, a misconfigured proxy's): as it is
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
 
 
 def too_many(request: HttpRequest, limit: Limit, **context: str) -> HttpResponse:

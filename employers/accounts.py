@@ -42,7 +42,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
         return redirect("employers:dashboard")
     form = SignUpForm(request.POST or None)
     if request.method == "POST":
-        if ratelimit.hit(ratelimit.SIGN_UP, ratelimit.client_address(request)):
+        if ratelimit.hit(ratelimit.SIGN_UP, ratelimit.client_network(request)):
             return too_many_attempts(request, ratelimit.SIGN_UP)
         if form.is_valid() and register(form):
             return redirect("employers:sign-up-sent")
@@ -186,7 +186,7 @@ def log_in_refusal(request: HttpRequest) -> ratelimit.Limit | None:
     """Count a log-in attempt from its address; the limit that refuses it, if any: too many
     attempts or too many failures from the address, or an account paused after repeated
     failures."""
-    address = ratelimit.client_address(request)
+    address = ratelimit.client_network(request)
     if ratelimit.hit(ratelimit.LOG_IN, address):
         return ratelimit.LOG_IN
     if ratelimit.exceeded(ratelimit.LOG_IN_ADDRESS_FAILURES, address):
@@ -205,7 +205,7 @@ def record_log_in(request: HttpRequest, succeeded: bool) -> None:
     if succeeded:
         ratelimit.clear(ratelimit.LOG_IN_FAILURES, account)
         return
-    ratelimit.hit(ratelimit.LOG_IN_ADDRESS_FAILURES, ratelimit.client_address(request))
+    ratelimit.hit(ratelimit.LOG_IN_ADDRESS_FAILURES, ratelimit.client_network(request))
     if account:
         ratelimit.hit(ratelimit.LOG_IN_FAILURES, account)
 
@@ -273,7 +273,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().form_valid(form)
 
     def post(self, request, *args, **kwargs):
-        if ratelimit.hit(ratelimit.PASSWORD_RESET, ratelimit.client_address(request)):
+        if ratelimit.hit(ratelimit.PASSWORD_RESET, ratelimit.client_network(request)):
             return too_many_attempts(request, ratelimit.PASSWORD_RESET)
         return super().post(request, *args, **kwargs)
 

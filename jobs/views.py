@@ -157,7 +157,7 @@ def job_page_context(request: HttpRequest, job: Job) -> dict:
 @csrf_exempt
 @require_POST
 def job_apply_email(request: HttpRequest, slug: str) -> HttpResponse:
-    if ratelimit.hit(ratelimit.APPLY_REVEAL, ratelimit.client_address(request)):
+    if ratelimit.hit(ratelimit.APPLY_REVEAL, ratelimit.client_network(request)):
         return ratelimit.too_many(
             request,
             ratelimit.APPLY_REVEAL,

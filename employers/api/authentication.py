@@ -24,7 +24,7 @@ class ApiTokenAuthentication(BaseAuthentication):
         parts = get_authorization_header(request).split()
         if not parts or parts[0].lower() != self.keyword:
             return None  # no token: anonymous, or the session
-        address = ratelimit.client_address(request)
+        address = ratelimit.client_network(request)
         limit = ratelimit.API_TOKEN_FAILURES
         if ratelimit.exceeded(limit, address):
             raise TooManyTokenFailures(wait=limit.seconds)
