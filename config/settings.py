@@ -320,6 +320,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # 3.1: JSON Schema's own null (`type: [..., "null"]`, `oneOf` with `{type: null}`), which
+    # validators read as meant, where 3.0's `nullable` beside `allOf` rejects null.
+    "OAS_VERSION": "3.1.0",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "WorkplaceEnum": "jobs.choices.Workplace",
