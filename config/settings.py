@@ -314,7 +314,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Jobs, companies, roles and role guides, with the same filters and the same public rule "
         "as the site's pages; employers list, post, edit and close their own postings with a "
-        "token made on their dashboard."
+        "token made on their dashboard. Public reads need no token (one sent must work, and "
+        "raises the rate limit to the account's)."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
