@@ -109,6 +109,27 @@ class PageNumbers(PageNumberPagination):
     def past_the_end(self, number: int, paginator) -> str:
         return f"There is no page {number}: the last page is {paginator.num_pages}."
 
+    def get_paginated_response_schema(self, schema):
+        """Every key is always there; `next` and `previous` are null at either end. (Clients
+        generated for Python name the field `next_`, since `next` is a Python built-in; the JSON
+        key stays `next`.)"""
+
+        def link(page: int, description: str) -> dict:
+            example = f"https://example.org/api/v1/jobs/?page={page}"
+            return {"type": ["string", "null"], "format": "uri", "description": description,
+                    "example": example}  # fmt: skip
+
+        return {
+            "type": "object",
+            "required": ["count", "next", "previous", "results"],
+            "properties": {
+                "count": {"type": "integer", "example": 123},
+                "next": link(4, "The next page's address; null on the last page."),
+                "previous": link(2, "The previous page's address; null on the first page."),
+                "results": schema,
+            },
+        }
+
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:

@@ -314,12 +314,16 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Jobs, companies, roles and role guides, with the same filters and the same public rule "
         "as the site's pages; employers list, post, edit and close their own postings with a "
-        "token made on their dashboard."
+        "token made on their dashboard. Public reads need no token (one sent must work, and "
+        "raises the rate limit to the account's)."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # 3.1: JSON Schema's own null (`type: [..., "null"]`, `oneOf` with `{type: null}`), which
+    # validators read as meant, where 3.0's `nullable` beside `allOf` rejects null.
+    "OAS_VERSION": "3.1.0",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "WorkplaceEnum": "jobs.choices.Workplace",

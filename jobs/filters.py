@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.http import QueryDict
 from django.utils import timezone
 from django_countries import countries
 
@@ -40,6 +41,20 @@ def country_code(text: str) -> str:
     if len(text) == 2 and text.upper() in countries:
         return text.upper()
     return countries.by_name(text)
+
+
+def without_blanks(data: QueryDict | None) -> QueryDict | None:
+    """The query without empty values: `?workplace=` (an unticked form sent as is, a client
+    writing every parameter) means "any", as a blank text box does, for every filter alike."""
+    if data is None:
+        return None
+    kept = QueryDict(mutable=True)
+    for key, values in data.lists():
+        present = [value for value in values if value.strip()]
+        if present:
+            kept.setlist(key, present)
+    kept._mutable = False
+    return kept
 
 
 class JobFilter(django_filters.FilterSet):
@@ -124,6 +139,9 @@ class JobFilter(django_filters.FilterSet):
     # The query string a feed was asked with (set by jobs.feeds).
     query_string: str
 
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(without_blanks(data), *args, **kwargs)
+
     if TYPE_CHECKING:
         # django-filter types `qs` for any model; this filter's are always postings.
         @property
@@ -146,18 +164,27 @@ class JobFilter(django_filters.FilterSet):
         return queryset.search(value)
 
     def filter_location(self, queryset: JobQuerySet, name: str, value: str) -> JobQuerySet:
-        """Each comma-separated part matches a city, state, country or remote region."""
+        """Each comma-separated part matches a city, state, country or remote region.
+
+        A two-letter country code ("fr", "IN", "uk") is a country: it never matches inside a
+        city's name (San Francisco, Austin). Alone it names only the country; after another part
+        ("Alpharetta, GA") it may also be that place's state code, matched whole."""
         conditions = []
-        for part in (p.strip() for p in value.split(",")):
-            if not part:
-                continue
+        parts = [p.strip() for p in value.split(",")]
+        for index, part in enumerate(p for p in parts if p):
             if part.lower() == "remote":
                 conditions.append(Q(workplace=Workplace.REMOTE))
+                continue
+            code = country_code(part)
+            if code and len(part) == 2:
+                match = Q(country=code)
+                if index > 0:
+                    match |= Q(region__iexact=part)
+                conditions.append(match)
                 continue
             match = (
                 Q(city__icontains=part) | Q(region__iexact=part) | Q(remote_region__icontains=part)
             )
-            code = country_code(part)
             if code:
                 match |= Q(country=code)
             conditions.append(match)

@@ -43,6 +43,8 @@ class CompareView(APIView):
     shared and distinct items, pay by level (the salary pages' figures), open jobs, the skills
     their postings ask for and the guides about them."""
 
+    validates_query = True  # `a` and `b` are checked: its 400 is in the schema
+
     @extend_schema(
         tags=["roles"],
         summary="Compare two roles",
