@@ -112,6 +112,7 @@ UNLABELLED_FIELDS = """() => [...document.querySelectorAll("input, select, texta
 
 def test_every_visible_search_field_has_a_label(page):
     page.goto("/jobs/")
+    page.locator(".filters-panel").evaluate("panel => { panel.open = true; }")  # folded on a phone
     assert page.locator(".job-search input:visible").count() > 10
     assert page.evaluate(UNLABELLED_FIELDS) == []
 

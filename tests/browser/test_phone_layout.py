@@ -47,7 +47,7 @@ def test_apply_stays_in_reach_while_a_phone_reads_a_posting(open_page, screensho
     page.mouse.wheel(0, 3000)
     page.wait_for_timeout(200)
     box = apply.bounding_box()  # held at the foot of the screen
-    assert SCREEN - 120 < box["y"] and box["y"] + box["height"] <= SCREEN
+    assert box["y"] > SCREEN - 120 and box["y"] + box["height"] <= SCREEN
     screenshot(page, "job-scrolled")
 
 
