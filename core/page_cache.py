@@ -28,7 +28,9 @@ to the 503 page.
 import hashlib
 import logging
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from functools import wraps
@@ -58,18 +60,34 @@ CHANGE_KEY = page_tags.CHANGE_KEY
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 
 
+# Set while writes are tried and then undone (core.dry_run): they change no page.
+_dry_run: ContextVar[bool] = ContextVar("page_cache_dry_run", default=False)
+
+
 def pages_changed(*tags: str) -> None:
     """Retire the cached pages carrying any of `tags` (every page when none is given): now, and
     again once the surrounding transaction commits.
 
     The second time closes a race: a request that read the new versions before the commit would
     otherwise store the old content under them."""
+    if _dry_run.get():
+        return
     if tags:
         _safely(cache.set_many, {**page_tags.new_versions(tags), CHANGE_KEY: _token()}, None)
         transaction.on_commit(lambda: _commit_change(tags))
     else:
         _safely(cache.set_many, {GENERATION_KEY: _token(), CHANGE_KEY: _token()}, None)
         transaction.on_commit(_new_committed_generation)
+
+
+@contextmanager
+def no_page_changes() -> Iterator[None]:
+    """Writes made inside retire no cached page: for writes that are rolled back."""
+    token = _dry_run.set(True)
+    try:
+        yield
+    finally:
+        _dry_run.reset(token)
 
 
 def _token() -> str:

@@ -9,12 +9,15 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
+from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from core.admin_versions import VersionedAdmin
 from core.admin_widgets import EditorFields, WideTextInputs
 from core.page_cache import pages_changed
+from roles.admin_drafts import DraftForm, DraftsAdmin, HasDraftFilter, guides_using
 from roles.models import (
     STANDARD_SECTIONS,
     AuthorProfile,
@@ -22,6 +25,7 @@ from roles.models import (
     GuideSection,
     GuideTip,
     Role,
+    SectionKind,
     Status,
 )
 
@@ -58,10 +62,16 @@ class PublishActions(VersionedAdmin):
         self.message_user(request, f"Moved {len(rows)} item(s) back to draft.", messages.SUCCESS)
 
 
+class RoleForm(DraftForm):
+    """The admin supplies the model and fields; this adds the time to publish a draft."""
+
+
 @admin.register(Role)
-class RoleAdmin(EditorFields, WideTextInputs, PublishActions):
-    list_display = ["name", "status", "guide_count", "summary", "updated_at"]
-    list_filter = ["status"]
+class RoleAdmin(DraftsAdmin, EditorFields, WideTextInputs, PublishActions):
+    form = RoleForm
+    actions = ["publish", "unpublish", "publish_drafts"]
+    list_display = ["name", "status", "draft_column", "guide_count", "summary", "updated_at"]
+    list_filter = ["status", HasDraftFilter]
     search_fields = [
         "name", "summary", "broader_titles", "definition", "responsibilities", "skills", "tools",
         "industries",
@@ -93,14 +103,73 @@ class RoleAdmin(EditorFields, WideTextInputs, PublishActions):
     def guide_count(self, role: "WithAnnotations[Role, GuidesTotal]") -> int:
         return role.guides_total
 
+    def shown_on(self, record: Role | None) -> list[Guide]:
+        """A role's text prints in every guide about it."""
+        return guides_using(record) if record is not None else []
+
+
+class SectionForm(forms.ModelForm):
+    """A standard section offered on the Add page is created even if left as offered: a new
+    guide starts with them all, beside any custom section written at once."""
+
+    def has_changed(self) -> bool:
+        offered = self.instance.pk is None and bool(self.initial.get("kind"))
+        return offered or super().has_changed()
+
 
 class GuideSectionInline(EditorFields, admin.StackedInline):
     model = GuideSection
+    form = SectionForm
     extra = 0
-    fields = [("position", "kind", "heading"), "intro", "first_role_notes", "second_role_notes"]
+    fieldsets = [
+        (None, {"fields": [("position", "kind", "heading")]}),
+        (
+            "Text",
+            {
+                "fields": [
+                    "intro",
+                    "first_role_text",
+                    "first_role_notes",
+                    "second_role_text",
+                    "second_role_notes",
+                ],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+    readonly_fields = ["first_role_text", "second_role_text"]
     verbose_name_plural = (
         "Sections — each shows a block per role: the role's own data for that kind, "
         "then the notes written here"
+    )
+
+    def get_extra(self, request: HttpRequest, obj: Guide | None = None, **kwargs) -> int:
+        return len(STANDARD_SECTIONS) if obj is None or obj.pk is None else 0
+
+    @admin.display(description="main role's own text")
+    def first_role_text(self, section: GuideSection) -> str:
+        return role_text(section, "first_role")
+
+    @admin.display(description="compared role's own text")
+    def second_role_text(self, section: GuideSection) -> str:
+        return role_text(section, "second_role")
+
+
+def role_text(section: GuideSection, which: str) -> str:
+    """What the page prints from the role's record above the notes (read-only here: it is
+    edited on the role, and changes every guide about it)."""
+    guide = getattr(section, "guide", None)
+    role = getattr(guide, which, None) if guide is not None else None
+    if role is None:
+        return "—" if guide is not None and guide.pk else "Shown once the guide is saved."
+    if section.kind == SectionKind.CUSTOM:
+        return "A custom section prints no role data."
+    text = role.text_for(section.kind).strip()
+    return format_html(
+        '<div class="role-own-text">{}</div><a href="{}">Edit {}</a>',
+        linebreaksbr(text) if text else "(empty)",
+        reverse("admin:roles_role_change", args=[role.pk]),
+        role.name,
     )
 
 
@@ -110,8 +179,9 @@ class GuideTipInline(EditorFields, admin.TabularInline):
     fields = ["position", "lead_in", "text"]
 
 
-class GuideForm(forms.ModelForm):
-    """The admin supplies the model and fields; this adds the choice to stamp "Updated"."""
+class GuideForm(DraftForm):
+    """The admin supplies the model and fields; this adds the choice to stamp "Updated" and
+    the time to publish a draft."""
 
     mark_updated = forms.BooleanField(
         label="Mark as updated",
@@ -139,10 +209,13 @@ class RoleFilter(admin.SimpleListFilter):
 
 
 @admin.register(Guide)
-class GuideAdmin(EditorFields, WideTextInputs, PublishActions):
+class GuideAdmin(DraftsAdmin, EditorFields, WideTextInputs, PublishActions):
     form = GuideForm
-    list_display = ["title", "publication", "published_at", "roles_shown", "page_link"]
-    list_filter = ["status", RoleFilter]
+    actions = ["publish", "unpublish", "publish_drafts"]
+    list_display = [
+        "title", "publication", "draft_column", "published_at", "roles_shown", "page_link",
+    ]  # fmt: skip
+    list_filter = ["status", HasDraftFilter, RoleFilter]
     list_select_related = ["first_role", "second_role"]
     # The article's text too, sections and tips included.
     search_fields = [
@@ -190,6 +263,15 @@ class GuideAdmin(EditorFields, WideTextInputs, PublishActions):
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict:
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    def get_formset_kwargs(self, request: HttpRequest, obj: Guide, inline, prefix: str) -> dict:
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, GuideSectionInline) and obj.pk is None:
+            # The Add page offers the standard sections, in order.
+            kwargs["initial"] = [
+                {"kind": kind, "position": i} for i, kind in enumerate(STANDARD_SECTIONS, start=1)
+            ]
+        return kwargs
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "author":

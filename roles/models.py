@@ -608,4 +608,47 @@ class GuideTip(RendersMarkdown):
         return {page_tags.guide(self.guide_id), page_tags.GUIDES}
 
 
-__all__ = ["AuthorProfile", "Guide", "GuideSection", "GuideTip", "Role"]
+class Draft(models.Model):
+    """Unpublished changes to a live record (roles/drafts.py): the record as the editor saved it
+    (with a guide's sections and tips), kept apart so every public page, feed and the API go on
+    showing the published one until the draft is published."""
+
+    data = models.JSONField(editable=False)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    saved_at = models.DateTimeField(auto_now=True)
+    publish_at = models.DateTimeField(
+        "publish changes at",
+        null=True,
+        blank=True,
+        help_text="The worker publishes the draft at this moment; empty: only when asked.",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class GuideDraft(Draft):
+    guide = models.OneToOneField(Guide, on_delete=models.CASCADE, related_name="draft")
+
+    def __str__(self) -> str:
+        return f"Draft of {self.guide}"
+
+
+class RoleDraft(Draft):
+    role = models.OneToOneField(Role, on_delete=models.CASCADE, related_name="draft")
+
+    def __str__(self) -> str:
+        return f"Draft of {self.role}"
+
+
+__all__ = [
+    "AuthorProfile",
+    "Guide",
+    "GuideDraft",
+    "GuideSection",
+    "GuideTip",
+    "Role",
+    "RoleDraft",
+]

@@ -36,26 +36,30 @@ def guide_list(request: HttpRequest) -> HttpResponse:
 @vary_on_cookie
 def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
     guide = get_object_or_404(Guide.objects.visible_to(request.user).with_roles(), slug=slug)
-    sections = list(guide.sections.all())
-    tips = list(guide.tips.all())
-    related = list(guide.related())
-    tag_page(request, *guide_page_tags(guide, related))
-    crumbs = guides_trail(guide.title, guide.get_absolute_url())
-    context = {
-        "guide": guide,
-        "sections": sections,
-        "tips": tips,
-        "toc": outline(guide, sections, tips),
-        "related": related,
-        "crumbs": crumbs,
-        "json_ld": guide_json_ld(guide, request, settings.SITE_NAME, crumbs),
-    }
+    context = guide_page_context(request, guide)
+    tag_page(request, *guide_page_tags(guide, context["related"]))
     response = render(request, "roles/guide_detail.html", context)
     if not guide.is_public:
         # A staff preview: never cached by a shared cache or indexed.
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def guide_page_context(request: HttpRequest, guide: Guide) -> dict:
+    """What the guide page shows (also the editors' preview of an unsaved form)."""
+    sections = list(guide.sections.all())
+    tips = list(guide.tips.all())
+    crumbs = guides_trail(guide.title, guide.get_absolute_url())
+    return {
+        "guide": guide,
+        "sections": sections,
+        "tips": tips,
+        "toc": outline(guide, sections, tips),
+        "related": list(guide.related()),
+        "crumbs": crumbs,
+        "json_ld": guide_json_ld(guide, request, settings.SITE_NAME, crumbs),
+    }
 
 
 def guide_page_tags(guide: Guide, related: list[Guide]) -> set[str]:
@@ -90,10 +94,18 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
         page_tags.SALARIES,
         page_tags.ROLES,
     )
-    guides = Guide.objects.published().for_role(role).with_roles()
-    context = {
+    return render(request, "roles/role_detail.html", role_page_context(role))
+
+
+def role_page_context(role: Role) -> dict:
+    """What the role page shows (also the editors' preview of an unsaved form)."""
+    return {
         "role": role,
+<<<<<<< HEAD
         "guides": guides,
+=======
+        "guides": Guide.objects.published().for_role(role).with_roles(),
+        "page_roles": [role],
+>>>>>>> editors
         "crumbs": roles_trail(role.name, role.get_absolute_url()),
     }
-    return render(request, "roles/role_detail.html", context)

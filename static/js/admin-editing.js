@@ -53,7 +53,23 @@
       markdownFields(event.target).forEach(describe);
     });
 
+    // Fields with errors (and those the error summary links to) may sit in a folded section.
+    function unfold(element) {
+      for (var node = element; node; node = node.parentElement) {
+        if (node.tagName === "DETAILS") node.open = true;
+      }
+    }
+    Array.prototype.forEach.call(form.querySelectorAll(".errorlist"), unfold);
+    Array.prototype.forEach.call(form.querySelectorAll(".error-summary a[href^='#']"), function (link) {
+      link.addEventListener("click", function () {
+        var target = document.getElementById(link.getAttribute("href").slice(1));
+        if (target) { unfold(target); target.focus(); }
+      });
+    });
+
     form.addEventListener("submit", function (event) {
+      // A preview opens in another tab: this form stays, with its changes unsaved.
+      if (event.submitter && event.submitter.getAttribute("formtarget") === "_blank") return;
       var tooLong = markdownFields(form).filter(function (field) {
         return field.value.length > (Number(field.dataset.maxChars) || Infinity);
       });
