@@ -83,14 +83,13 @@ def role_list(request: HttpRequest) -> HttpResponse:
 @cache_public_page()
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role.objects.published().with_other_roles(), slug=slug)
-    # The role, its guides and jobs, featured jobs of other roles, its salary figures, and the
-    # other roles' names in the comparison picker.
+    # The role, its guides and jobs, its salary figures, and the other roles' names in the
+    # comparison picker.
     tag_page(
         request,
         page_tags.role(role.pk),
         page_tags.role_guides(role.pk),
         page_tags.role_jobs(role.pk),
-        page_tags.FEATURED_JOBS,
         page_tags.SALARIES,
         page_tags.ROLES,
     )
@@ -101,11 +100,6 @@ def role_page_context(role: Role) -> dict:
     """What the role page shows (also the editors' preview of an unsaved form)."""
     return {
         "role": role,
-<<<<<<< HEAD
-        "guides": guides,
-=======
         "guides": Guide.objects.published().for_role(role).with_roles(),
-        "page_roles": [role],
->>>>>>> editors
         "crumbs": roles_trail(role.name, role.get_absolute_url()),
     }
