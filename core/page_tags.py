@@ -21,8 +21,6 @@ from collections.abc import Iterable
 
 # Pages listing jobs: the home page, /jobs/ and its feeds, search, the sitemap, API job lists.
 JOBS = "jobs"
-# Pages showing featured jobs whatever their role (cards beside guides and on role pages).
-FEATURED_JOBS = "jobs:featured"
 # Pages listing guides: the home page, /guides/, the guide feeds, search, the sitemap.
 GUIDES = "guides"
 # Pages listing or naming published roles (filters, the role list, salary pages, search).

@@ -83,11 +83,6 @@ def unique_slug(others: models.QuerySet, text: str, fallback: str = "item") -> s
     return slug
 
 
-def recently_featured() -> datetime:
-    """Postings featured until after this may be shown as featured on a cached page."""
-    return timezone.now() - timedelta(seconds=settings.PAGE_CACHE_SECONDS)
-
-
 class CompanyQuerySet(models.QuerySet):
     def public(self) -> "CompanyQuerySet":
         """Companies with at least one public posting."""
@@ -150,8 +145,6 @@ class Company(RendersMarkdown):
             page_tags.COMPANIES,
             *(page_tags.role_jobs(pk) for pk in roles),
         }
-        if jobs.filter(featured_until__gt=recently_featured()).exists():
-            tags.add(page_tags.FEATURED_JOBS)
         return tags
 
     @property
@@ -445,13 +438,11 @@ class Job(PublicInSomeStatuses, RendersMarkdown):
 
     def page_tags(self) -> set[str]:
         """The cached pages a posting is on (core/page_tags.py): its own, every job list, its
-        role's and company's lists (before and after a move), and featured cards when it is or
-        was featured."""
+        role's and company's lists (before and after a move). Featured cards are only ever on
+        those lists and the home page (a job list)."""
         tags = {page_tags.job(self.pk), page_tags.JOBS}
         tags |= {page_tags.role_jobs(pk) for pk in self.now_and_loaded("role_id")}
         tags |= {page_tags.company_jobs(pk) for pk in self.now_and_loaded("company_id")}
-        if any(until > recently_featured() for until in self.now_and_loaded("featured_until")):
-            tags.add(page_tags.FEATURED_JOBS)
         return tags
 
     # --- saving -------------------------------------------------------------------------------

@@ -64,9 +64,9 @@ def guide_page_context(request: HttpRequest, guide: Guide) -> dict:
 
 def guide_page_tags(guide: Guide, related: list[Guide]) -> set[str]:
     """What a guide page shows: the guide, its roles' records, the guides and jobs of those
-    roles beside it, featured jobs of any role, the related guides it names, the medians beside
-    its salary links and its comparison links (which name published roles)."""
-    tags = {page_tags.guide(guide.pk), page_tags.FEATURED_JOBS, page_tags.SALARIES}
+    roles beside it, the related guides it names, the medians beside its salary links and its
+    comparison links (which name published roles)."""
+    tags = {page_tags.guide(guide.pk), page_tags.SALARIES}
     tags.add(page_tags.ROLES)
     for role in guide.roles:
         tags |= {page_tags.role(role.pk), page_tags.role_jobs(role.pk)}

@@ -60,6 +60,8 @@ TABLES_ADDED_SINCE = {
     "alerts_alert",
     "alerts_alertsend",
     "reversion_revision",
+    "roles_guidedraft",
+    "roles_roledraft",
     "reversion_version",
     "roles_authorprofile",
 }
