@@ -58,7 +58,7 @@ class JobsFeed(XmlSafeFeed):
             if errors:
                 raise InvalidFilters(errors)
         filterset.query_string = feed_filters(request)
-        filterset.feed_path = request.path
+        filterset.feed_path = request.path  # type: ignore[attr-defined]
         return filterset
 
     def title(self, filterset: JobFilter) -> str:
@@ -75,7 +75,7 @@ class JobsFeed(XmlSafeFeed):
     def feed_url(self, filterset: JobFilter) -> str:
         """The self link: this feed with its filters, so a reader subscribes to this search."""
         query = filterset.query_string
-        return filterset.feed_path + (f"?{query}" if query else "")
+        return filterset.feed_path + (f"?{query}" if query else "")  # type: ignore[attr-defined]
 
     def items(self, filterset: JobFilter):
         # Readers want the newest first, whatever order the page shows.
