@@ -15,6 +15,7 @@ from compare.summary import description
 from core import page_query, page_tags
 from core.breadcrumbs import trail
 from core.page_cache import cache_public_page, tag_page
+from core.pagination import page_or_404
 from roles.models import Role
 from salaries.figures import min_sample
 
@@ -39,7 +40,7 @@ def compare_index(request: HttpRequest) -> HttpResponse:
     if first and second:
         return _to_pair(first, second)
     pairs, role, roles = pair_list(first)
-    page = Paginator(pairs, PAIRS_PER_PAGE).get_page(request.GET.get("page"))
+    page = page_or_404(Paginator(pairs, PAIRS_PER_PAGE), request)
     default_a = role or (roles[0] if roles else None)
     default_b = next((r for r in roles if r != default_a), None)
     context: dict[str, object] = {

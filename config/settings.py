@@ -242,7 +242,7 @@ SCHEDULE_TICK_SECONDS = env_int("SCHEDULE_TICK_SECONDS", 15, minimum=1)
 
 # The site's own address, for links in e-mails sent outside a request (e.g. by expire_jobs).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "AI Career Atlas <jobs@localhost>")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <jobs@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Behind a TLS-terminating proxy, trust its header so request.is_secure() is right.

@@ -210,7 +210,18 @@ def record_log_in(request: HttpRequest, succeeded: bool) -> None:
         ratelimit.hit(ratelimit.LOG_IN_FAILURES, account)
 
 
-class LogInView(auth_views.LoginView):
+class SiteNamed:
+    """Django's log-in and log-out views name the site after the request's host (there is no
+    sites framework here); pages name it SITE_NAME, as everywhere else."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)  # type: ignore[misc]
+        context["site_name"] = settings.SITE_NAME
+        context.pop("site", None)
+        return context
+
+
+class LogInView(SiteNamed, auth_views.LoginView):
     """Log-in with two limits: attempts per address, and failures per account (then a pause,
     said on the form itself)."""
 
@@ -304,7 +315,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
-log_out = auth_views.LogoutView.as_view()
+class LogOutView(SiteNamed, auth_views.LogoutView):
+    pass
+
+
+log_out = LogOutView.as_view()
 password_change = PasswordChangeView.as_view()
 password_changed = auth_views.PasswordChangeDoneView.as_view(
     template_name="employers/password_changed.html"

@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from core import ratelimit
+from core.pagination import page_or_404
 from employers.accounts import EmployerRequest, too_many_attempts
 from employers.forms import CompanyForm, JobForm
 from employers.models import Employer
@@ -113,7 +114,7 @@ def dashboard(request: EmployerRequest) -> HttpResponse:
         .defer("description", "description_html")
         .order_by("-created_at", "-pk")
     )
-    page = Paginator(jobs, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_or_404(Paginator(jobs, DASHBOARD_PAGE_SIZE), request)
     now = timezone.now()
     context = {
         "employer": request.employer,

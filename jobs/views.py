@@ -10,6 +10,7 @@ from django.views.decorators.vary import vary_on_cookie
 from core import page_tags, ratelimit
 from core.breadcrumbs import trail
 from core.page_cache import cache_public_page, cache_until, do_not_store, tag_page
+from core.pagination import page_or_404
 from jobs.filters import JOB_LIST_QUERY, JobFilter
 from jobs.models import Job
 from jobs.pagination import LIST_COUNT_UP_TO, SEARCH_COUNT_UP_TO, CountUpTo, FeaturedFirst
@@ -48,8 +49,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 # /jobs/ is cached with every one of its filters: a popular search is asked for again and again
 # (links from guides, role pages and feeds, and people typing the same words). Values that name
-# nothing (an unknown role, a page past the last, a search that finds nothing) are answered
-# without being stored, so made-up ones cannot fill the cache.
+# nothing (an unknown role, a search that finds nothing) are answered without being stored, so
+# made-up ones cannot fill the cache; a page that does not exist is a 404.
 @cache_public_page(JOB_LIST_QUERY, tags=JOB_LIST_TAGS)
 def job_list(request: HttpRequest) -> HttpResponse:
     jobs = JobFilter(request.GET, queryset=Job.objects.public().for_cards())
@@ -64,8 +65,8 @@ def job_list(request: HttpRequest) -> HttpResponse:
     results = CountUpTo(results, cap)
     # Paginator needs only count() and slices; the stubs ask for a whole sequence.
     paginator: Paginator[Job] = Paginator(results, settings.JOBS_PER_PAGE)  # type: ignore[arg-type]
-    page = paginator.get_page(request.GET.get("page"))
-    if str(page.number) != request.GET.get("page", "1") or _found_nothing(jobs, page):
+    page = page_or_404(paginator, request)
+    if _found_nothing(jobs, page):
         do_not_store(request)
     active = jobs.active_filters()
     context = {

@@ -1,5 +1,6 @@
 import re
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
@@ -37,7 +38,7 @@ class GuidesFeed(XmlSafeFeed):
     description = "New guides to careers in AI, machine learning and data."
 
     def items(self):
-        return Guide.objects.published().select_related("author")[:FEED_SIZE]
+        return Guide.objects.published().select_related("author__author_profile")[:FEED_SIZE]
 
     def item_title(self, guide: Guide) -> str:
         return guide.title
@@ -47,6 +48,10 @@ class GuidesFeed(XmlSafeFeed):
 
     def item_pubdate(self, guide: Guide):
         return guide.published_at
+
+    def item_author_name(self, guide: Guide) -> str:
+        # The byline, as on the page; the site itself for a guide without one (as in its JSON-LD).
+        return guide.byline or settings.SITE_NAME
 
     def item_updateddate(self, guide: Guide):
         # An update an editor marked as one, not every typo fix: readers are not told again.

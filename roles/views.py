@@ -7,6 +7,7 @@ from django.views.decorators.vary import vary_on_cookie
 from core import page_query, page_tags
 from core.breadcrumbs import guides_trail, roles_trail
 from core.page_cache import cache_public_page, do_not_store, tag_page
+from core.pagination import page_or_404
 from roles.filters import GuideFilter
 from roles.models import Guide, Role
 from roles.outline import outline
@@ -21,9 +22,9 @@ GUIDE_LIST_TAGS = (page_tags.GUIDES, page_tags.ROLES)
 @cache_public_page(GUIDE_LIST_QUERY, tags=GUIDE_LIST_TAGS)
 def guide_list(request: HttpRequest) -> HttpResponse:
     guides = GuideFilter(request.GET, queryset=Guide.objects.published().with_roles())
-    page = Paginator(guides.qs, settings.GUIDES_PER_PAGE).get_page(request.GET.get("page"))
-    if not guides.is_valid() or str(page.number) != request.GET.get("page", "1"):
-        do_not_store(request)  # an unknown role, a page past the last
+    page = page_or_404(Paginator(guides.qs, settings.GUIDES_PER_PAGE), request)
+    if not guides.is_valid():
+        do_not_store(request)  # an unknown role
     role = guides.form.cleaned_data.get("role") if guides.is_valid() else None
     return render(
         request,

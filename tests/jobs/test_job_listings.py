@@ -195,10 +195,10 @@ def test_feed_items_and_filters(client, role):
     assert "Office job" in atom.text and "Remote ML job" not in atom.text
 
 
-def test_feed_with_bad_filter_values_still_answers(client, jobs):
+def test_feed_with_bad_filter_values_is_refused(client, jobs):
     response = client.get("/feeds/jobs/?workplace=moon&salary_min=abc&page=x")
-    assert response.status_code == 200
-    assert "Live job" in response.text
+    assert response.status_code == 400  # not the unfiltered feed under a filtered address
+    assert "workplace: " in response.text and "salary_min: " in response.text
 
 
 def test_job_list_page_links_to_the_feed_for_the_same_search(client, jobs):

@@ -161,8 +161,8 @@ def test_invalid_values_show_the_error_and_ignore_that_filter(client, board, que
 
 @pytest.mark.parametrize(
     "query",
-    ["page=0", "page=-1", "page=abc", "page=99999", "page=1e9", "workplace=", "salary_min=1e400",
-     "q=%00", "location=%27%3B--", "ordering=nope", "q=%3Cscript%3E"],
+    ["workplace=", "salary_min=1e400", "q=%00", "location=%27%3B--", "ordering=nope",
+     "q=%3Cscript%3E"],
 )  # fmt: skip
 def test_odd_input_never_fails(client, board, query):
     response = client.get(f"/jobs/?{query}")
@@ -197,7 +197,8 @@ def test_pagination_links_total_and_nearest_page(client, settings):
     assert "Page 2 of 3 · 12 in all" in response.text
     assert 'href="?workplace=onsite&amp;page=3"' in response.text  # filters kept in page links
     assert listed(client, "page=2")[0] == "Job number 5"
-    assert listed(client, "page=400") == ["Job number 10", "Job number 11"]  # the last page
+    assert listed(client, "page=3") == ["Job number 10", "Job number 11"]
+    assert client.get("/jobs/?page=4").status_code == 404  # never the last page instead
 
 
 def test_form_keeps_its_values(client, board):
@@ -281,4 +282,5 @@ def test_the_job_list_counts_up_to_a_cap(client, board, monkeypatch, settings):
     html = client.get("/jobs/").text
     assert '<h2 id="results-h">3+ jobs</h2>' in html
     assert "Page 1 of 2 · 3+ in all" in html  # the pages reach the first three
-    assert "Page 2 of 2" in client.get("/jobs/?page=9").text
+    assert "Page 2 of 2" in client.get("/jobs/?page=2").text
+    assert client.get("/jobs/?page=3").status_code == 404

@@ -276,9 +276,9 @@ def seeds(site) -> list[str]:
         "/api/v1/salaries/engineer/",
         "/api/v1/salaries/data-specialist/?country=DE&experience_level=senior",
     ]
-    # Every page of the job search, in each order, and one past the end (it shows the last).
+    # Every page of the job search, in each order (one past the end is a 404).
     for ordering in ("", "&ordering=newest", "&ordering=salary"):
-        urls += [f"/jobs/?page={n}{ordering}" for n in range(1, pages + 2)]
+        urls += [f"/jobs/?page={n}{ordering}" for n in range(1, pages + 1)]
     urls += [f"/guides/?page={n}" for n in range(1, 3)]
     urls += [role.get_absolute_url() for role in site["roles"]]
     urls += [guide.get_absolute_url() for guide in site["public_guides"]]
