@@ -99,13 +99,15 @@ class JobFilter(django_filters.FilterSet):
     )
     role = django_filters.ModelChoiceFilter(
         label="Role",
-        queryset=Role.objects.published(),
+        queryset=lambda request: Role.objects.published(),  # read per request, never kept
         to_field_name="slug",
         empty_label="Any role",
     )
     company = django_filters.ModelChoiceFilter(
         label="Company",
-        queryset=Company.objects.public(),
+        # Read per request: a queryset given here is evaluated once and kept by the filter
+        # class, so a company whose first posting came later would be "not a valid choice".
+        queryset=lambda request: Company.objects.public(),
         to_field_name="slug",
         widget=forms.HiddenInput,
     )

@@ -79,7 +79,8 @@ def job_list(request: HttpRequest) -> HttpResponse:
         ],
         # How many of the folded panel's filters apply, for its summary on a phone.
         "filter_count": sum(name in PANEL_FILTERS for _, name in active),
-        "feed_query": query_without(request.GET, "page", "ordering"),
+        # The feed of this search, without the filters it could not read (a feed answers 400).
+        "feed_query": query_without(request.GET, "page", "ordering", *jobs.form.errors),
     }
     return render(request, "jobs/job_list.html", context)
 

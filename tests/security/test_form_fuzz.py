@@ -367,7 +367,7 @@ def check_saved_job(client: Client, job: Job, moderator) -> None:
     shows_inert(visitor, f"/jobs/?company={job.company.slug}")
     shows_inert(visitor, f"/search/?q={quote_from_bytes(_bytes(job.title[:50]))}")
     feed = visitor.get(f"/feeds/jobs/?company={job.company.slug}")
-    assert feed.status_code == 200
+    assert feed.status_code == 200, (job.company.slug, feed.content)
     for html in html_in_feed(feed.content):
         assert_no_live_markup(html, "the job feed")
 

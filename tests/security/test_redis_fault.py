@@ -20,7 +20,7 @@ THREADS = 6
 
 def uncached(n: int) -> tuple[str, str]:
     # Each address is new to the page cache: a miss, a render and a store.
-    return "page", f"/jobs/?page={n + 2}"
+    return "page", f"/jobs/?salary_min={n + 1}"
 
 
 @pytest.fixture(scope="module")
