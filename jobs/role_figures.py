@@ -48,4 +48,3 @@ def popular_guides(guides, limit: int) -> list:
 
     ranked = sorted(guides, key=lambda g: (-openings(g), -g.published_at.timestamp(), -g.pk))
     return ranked[:limit]
-

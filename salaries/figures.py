@@ -87,7 +87,9 @@ def title_list(query: str = "") -> list[dict]:
             )
         )
         # A title an editor made an alias of another one is that title: no row of its own.
-        .exclude(Exists(TitleAlias.objects.filter(key=OuterRef("key")).exclude(title=OuterRef("pk"))))
+        .exclude(
+            Exists(TitleAlias.objects.filter(key=OuterRef("key")).exclude(title=OuterRef("pk")))
+        )
         .order_by("name")
     )
     if query:
