@@ -152,8 +152,10 @@ def top_paid_titles(roles: Iterable[Role], limit: int) -> list[RankedTitle]:
     ranked = []
     for pk in dict.fromkeys(matcher.match(role.name).title_id for role in roles):
         row = by_pk.get(pk) if pk is not None else None
-        count = (row or {}).get("overall__count") or 0
-        if row is None or row["slug"] not in public or count < min_sample():
+        if row is None or row["slug"] not in public:
+            continue
+        count = row["overall__count"] or 0
+        if count < min_sample():
             continue
         ranked.append(RankedTitle(row["name"], row["slug"], row["overall__p50"], count))
     ranked.sort(key=lambda title: (-title.median, title.name))
