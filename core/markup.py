@@ -232,3 +232,17 @@ def word_count(*texts: str) -> int:
 def reading_minutes(*texts: str) -> int:
     """Minutes a reader needs for the given texts (Markdown or HTML), at least one."""
     return max(1, math.ceil(word_count(*texts) / WORDS_PER_MINUTE))
+
+
+# Tags that end a line of text where they open or close: their text must not run into the next
+# block's ("…in production.</p><p>We…" reads "production. We", not "production.We").
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|thead|tbody|tr|td|th|blockquote|pre"
+    r"|section|figure|figcaption|details|summary)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def plain_text(markup: str) -> str:
+    """The text of rendered HTML on one line, blocks separated by a space (for search)."""
+    return " ".join(html.unescape(strip_tags(_BLOCK_TAG.sub(" ", markup or ""))).split())

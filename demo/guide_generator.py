@@ -176,7 +176,7 @@ def generate_guides(total: int, *, now=None) -> int:
                 lead_in=lead_in,
                 text=text.format(focus=_focus(first)),
             )
-        guide.refresh_reading_time()
+        guide.refresh_body()
         added += 1
     if added < missing:
         raise ValueError(f"Only {added} of {missing} guides could be generated; add roles first.")

@@ -81,7 +81,7 @@ def load_roles_and_guides(*, author=None) -> tuple[int, int]:
         guide.tips.all().delete()
         for position, (lead_in, text) in enumerate(data["tips"], start=1):
             GuideTip.objects.create(guide=guide, position=position, lead_in=lead_in, text=text)
-        guide.refresh_reading_time()
+        guide.refresh_body()
         # The demo text is as of its publication date; reloading it is not an update.
         Guide.objects.filter(pk=guide.pk).update(updated_at=guide.published_at)
         guides[guide.slug] = guide

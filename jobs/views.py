@@ -14,13 +14,12 @@ from core.pagination import page_or_404
 from jobs.filters import JOB_LIST_QUERY, JobFilter
 from jobs.models import Job
 from jobs.pagination import LIST_COUNT_UP_TO, SEARCH_COUNT_UP_TO, CountUpTo, FeaturedFirst
-from jobs.role_figures import popular_guides, top_paid_roles
+from jobs.role_figures import popular_guides
 from jobs.structured_data import job_posting_json_ld
 from roles.models import Guide, Role
 from roles.structured_data import breadcrumb_list
 
 HOME_GUIDES = 6
-HOME_TOP_PAID_ROLES = 5
 HOME_FEATURED_JOBS = 6
 HOME_LATEST_JOBS = 8
 SIMILAR_JOBS = 4
@@ -33,7 +32,8 @@ JOB_LIST_TAGS = (page_tags.JOBS, page_tags.ROLES)
 PANEL_FILTERS = {"workplace", "employment_type", "experience_level", "salary_min", "posted_within"}
 
 
-@cache_public_page(tags=(page_tags.JOBS, page_tags.GUIDES, page_tags.ROLES))
+# The top titles by pay are the salary pages' figures (salaries' `top_paid_titles_list` tag).
+@cache_public_page(tags=(page_tags.JOBS, page_tags.GUIDES, page_tags.ROLES, page_tags.SALARIES))
 def home(request: HttpRequest) -> HttpResponse:
     jobs = Job.objects.public().for_cards()
     roles = list(Role.objects.published())
@@ -42,7 +42,6 @@ def home(request: HttpRequest) -> HttpResponse:
         "latest_jobs": jobs.newest()[:HOME_LATEST_JOBS],
         "guides": popular_guides(Guide.objects.published().with_roles(), HOME_GUIDES),
         "roles": roles,
-        "top_paid_roles": top_paid_roles(roles, HOME_TOP_PAID_ROLES),
     }
     return render(request, "jobs/home.html", context)
 

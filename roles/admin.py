@@ -290,10 +290,12 @@ class GuideAdmin(DraftsAdmin, EditorFields, WideTextInputs, PublishActions):
                 GuideSection(guide=guide, kind=kind, position=i)
                 for i, kind in enumerate(STANDARD_SECTIONS, start=1)
             )
-        guide.refresh_reading_time()
+        guide.refresh_body()
         if reversion.is_active():
             reversion.add_to_revision(guide)  # again: with its reading time and new sections
-        if guide.changes_public_pages():  # sections added in bulk, reading time set by update()
+        if (
+            guide.changes_public_pages()
+        ):  # sections added in bulk, reading time and body text set by update()
             pages_changed(*guide.page_tags())
 
 

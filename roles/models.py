@@ -17,6 +17,7 @@ from core.markup import (
     labelled_lines,
     lines,
     markdown_problems,
+    plain_text,
     reading_minutes,
     render_markdown,
     render_markdown_inline,
@@ -103,7 +104,8 @@ ROLE_SEARCH_FIELDS = engine.Fields(
 GUIDE_SEARCH_FIELDS = engine.Fields(
     a=("title",),
     b=("subtitle", "first_role__name", "second_role__name"),
-    c=("introduction", "outlook", "conclusion"),
+    # `body_text`: the sections and tips, kept by Guide.refresh_body().
+    c=("introduction", "outlook", "conclusion", "body_text"),
 )
 
 
@@ -182,9 +184,9 @@ class Role(PublicInSomeStatuses, RendersMarkdown):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        # Guides show this role's data, so their reading time follows it.
+        # Guides show this role's data, so their reading time and searched text follow it.
         for guide in Guide.objects.for_role(self):
-            guide.refresh_reading_time()
+            guide.refresh_body()
 
     def get_absolute_url(self) -> str:
         return reverse("roles:detail", args=[self.slug])
@@ -209,6 +211,20 @@ class Role(PublicInSomeStatuses, RendersMarkdown):
         """The source text of the part of this record that a section of `kind` shows."""
         field = ROLE_FIELD_BY_KIND.get(kind)
         return getattr(self, field) if field else ""
+
+    def plain_text_for(self, kind: str) -> str:
+        """The same part as text a reader sees: the definition rendered, each item a sentence."""
+        if ROLE_FIELD_BY_KIND.get(kind) == "definition":
+            return plain_text(self.definition_html)
+        items = lines(self.text_for(kind))
+        return " ".join(item if item[-1] in ".!?" else f"{item}." for item in items)
+
+    @property
+    def search_snippet_text(self) -> str:
+        """The record's text in page order, for a search result's snippet."""
+        return " ".join(
+            text for text in (self.plain_text_for(kind) for kind in PROFILE_HEADINGS) if text
+        )
 
     @property
     def profile_sections(self) -> list[tuple[str, str]]:
@@ -340,6 +356,9 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
         help_text="Hand-picked; shown before guides that share a role.",
     )
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    # The plain text of the sections and tips (role records included) as the page shows them,
+    # so the site search finds what the article says; written by refresh_body().
+    body_text = models.TextField(blank=True, editable=False)
 
     objects = GuideQuerySet.as_manager()
     markdown_fields = ("introduction", "outlook", "conclusion")
@@ -429,18 +448,42 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
         profile = getattr(self.author, "author_profile", None)
         return (profile.display_name.strip() if profile else "") or self.author.get_full_name()
 
-    def refresh_reading_time(self) -> None:
-        """Recount the reading time from everything the guide page shows."""
+    def refresh_body(self) -> None:
+        """Recount the reading time and rewrite the searched text from everything the guide page
+        shows; called wherever sections, tips or the roles' records are saved (one UPDATE when
+        something changed)."""
         texts = [self.introduction, self.outlook, self.conclusion]
+        body: list[str] = []
         for section in self.sections.all():
             texts += [section.intro, section.first_role_notes, section.second_role_notes]
-            if section.kind != SectionKind.CUSTOM:
-                texts += [section.role_text(role) for role in self.roles]
-        texts += [f"{tip.lead_in} {tip.text}" for tip in self.tips.all()]
-        minutes = reading_minutes(*texts)
-        if minutes != self.reading_minutes:
-            self.reading_minutes = minutes
-            Guide.objects.filter(pk=self.pk).update(reading_minutes=minutes)
+            body += [section.title, plain_text(section.intro_html)]
+            notes = [section.first_role_notes_html, section.second_role_notes_html]
+            for role, role_notes in zip(self.roles, notes, strict=False):
+                if section.kind != SectionKind.CUSTOM:
+                    texts.append(section.role_text(role))
+                if role.is_public:  # the page shows blocks of public roles only (outline())
+                    if section.kind != SectionKind.CUSTOM:
+                        body.append(role.plain_text_for(section.kind))
+                    body.append(plain_text(role_notes))
+        for tip in self.tips.all():
+            texts.append(f"{tip.lead_in} {tip.text}")
+            body.append(f"{tip.lead_in}. {plain_text(tip.text_html)}")
+        changed = {
+            "reading_minutes": reading_minutes(*texts),
+            "body_text": " ".join(text for text in body if text),
+        }
+        changed = {name: value for name, value in changed.items() if getattr(self, name) != value}
+        if changed:
+            for name, value in changed.items():
+                setattr(self, name, value)
+            Guide.objects.filter(pk=self.pk).update(**changed)
+
+    @property
+    def search_snippet_text(self) -> str:
+        """The article's text in page order, for a search result's snippet."""
+        parts = [plain_text(self.introduction_html), self.body_text]
+        parts += [plain_text(self.outlook_html), plain_text(self.conclusion_html)]
+        return " ".join(part for part in parts if part)
 
     def related(self, limit: int = 4) -> GuideQuerySet:
         """Published guides to read next: hand-picked first, then guides sharing a role."""

@@ -1,5 +1,6 @@
 """Reading the precomputed salary figures for pages: a fixed number of queries per page."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -85,6 +86,10 @@ def title_list(query: str = "") -> list[dict]:
                 "stats", condition=Q(stats__country="", stats__level="", stats__year=0)
             )
         )
+        # A title an editor made an alias of another one is that title: no row of its own.
+        .exclude(
+            Exists(TitleAlias.objects.filter(key=OuterRef("key")).exclude(title=OuterRef("pk")))
+        )
         .order_by("name")
     )
     if query:
@@ -107,6 +112,54 @@ def title_list(query: str = "") -> list[dict]:
         }
         for row in rows
     ]
+
+
+@dataclass(frozen=True)
+class RankedTitle:
+    name: str
+    slug: str
+    median: int
+    count: int
+
+
+def top_paid_titles(roles: Iterable[Role], limit: int) -> list[RankedTitle]:
+    """The published roles' own titles with the highest global medians, as `/salaries/` quotes
+    them (titles with enough records only); one query, `roles` being the published roles.
+
+    A role named as an editor's alias of another title counts as that title, so a title is one
+    row however many roles name it. Broader titles ("Analyst") are left out: their figures pool
+    the narrower titles' records, so they would repeat those rows.
+    """
+    roles = list(roles)
+    public = {slugify(name) for role in roles for name in role.salary_titles}
+    keys = {key for role in roles for key in candidate_keys(role.name)}
+    rows = (
+        SalaryTitle.objects.annotate(
+            matching_alias=FilteredRelation("aliases", condition=Q(aliases__key__in=keys)),
+            alias_key=F("matching_alias__key"),
+            overall=FilteredRelation(
+                "stats", condition=Q(stats__country="", stats__level="", stats__year=0)
+            ),
+        )
+        .filter(Q(key__in=keys) | Q(alias_key__isnull=False))
+        .values("pk", "name", "slug", "key", "alias_key", "overall__count", "overall__p50")
+    )
+    by_pk = {row["pk"]: row for row in rows}
+    matched = {row["key"]: row["pk"] for row in by_pk.values() if row["key"] in keys}
+    # Aliases win over a title of the same key, as in every other match (TitleMatcher).
+    matched.update({row["alias_key"]: row["pk"] for row in rows if row["alias_key"]})
+    matcher = TitleMatcher(matched)
+    ranked = []
+    for pk in dict.fromkeys(matcher.match(role.name).title_id for role in roles):
+        row = by_pk.get(pk) if pk is not None else None
+        if row is None or row["slug"] not in public:
+            continue
+        count = row["overall__count"] or 0
+        if count < min_sample():
+            continue
+        ranked.append(RankedTitle(row["name"], row["slug"], row["overall__p50"], count))
+    ranked.sort(key=lambda title: (-title.median, title.name))
+    return ranked[:limit]
 
 
 @dataclass

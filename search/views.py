@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from core import page_query, page_tags
 from core.page_cache import cache_public_page, do_not_store
-from core.textsearch.highlight import highlight, highlight_html
+from core.textsearch.highlight import SNIPPET_LENGTH, highlight, highlight_html
 from core.textsearch.query import MAX_QUERY_LENGTH, parse
 from jobs.models import RANKED_CANDIDATES, Job
 from jobs.pagination import count_label
@@ -65,7 +65,8 @@ def search(request: HttpRequest) -> HttpResponse:
                     guide,
                     highlight(guide.title, query),
                     highlight(guide.subtitle, query),
-                    highlight_html(guide.introduction_html, query),
+                    # Around the first found word, wherever in the article it is.
+                    highlight(guide.search_snippet_text, query, SNIPPET_LENGTH),
                 )
                 for guide in guides
             ],
@@ -74,7 +75,7 @@ def search(request: HttpRequest) -> HttpResponse:
                     role,
                     highlight(role.name, query),
                     highlight(role.summary, query),
-                    highlight_html(role.definition_html, query),
+                    highlight(role.search_snippet_text, query, SNIPPET_LENGTH),
                 )
                 for role in roles
             ],

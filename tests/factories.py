@@ -59,7 +59,7 @@ def make_guide(*, sections: bool = True, **fields) -> Guide:
         for position, kind in enumerate(kinds, start=1):
             GuideSection.objects.create(guide=guide, kind=kind, position=position)
         GuideTip.objects.create(guide=guide, position=1, lead_in="Start small", text="Build one.")
-    guide.refresh_reading_time()
+    guide.refresh_body()
     return guide
 
 

@@ -1,11 +1,11 @@
 """Snippets with the searched words marked: every piece of text is escaped, only <mark> is added."""
 
-import html
 import re
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core.markup import plain_text
 from core.textsearch.query import Query
 
 SNIPPET_LENGTH = 220
@@ -55,5 +55,6 @@ def highlight(text: str, query: Query, length: int | None = None) -> SafeString:
 
 
 def highlight_html(markup: str, query: Query, length: int | None = SNIPPET_LENGTH) -> SafeString:
-    """The text of rendered (sanitized) HTML, as `highlight` shows it."""
-    return highlight(html.unescape(strip_tags(markup or "")), query, length)
+    """The text of rendered (sanitized) HTML, as `highlight` shows it; blocks (paragraphs,
+    list items) are separated by a space, so their words do not run together."""
+    return highlight(plain_text(markup), query, length)

@@ -2,7 +2,7 @@ from django import template
 
 from core import money
 from salaries.charts import pair_range_chart
-from salaries.figures import global_figures_by_name, median_for, min_sample
+from salaries.figures import global_figures_by_name, median_for, min_sample, top_paid_titles
 
 register = template.Library()
 
@@ -11,6 +11,13 @@ register = template.Library()
 def role_salary_insights(role) -> dict:
     """A role page's salary card: the median of the role's own title and links to its titles."""
     return {"role": role, "figures": median_for(role.name)}
+
+
+@register.inclusion_tag("salaries/includes/top_paid_titles.html")
+def top_paid_titles_list(roles, limit: int = 5) -> dict:
+    """The home page's top titles by pay: the salary pages' own medians (one query; `roles` are
+    the published roles the page has read)."""
+    return {"titles": top_paid_titles(roles, limit)}
 
 
 @register.filter

@@ -152,10 +152,11 @@ def test_a_guide_section_edit_retires_the_guide_and_the_guide_lists(board):
 
 def test_refreshed_salary_figures_retire_the_pages_showing_figures(board):
     refresh_stats()
-    # Role pages show their figures, guide pages the medians beside their salary links; a job
-    # page compares its salary with them (the other job gives none).
+    # Role pages show their figures, guide pages the medians beside their salary links, the
+    # home page its top titles by pay; a job page compares its salary with them (the other job
+    # gives none).
     assert board.retired() == {
-        "salaries", "salary", "role", "other role", "job", "guide", "other guide"
+        "salaries", "salary", "role", "other role", "job", "guide", "other guide", "home"
     }  # fmt: skip
 
 

@@ -5,7 +5,9 @@ import re
 import pytest
 
 from roles.models import Status
-from tests.factories import make_guide, make_job, make_role
+from salaries.models import SalaryTitle, TitleAlias
+from salaries.stats import refresh_stats
+from tests.factories import make_guide, make_job, make_role, make_salary_records
 
 pytestmark = pytest.mark.django_db
 
@@ -28,19 +30,44 @@ def test_popular_guides_are_about_the_roles_with_most_open_jobs(client):
     assert html.index(older.title) < html.index(newer.title)
 
 
-def test_top_titles_by_pay_average_the_top_of_each_range(client):
-    rich = make_role(name="Rich Role")
-    modest = make_role(name="Modest Role")
-    few = make_role(name="Too Few Postings")
-    hidden = make_role(name="Hidden Role", status=Status.DRAFT)
-    for top in (200_000, 220_000, 240_000):
-        make_job(role=rich, salary_min=150_000, salary_max=top)
-        make_job(role=modest, salary_min=50_000, salary_max=top // 2)
-        make_job(role=hidden, salary_min=500_000, salary_max=900_000)
-    make_job(role=modest, salary_min=None, salary_max=None, salary_currency="")
-    make_job(role=few, salary_min=900_000, salary_max=990_000)
-    html = client.get("/").text.split('id="top-pay-h"', 1)[1].split("</section>", 1)[0]
-    assert html.index("Rich Role") < html.index("Modest Role")
-    assert "USD 220,000" in html and "USD 110,000" in html
-    assert "3 postings" in html
-    assert "Too Few Postings" not in html and "Hidden Role" not in html
+def _top_pay(html: str) -> str:
+    return html.split('id="top-pay-h"', 1)[1].split("</section>", 1)[0]
+
+
+def _salary_row(html: str, slug: str) -> str:
+    return html.split(f'href="/salaries/{slug}/"', 1)[1].split("</tr>", 1)[0]
+
+
+def test_top_titles_by_pay_are_the_salary_pages_medians(client):
+    make_role(name="Rich Role", broader_titles="Analyst")
+    make_role(name="Modest Role", broader_titles="Analyst")
+    few = make_role(name="Too Few Records")
+    make_role(name="Hidden Role", status=Status.DRAFT)
+    # A role named as an editor's alias of another title is that title: one row.
+    make_role(name="Plumbing Analyst")
+    titles = {title.name: title for title in SalaryTitle.objects.all()}
+    TitleAlias.objects.create(alias="Plumbing Analyst", title=titles["Modest Role"])
+    make_salary_records(titles["Rich Role"], [200_000, 210_000, 220_000, 230_000, 240_000])
+    make_salary_records(titles["Modest Role"], [90_000, 100_000, 110_000, 120_000, 130_000, 1])
+    make_salary_records(titles["Plumbing Analyst"], [500_000] * 5)
+    make_salary_records(titles["Hidden Role"], [900_000] * 5)
+    make_salary_records(titles["Too Few Records"], [990_000] * 4)
+    for _ in range(3):  # postings' own ranges do not make the figures
+        make_job(role=few, salary_min=900_000, salary_max=990_000)
+    refresh_stats()
+
+    top = _top_pay(client.get("/").text)
+    salaries = client.get("/salaries/").text
+    assert top.index("Rich Role") < top.index("Modest Role")
+    for slug in ("rich-role", "modest-role"):
+        figure = r'</a> <span class="top-pay-figure">([^<]+)</span> <span class="muted">median, '
+        median = re.search(rf'href="/salaries/{slug}/">[^<]+{figure}(\d+) records', top)
+        assert median, top
+        assert f"<strong>{median[1]}</strong>" in _salary_row(salaries, slug)
+        assert f">{median[2]}<" in _salary_row(salaries, slug)
+    assert "$220,000" in top and "$105,000" in top
+    assert "Analyst<" not in top  # a broader title pools the rows above: no row of its own
+    assert "Plumbing Analyst" not in top and top.count("<li>") == 2
+    assert "Too Few Records" not in top and "Hidden Role" not in top
+    # /salaries/ lists no alias as a title of its own either.
+    assert 'href="/salaries/plumbing-analyst/"' not in salaries

@@ -49,7 +49,7 @@ def test_reading_time_is_derived_from_everything_the_page_shows():
     guide = make_guide(first_role=role, introduction="word " * 100, outlook="", conclusion="")
     assert guide.reading_minutes == 1
     GuideSection.objects.create(guide=guide, kind="custom", heading="More", intro="word " * 400)
-    guide.refresh_reading_time()
+    guide.refresh_body()
     guide.refresh_from_db()
     assert guide.reading_minutes == 3
     # The role's text is shown in the guide, so a longer role means a longer read.

@@ -96,6 +96,8 @@ def test_guide_salary_links_are_live(client, data_engineer):
     for slug in ("data-engineer", "engineer"):
         assert f'href="/salaries/{slug}/"' in html
         assert client.get(f"/salaries/{slug}/").status_code == 200
+    # The salary page's median, with the number of records behind it.
+    assert "median $110K, 7 records" in html
 
 
 def data_engineer_role():
