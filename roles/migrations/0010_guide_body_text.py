@@ -22,7 +22,7 @@ def fill_body_text(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("roles", "0008_editors_name_authors"),
+        ("roles", "0009_drafts_of_live_records"),
     ]
 
     operations = [
