@@ -19,6 +19,7 @@ from core.admin_widgets import WideTextInputs
 from core.page_cache import pages_changed
 from jobs import moderation, review
 from jobs.admin_review import (
+    FlagFilter,
     QueueActionForm,
     ReviewDesk,
     flag_list,
@@ -373,7 +374,7 @@ class ReviewQueueAdmin(JobAdmin):
 
     list_display = ["posting", "company", "submitted", "flags"]
     list_display_links = None
-    list_filter = ["workplace", "employment_type", "experience_level", "role"]
+    list_filter = [FlagFilter]
     date_hierarchy = None
     ordering = ["submitted_at", "pk"]
     action_form = QueueActionForm
@@ -407,6 +408,6 @@ class ReviewQueueAdmin(JobAdmin):
             submitted_ago(job.submitted_at),
         )
 
-    @admin.display(description="flags")
+    @admin.display(description="flags", empty_value="")
     def flags(self, job: Job) -> str:
         return flag_list(job)

@@ -34,10 +34,12 @@ class QueueActionForm(ActionForm):
     """The queue's actions: approve, or send back with the reason typed here."""
 
     note = forms.CharField(
-        label="Reason for the employer (needed to reject or request changes)",
+        label="Reason for the employer",
         required=False,
         max_length=2000,
-        widget=forms.TextInput(attrs={"size": 50}),
+        widget=forms.TextInput(
+            attrs={"size": 40, "placeholder": "needed to reject or request changes"}
+        ),
     )
 
 
@@ -93,6 +95,29 @@ def flags(job: Job) -> list[str]:
     if not job.has_salary:
         found.append(FLAG_LABELS["no_salary"])
     return found
+
+
+class FlagFilter(admin.SimpleListFilter):
+    """The queue's one filter: the postings with a given flag (review.with_flags())."""
+
+    title = "flag"
+    parameter_name = "flag"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("first", FLAG_LABELS["first_posting"]),
+            ("sent_back", "Edited after a rejection or request for changes"),
+            ("no_salary", FLAG_LABELS["no_salary"]),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "first":
+            return queryset.filter(first_posting=True)
+        if self.value() == "sent_back":
+            return queryset.filter(last_decision__in=review.SENT_BACK)
+        if self.value() == "no_salary":
+            return queryset.filter(salary_min__isnull=True)
+        return queryset
 
 
 def flag_list(job: Job) -> str:

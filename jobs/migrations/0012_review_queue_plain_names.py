@@ -4,14 +4,16 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('jobs', '0011_job_versions'),
+        ("jobs", "0011_job_versions"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='jobforreview',
-            options={'verbose_name': 'posting waiting for review', 'verbose_name_plural': 'postings waiting for review'},
+            name="jobforreview",
+            options={
+                "verbose_name": "posting waiting for review",
+                "verbose_name_plural": "postings waiting for review",
+            },
         ),
     ]

@@ -324,3 +324,19 @@ def test_bulk_rejection_from_the_queue_needs_the_reason(desk):
     assert messages == ["Type a reason for the employer beside the action."]
     job.refresh_from_db()
     assert job.status == JobStatus.PENDING
+
+
+@pytest.mark.parametrize(
+    ("flag", "expected"),
+    [("first", {"New company"}), ("sent_back", {"Back again"}), ("no_salary", {"No pay"})],
+)
+def test_the_queue_filters_by_flag(desk, flag, expected):
+    known = make_company()
+    make_job(company=known)
+    make_pending(make_company(), title="New company")
+    back = make_pending(known, title="Back again")
+    StatusChange.objects.create(job=back, from_status=JobStatus.PENDING, to_status="rejected")
+    make_pending(known, title="No pay", salary_min=None, salary_max=None)
+    make_pending(known, title="Nothing special")
+    response = desk.get(QUEUE_URL, {"flag": flag})
+    assert {job.title for job in response.context["cl"].result_list} == expected
