@@ -183,7 +183,7 @@ class JobAdmin(WideTextInputs, ReviewDesk):
     date_hierarchy: ClassVar[str | None] = "posted_at"
     autocomplete_fields = ["company", "role"]
     readonly_fields = ["revision", "submitted_at", "created_at", "updated_at"]
-    action_form: type[ActionForm] = ModerationActionForm
+    action_form: ClassVar[type[ActionForm]] = ModerationActionForm
     actions = ["approve", "request_changes", "reject", "feature", "unfeature", "extend"]
     inlines = [StatusChangeInline]
     # Fields that change when and how long a posting runs, not what it says.
