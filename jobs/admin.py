@@ -8,19 +8,24 @@ from typing import TYPE_CHECKING, ClassVar, TypedDict
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from core.admin_widgets import WideTextInputs
-from core.http import SignedInRequest
 from core.page_cache import pages_changed
-from jobs import moderation
+from jobs import moderation, review
+from jobs.admin_review import (
+    FlagFilter,
+    QueueActionForm,
+    ReviewDesk,
+    flag_list,
+    submitted_ago,
+    title_with_version,
+)
 from jobs.choices import JobStatus
 from jobs.models import (
     Company,
@@ -47,43 +52,17 @@ class ModerationActionForm(ActionForm):
     # Text, checked by the action itself: the admin refuses the whole form when a field is
     # invalid and would only say "No action selected".
     days = forms.CharField(
-        label="Days (feature, extend)",
+        label="Days to feature or extend by",
         initial=DEFAULT_ACTION_DAYS,
         required=False,
         widget=forms.NumberInput(attrs={"min": 1, "max": MAX_ACTION_DAYS, "size": 4}),
     )
     note = forms.CharField(
-        label="Reason (request changes, reject)",
+        label="Reason for the employer (to reject or request changes)",
         required=False,
         max_length=2000,
         widget=forms.TextInput(attrs={"size": 50}),
     )
-
-
-class ReviewForm(forms.Form):
-    DECISIONS = [
-        ("approve", "Approve and publish"),
-        ("changes", "Request changes"),
-        ("reject", "Reject"),
-    ]
-    decision = forms.ChoiceField(choices=DECISIONS, widget=forms.RadioSelect)
-    # The version shown on the page: the decision applies to it alone.
-    revision = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-    note = forms.CharField(
-        label="Message to the employer",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 5, "cols": 70}),
-        help_text="Required to request changes or reject: say what to change and why. "
-        "The employer sees it on the dashboard and in the e-mail.",
-    )
-
-    def clean(self):
-        super().clean()
-        data = self.cleaned_data
-        if data.get("decision") in ("changes", "reject") and not data.get("note", "").strip():
-            self.add_error("note", "Give the employer a reason.")
-        return data
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -179,7 +158,7 @@ class ExpiryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Job)
-class JobAdmin(WideTextInputs, admin.ModelAdmin):
+class JobAdmin(WideTextInputs, ReviewDesk):
     list_display = [
         "title",
         "company",
@@ -204,7 +183,7 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
     date_hierarchy: ClassVar[str | None] = "posted_at"
     autocomplete_fields = ["company", "role"]
     readonly_fields = ["revision", "submitted_at", "created_at", "updated_at"]
-    action_form = ModerationActionForm
+    action_form: ClassVar[type[ActionForm]] = ModerationActionForm
     actions = ["approve", "request_changes", "reject", "feature", "unfeature", "extend"]
     inlines = [StatusChangeInline]
     # Fields that change when and how long a posting runs, not what it says.
@@ -282,61 +261,20 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
             return None
         return days
 
-    def get_urls(self):
-        review = self.admin_site.admin_view(self.review_view)
-        name = f"{self.opts.app_label}_{self.opts.model_name}_review"
-        return [path("<int:pk>/review/", review, name=name), *super().get_urls()]
-
-    def review_view(self, request: SignedInRequest, pk: int):
-        """One posting's review: its page, its history, and the decision with a message."""
-        job = get_object_or_404(Job.objects.select_related("company"), pk=pk)
-        if not self.has_change_permission(request, job):
-            raise PermissionDenied
-        form = ReviewForm(request.POST or None, initial={"revision": job.revision})
-        if request.method == "POST" and form.is_valid():
-            decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
-            step = {"approve": moderation.approve, "changes": moderation.request_changes}.get(
-                decision, moderation.reject
-            )
-            try:
-                step(job, request.user, note, revision=form.cleaned_data["revision"])
-            except moderation.VersionChanged as error:
-                # Read the new version first: the page shows it, with its own number.
-                self.message_user(request, " ".join(error.messages), messages.ERROR)
-                return redirect("admin:jobs_job_review", pk=job.pk)
-            except moderation.AlreadyDecided as error:  # e.g. the form sent twice
-                self.message_user(request, " ".join(error.messages), messages.INFO)
-                return redirect("admin:jobs_jobforreview_changelist")
-            except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.ERROR)
-            else:
-                self.message_user(
-                    request,
-                    f"“{job.title}” version {job.revision} is now "
-                    f"{job.get_status_display().lower()}.",
-                )
-                return redirect("admin:jobs_jobforreview_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": f"Review: {job.title}",
-            "job": job,
-            "form": form,
-            "history": job.status_changes.select_related("actor"),
-        }
-        return TemplateResponse(request, "admin/jobs/job/review.html", context)
+    def get_readonly_fields(self, request: HttpRequest, obj: Job | None = None):
+        # A posting's status changes only through moderation.py (the review page and the
+        # actions), which records it, tells the employer and retires cached pages.
+        readonly = list(super().get_readonly_fields(request, obj))
+        return [*readonly, "status"] if obj is not None else readonly
 
     def save_model(self, request, obj: Job, form, change: bool) -> None:
-        """Status set by hand in the form is recorded like any other change. Changed content is
-        a new version, so a review opened on the old one cannot approve it."""
-        before = form.initial.get("status", "") if change else ""
-        if change and set(form.changed_data) - {"status", *self.SCHEDULE_FIELDS}:
+        """A new posting's first status is recorded. Changed content is a new version, so a
+        review opened on the old one cannot approve it."""
+        if change and set(form.changed_data) - set(self.SCHEDULE_FIELDS):
             obj.revision += 1
         super().save_model(request, obj, form, change)
-        if obj.status != before:
-            StatusChange.objects.create(
-                job=obj, actor=request.user, from_status=before, to_status=obj.status
-            )
+        if not change:
+            moderation.record_creation(obj, request.user)
 
     def _each(self, request, queryset, step, done: str, *args, versioned: bool = False) -> None:
         """Take `step` for every selected posting; those it does not apply to are skipped and
@@ -431,29 +369,45 @@ class JobAdmin(WideTextInputs, admin.ModelAdmin):
 
 @admin.register(JobForReview)
 class ReviewQueueAdmin(JobAdmin):
-    """Pending postings, oldest submission first, each with a link to its review."""
+    """Postings waiting for review, oldest submission first: each with its flags and a link to
+    its review page; approve, or send back with a reason, several at once."""
 
-    list_display = ["title", "company", "version", "submitted_at", "waiting", "review_link"]
-    list_filter = ["workplace", "employment_type", "experience_level", "role"]
+    list_display = ["posting", "company", "submitted", "flags"]
+    list_display_links = None
+    list_filter = [FlagFilter]
     date_hierarchy = None
     ordering = ["submitted_at", "pk"]
+    action_form = QueueActionForm
     actions = ["approve", "request_changes", "reject"]
 
+    class Media:
+        css = {"all": ["css/admin-review.css"]}
+
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).filter(status=JobStatus.PENDING)
+        return review.with_flags(super().get_queryset(request).filter(status=JobStatus.PENDING))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    @admin.display(description="waiting")
-    def waiting(self, job: Job) -> str:
+    def changelist_view(self, request, extra_context=None):
+        title = "Postings waiting for review, oldest first"
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
+
+    @admin.display(description="posting", ordering="title")
+    def posting(self, job: Job) -> str:
+        return title_with_version(job)
+
+    @admin.display(description="submitted", ordering="submitted_at")
+    def submitted(self, job: Job) -> str:
         if job.submitted_at is None:
             return ""
-        hours = int((timezone.now() - job.submitted_at).total_seconds() // 3600)
-        return f"{hours // 24} d {hours % 24} h" if hours >= 24 else f"{hours} h"
-
-    @admin.display(description="review")
-    def review_link(self, job: Job) -> str:
         return format_html(
-            '<a href="{}">Review</a>', reverse("admin:jobs_job_review", args=[job.pk])
+            '<time datetime="{}" title="{}">{}</time>',
+            job.submitted_at.isoformat(timespec="seconds"),
+            f"{job.submitted_at:%b %-d, %Y %H:%M}",
+            submitted_ago(job.submitted_at),
         )
+
+    @admin.display(description="flags", empty_value="")
+    def flags(self, job: Job) -> str:
+        return flag_list(job)

@@ -635,8 +635,8 @@ class JobForReview(Job):
 
     class Meta:
         proxy = True
-        verbose_name = "posting awaiting review"
-        verbose_name_plural = "review queue"
+        verbose_name = "posting waiting for review"
+        verbose_name_plural = "postings waiting for review"
 
 
 class StatusChange(models.Model):

@@ -75,14 +75,13 @@ def site_path(url: str) -> str:
 
 def review(admin, decision: str, note: str = "") -> None:
     admin.goto("/admin/")
-    admin.get_by_role("link", name="Review queue").first.click()
+    admin.locator(".postings-waiting").get_by_role("link").click()
     row = admin.locator("#result_list tbody tr").filter(has_text=TITLE)
     expect(row).to_have_count(1)
-    row.get_by_role("link", name="Review").click()
-    admin.get_by_label(decision, exact=True).check()
+    row.get_by_role("link", name=TITLE).click()
     if note:
-        admin.get_by_label("Message to the employer").fill(note)
-    admin.get_by_role("button", name="Save decision").click()
+        admin.get_by_label("Reason for the employer").fill(note)
+    admin.get_by_role("button", name=decision, exact=True).click()
     expect(admin.locator(".messagelist")).to_contain_text(TITLE)
 
 
@@ -145,7 +144,7 @@ def test_employer_journey(moderator, open_page, viewport, screenshot):
     admin.get_by_label("Username").fill(moderator.username)
     admin.get_by_label("Password").fill(MODERATOR_PASSWORD)
     admin.get_by_role("button", name="Log in").click()
-    review(admin, "Reject", REASON)
+    review(admin, "Reject with reason", REASON)
     screenshot(admin, "rejected")
 
     # The employer reads the reason, edits and submits again.
