@@ -19,7 +19,7 @@ from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
-from core import page_cache, page_query
+from core import page_cache, page_query, replicas
 from core.errors import error_body
 
 if TYPE_CHECKING:
@@ -189,6 +189,11 @@ class ConditionalReads(ViewSetBase):
     @classmethod
     def as_view(cls, *args, **kwargs):
         return conditional_page(super().as_view(*args, **kwargs))
+
+    def dispatch(self, request, *args, **kwargs):
+        # Anonymous reads may go to a read replica (core/replicas.py); a token's never do.
+        with replicas.public_reads(request):
+            return super().dispatch(request, *args, **kwargs)
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)  # authentication, permissions, throttles

@@ -93,19 +93,36 @@ TEMPLATES = [
 ]
 
 # Database: a SQLite file unless DATABASE_URL names another (PostgreSQL in production).
+# DATABASE_REPLICA_URLS (comma-separated) adds read replicas, `replica1`, `replica2`, ...: anonymous
+# public pages and API reads are read from them, everything else from `default` (core/replicas.py).
+_CONN_MAX_AGE = env_int("DB_CONN_MAX_AGE", 60, minimum=0)
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 60, minimum=0),
+        conn_max_age=_CONN_MAX_AGE,
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A database that does not answer a new connection costs a request (or a worker's tick) this
-    # many seconds, not the operating system's minutes; the URL's own ?connect_timeout= wins.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5, minimum=1)
+DATABASE_REPLICAS = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    _alias = f"replica{_number}"
+    DATABASES[_alias] = dj_database_url.parse(
+        _url, conn_max_age=_CONN_MAX_AGE, conn_health_checks=True
     )
+    # A test run uses the primary's test database for it (a replica has no tables of its own).
+    DATABASES[_alias]["TEST"] = {"MIRROR": "default"}
+    DATABASE_REPLICAS.append(_alias)
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        # A database that does not answer a new connection costs a request (or a worker's tick)
+        # this many seconds, not the operating system's minutes; the URL's ?connect_timeout= wins.
+        _database.setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5, minimum=1)
+        )
+DATABASE_ROUTERS = ["core.replicas.ReplicaRouter"]
+# For this long after a committed change to public content, public reads go to the primary too:
+# longer than the replicas' usual lag, so no page showing the old content is cached meanwhile.
+REPLICA_LAG_SECONDS = env_int("REPLICA_LAG_SECONDS", 5, minimum=0)
 
 # Cache: per-process memory unless REDIS_URL points at a Redis shared by every app server.
 # "default" holds pages and fragments and treats a Redis outage as a miss; "ratelimit" raises,

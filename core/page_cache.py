@@ -38,13 +38,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
 from django.utils.http import split_directive_names
 
-from core import page_tags
+from core import page_tags, replicas
 from core.middleware import database_down
 from core.models import PageGeneration
 from core.page_query import NO_PARAMETERS, Invalid, Query, site_host, use_canonical_query
@@ -111,8 +111,9 @@ def _commit_change(tags: Iterable[str]) -> None:
     except DatabaseError as error:
         log.error("Page change not recorded in the database (%s)", error)
     versions = page_tags.new_versions(tags) if tags else {GENERATION_KEY: _token()}
-    # One MSET: a reader sees the new versions and the new change token together.
-    _safely(cache.set_many, {**versions, CHANGE_KEY: token}, None)
+    # One MSET: a reader sees the new versions and the new change token together (and public
+    # reads stay on the primary while the replicas catch up: core/replicas.py).
+    _safely(cache.set_many, {**versions, CHANGE_KEY: token, **replicas.changed_now()}, None)
 
 
 # Redis failures this process had seen when it last compared the cache's record of the last
@@ -130,7 +131,10 @@ def _check_changes_after_failures() -> None:
         return
     seen = breaker.failures_seen
     try:
-        committed = PageGeneration.objects.values_list("token", flat=True).first()
+        # (From the primary, even within a public read: a replica may not have the last change.)
+        committed = (
+            PageGeneration.objects.using(DEFAULT_DB_ALIAS).values_list("token", flat=True).first()
+        )
     except DatabaseError:
         return  # the database is away too: check again on the next request
     if _safely(cache.get, CHANGE_KEY) != committed:
@@ -318,8 +322,13 @@ def cache_public_page(
     (core/page_tags.py); the view adds what depends on the page (`tag_page`)."""
     static_tags = frozenset(tags)
 
-    def decorator(view: View) -> View:
-        @wraps(view)
+    def decorator(public_view: View) -> View:
+        def view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            # An anonymous page's queries may go to a read replica (core/replicas.py).
+            with replicas.public_reads(request):
+                return public_view(request, *args, **kwargs)
+
+        @wraps(public_view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not _cacheable_request(request):
                 return view(request, *args, **kwargs)

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from core.statistics import analyze
 from demo.guides import load_roles_and_guides
 from demo.jobs import load_employer_postings, load_jobs
 from demo.salary_survey import load_salary_demo
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         companies, jobs = load_jobs()
         survey = load_salary_demo()
         refresh_salaries()
+        analyze()  # planner statistics for the tables just filled (PostgreSQL)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {roles} roles, {guides} guides, "

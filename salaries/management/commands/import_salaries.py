@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.statistics import analyze
 from salaries.stats import refresh_stats, refresh_unmatched
 from salaries.survey import BadFile, analyze_records, import_survey
 
@@ -40,6 +41,8 @@ class Command(BaseCommand):
         analyze_records()
         unmatched_titles = refresh_unmatched()
         titles = refresh_stats()
+        # The records were analyzed before the figures were computed; now the figures too.
+        analyze()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Read {result.rows:,} rows from {file.name} into data set “{dataset}”: "
