@@ -115,7 +115,7 @@ def apply(draft: GuideDraft | RoleDraft) -> Record:
     for part_rows in _parts(record):
         part_rows.exclude(pk__in=kept.get(part_rows.model, set())).delete()
     if isinstance(record, Guide):
-        record.refresh_reading_time()
+        record.refresh_body()
     return record
 
 
