@@ -99,15 +99,15 @@ class JobFilter(django_filters.FilterSet):
     )
     role = django_filters.ModelChoiceFilter(
         label="Role",
-        queryset=lambda request: Role.objects.published(),  # read per request, never kept
+        queryset=lambda request: Role.objects.published(),  # type: ignore[arg-type]  # per request
         to_field_name="slug",
         empty_label="Any role",
     )
     company = django_filters.ModelChoiceFilter(
         label="Company",
-        # Read per request: a queryset given here is evaluated once and kept by the filter
-        # class, so a company whose first posting came later would be "not a valid choice".
-        queryset=lambda request: Company.objects.public(),
+        # Built per request: `public()` compares with the time it is built, so one built with
+        # the class would call a company whose first posting came later "not a valid choice".
+        queryset=lambda request: Company.objects.public(),  # type: ignore[arg-type]
         to_field_name="slug",
         widget=forms.HiddenInput,
     )
