@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "core.middleware.BodySizeLimitMiddleware",
     "core.text_input.TextOnlyQueriesMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Compresses what carries no secret (core/compression.py), after the ETag is made.
+    "core.compression.PublicGZipMiddleware",
     # ETags on every page, and 304 answers to browsers that already hold the page.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

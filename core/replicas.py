@@ -25,7 +25,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import HttpRequest
 
 CHANGED_AT_KEY = "pages:changed_at"
@@ -101,4 +101,7 @@ class ReplicaRouter:
         return True
 
     def allow_migrate(self, db: str, app_label: str, **hints: Any) -> bool | None:
-        return False if db in replicas() else None
+        # A replica alias is marked as a mirror of `default` (settings.py), which holds also
+        # where DATABASE_REPLICAS is not (yet) set: nothing is ever migrated on a replica.
+        mirror = connections.settings.get(db, {}).get("TEST", {}).get("MIRROR")
+        return False if db in replicas() or mirror else None

@@ -22,7 +22,11 @@ from tests.factories import make_job
 REPLICA = "replica1"
 
 
-pytestmark = pytest.mark.django_db(transaction=True, databases=["default", REPLICA])
+# Serialized rollback: the flush after each test then leaves the migrations' rows (content types,
+# groups) as they were, with their ids, for the transactional tests that run after these.
+pytestmark = pytest.mark.django_db(
+    transaction=True, serialized_rollback=True, databases=["default", REPLICA]
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
