@@ -22,8 +22,9 @@ class FeaturedFirst:
         featured_now = featured_now_q(timezone.now())
         self.queryset = queryset
         self.featured: JobQuerySet | list = queryset.filter(featured_now).newest()
-        self.rest = queryset.exclude(featured_now).newest()
-        if up_to is not None:
+        if up_to is None:
+            self.rest = queryset.exclude(featured_now).newest()
+        else:
             self.featured = list(self.featured[:up_to])
             self.rest = queryset.exclude(pk__in=[job.pk for job in self.featured]).newest()
 
