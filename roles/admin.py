@@ -72,6 +72,9 @@ class RoleAdmin(DraftsAdmin, EditorFields, WideTextInputs, PublishActions):
     actions = ["publish", "unpublish", "publish_drafts"]
     list_display = ["name", "status", "draft_column", "guide_count", "summary", "updated_at"]
     list_filter = ["status", HasDraftFilter]
+    # Named: the guide count's GROUP BY drops the model's ordering, and the guide form's role
+    # autocomplete pages through this queryset.
+    ordering = ["name"]
     search_fields = [
         "name", "summary", "broader_titles", "definition", "responsibilities", "skills", "tools",
         "industries",

@@ -234,3 +234,19 @@ def test_admin_search_reads_the_guides_text_sections_included(editor_client):
     make_guide(title="Something else")
     page = editor_client.get(reverse("admin:roles_guide_changelist"), {"q": "dbt"})
     assert [g.title for g in page.context["cl"].result_list] == ["Analytics engineering"]
+
+
+def test_the_guide_form_finds_roles_by_name(editor_client):
+    """The role pickers on the guide form page through the role admin's queryset, whose guide
+    count would otherwise leave it unordered (a warning, and a 500 where warnings are errors)."""
+    make_role(name="Analytics Engineer")
+    make_role(name="Data Analyst")
+    answer = editor_client.get(
+        "/admin/autocomplete/",
+        {"term": "Analy", "app_label": "roles", "model_name": "guide", "field_name": "first_role"},
+    )
+    assert answer.status_code == 200
+    assert [row["text"] for row in answer.json()["results"]] == [
+        "Analytics Engineer",
+        "Data Analyst",
+    ]
