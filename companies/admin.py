@@ -21,6 +21,23 @@ class DecisionForm(ActionForm):
     )
 
 
+# Everything is shown as it was proposed and decided; the decision is the list's action.
+SHOWN = (
+    "company",
+    "status",
+    "comparison",
+    "proposed_by",
+    "updated_at",
+    "decided_by",
+    "decided_at",
+    "note",
+)
+
+
+def _label(name: str) -> str:
+    return str(getattr(CompanyProfileChange._meta.get_field(name), "verbose_name", name))
+
+
 @admin.register(CompanyProfileChange)
 class CompanyProfileChangeAdmin(admin.ModelAdmin):
     list_display = ["company", "status", "changed", "proposed_by", "updated_at"]
@@ -29,17 +46,8 @@ class CompanyProfileChangeAdmin(admin.ModelAdmin):
     search_fields = ["company__name"]
     action_form = DecisionForm
     actions = ["approve", "reject"]
-    fields = [
-        "company",
-        "status",
-        "comparison",
-        "proposed_by",
-        "updated_at",
-        "decided_by",
-        "decided_at",
-        "note",
-    ]
-    readonly_fields = fields
+    fields = SHOWN
+    readonly_fields = SHOWN
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # employers propose changes from their dashboard
@@ -54,14 +62,14 @@ class CompanyProfileChangeAdmin(admin.ModelAdmin):
     @admin.display(description="changes")
     def changed(self, change: CompanyProfileChange) -> str:
         names = change.changed_fields() if change.status == ChangeStatus.PENDING else []
-        return ", ".join(CompanyProfileChange._meta.get_field(n).verbose_name for n in names)
+        return ", ".join(_label(name) for name in names)
 
     @admin.display(description="proposed profile beside the current one")
     def comparison(self, change: CompanyProfileChange) -> str:
         rows = (
             (
                 "changed" if getattr(change, name) != getattr(change.company, name) else "",
-                CompanyProfileChange._meta.get_field(name).verbose_name.capitalize(),
+                _label(name).capitalize(),
                 getattr(change.company, name) or "—",
                 getattr(change, name) or "—",
             )
