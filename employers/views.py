@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from companies import review
+from companies.selectors import has_page
 from core import ratelimit
 from core.pagination import page_or_404
 from employers.accounts import EmployerRequest, too_many_attempts
@@ -382,6 +383,7 @@ def company_edit(request: EmployerRequest) -> HttpResponse:
         "form": form,
         "employer": employer,
         "pending": pending,
+        "has_page": has_page(company),
         "last_decision": None if pending else review.last_decision(company),
     }
     return render(request, "employers/company_form.html", context)
