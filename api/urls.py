@@ -10,9 +10,10 @@ from rest_framework import exceptions
 from rest_framework.decorators import api_view
 from rest_framework.routers import DefaultRouter
 
+from companies.api.views import CompanyViewSet
 from compare.api.views import CompareView
 from employers.api.views import EmployerJobViewSet
-from jobs.api.views import CompanyViewSet, JobViewSet
+from jobs.api.views import JobViewSet
 from roles.api.views import GuideViewSet, RoleViewSet
 from salaries.api.views import SalaryViewSet
 

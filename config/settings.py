@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "core",
     "roles",
     "jobs",
+    "companies",
     "salaries",
     "employers",
     "alerts",
@@ -369,6 +370,7 @@ API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90, minimum=1)
 # How many guides and jobs a listing page shows.
 GUIDES_PER_PAGE = env_int("GUIDES_PER_PAGE", 12, minimum=1)
 JOBS_PER_PAGE = env_int("JOBS_PER_PAGE", 20, minimum=1)
+COMPANIES_PER_PAGE = env_int("COMPANIES_PER_PAGE", 24, minimum=1)
 # At most this many featured postings open a job list; the others sit among the rest by date.
 FEATURED_ON_JOB_LIST = env_int("FEATURED_ON_JOB_LIST", 3, minimum=0)
 # How long a posting stays up after it is published, unless its expiry is set by hand.

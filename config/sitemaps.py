@@ -1,5 +1,7 @@
-"""The sitemap index: jobs, guides, roles, salaries, role comparisons and the fixed pages."""
+"""The sitemap index: jobs, companies, guides, roles, salaries, role comparisons and the fixed
+pages."""
 
+from companies.sitemaps import CompanySitemap
 from compare.sitemaps import ComparisonSitemap
 from core.sitemaps import StaticPagesSitemap
 from jobs.sitemaps import JobSitemap
@@ -9,6 +11,7 @@ from salaries.sitemaps import SalarySitemap
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "jobs": JobSitemap,
+    "companies": CompanySitemap,
     "guides": GuideSitemap,
     "roles": RoleSitemap,
     "salaries": SalarySitemap,

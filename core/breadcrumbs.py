@@ -16,3 +16,7 @@ def guides_trail(title: str, url: str) -> Crumbs:
 
 def roles_trail(title: str, url: str) -> Crumbs:
     return trail(("Roles", reverse("roles:list")), (title, url))
+
+
+def companies_trail(name: str, url: str) -> Crumbs:
+    return trail(("Companies", reverse("companies:list")), (name, url))

@@ -27,7 +27,7 @@ GUIDES = "guides"
 ROLES = "roles"
 # Pages showing salary figures: salary pages, role pages, job pages with a salary.
 SALARIES = "salaries"
-# The API's company list.
+# Pages listing companies: /companies/ and the API's company list.
 COMPANIES = "companies"
 
 TAG_PREFIX = "pages:tag:"

@@ -38,7 +38,14 @@ class StaticPagesSitemap(Sitemap):
     priority = 0.5
 
     def items(self) -> list[str]:
-        return ["home", "jobs:list", "roles:guides", "roles:list", "salaries:list"]
+        return [
+            "home",
+            "jobs:list",
+            "companies:list",
+            "roles:guides",
+            "roles:list",
+            "salaries:list",
+        ]
 
     def location(self, name: str) -> str:
         return reverse(name)

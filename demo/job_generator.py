@@ -25,7 +25,10 @@ from demo.job_vocabulary import (
     BENEFITS,
     COMPANY_CULTURE,
     COMPANY_HOMES,
+    COMPANY_INDUSTRIES,
+    COMPANY_SIZE_BANDS,
     COMPANY_SIZES,
+    COMPANY_TAGLINES,
     CURATED_COMPANIES,
     EMPLOYMENT_MIX,
     ENTRY,
@@ -83,7 +86,14 @@ def new_company(name: str, sector: str) -> Company:
         f"{rng.choice(COMPANY_CULTURE)}"
     )
     company = Company(
-        name=name, slug=slug, website=f"https://{slug}.example.com", description=description
+        name=name,
+        slug=slug,
+        website=f"https://{slug}.example.com",
+        description=description,
+        tagline=COMPANY_TAGLINES[sector],
+        headquarters=home,
+        size=COMPANY_SIZE_BANDS[size],
+        industries=COMPANY_INDUSTRIES[sector],
     )
     company.render_markup()
     return company
@@ -113,7 +123,24 @@ def ensure_companies(count: int) -> tuple[list[Company], int]:
     companies = [
         by_slug.get(slug) or by_name[name] for name, slug in zip(names, slugs, strict=True)
     ]
+    _fill_profiles(companies, pool)
     return companies, len(missing)
+
+
+# The profile fields a demo company made before company pages existed still lacks.
+PROFILE_FIELDS = ["tagline", "headquarters", "size", "industries"]
+
+
+def _fill_profiles(companies: list[Company], pool: tuple[tuple[str, str], ...]) -> None:
+    """Give pool companies without a tagline (made by an older demo) their generated profile."""
+    bare = []
+    for company, (name, sector) in zip(companies, pool, strict=True):
+        if not company.tagline:
+            made = new_company(name, sector)
+            for field in PROFILE_FIELDS:
+                setattr(company, field, getattr(made, field))
+            bare.append(company)
+    Company.objects.bulk_update(bare, PROFILE_FIELDS, batch_size=500)
 
 
 @dataclass(frozen=True)

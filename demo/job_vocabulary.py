@@ -117,6 +117,9 @@ CURATED_COMPANIES = tuple((name, sector) for name, sector in _companies["curated
 PREFIXES = tuple(_companies["prefixes"])
 SUFFIX_SECTORS = _companies["suffix_sectors"]
 COMPANY_SIZES = tuple(_companies["sizes"])
+COMPANY_SIZE_BANDS = _companies["size_bands"]
+COMPANY_TAGLINES = _companies["taglines"]
+COMPANY_INDUSTRIES = _companies["industries"]
 COMPANY_HOMES = tuple(_companies["homes"])
 COMPANY_CULTURE = tuple(_companies["culture"])
 

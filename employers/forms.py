@@ -231,11 +231,20 @@ class JobForm(forms.ModelForm):
 
 class CompanyForm(forms.ModelForm):
     """The profile members may edit. Once set, the website (whose domain decides who may join)
-    changes only through the moderators."""
+    changes only through the moderators. Saved through companies.review: a company with a
+    public page shows the edit once a moderator approves it."""
 
     class Meta:
         model = Company
-        fields = ["website", "description", "logo"]
+        fields = [
+            "tagline",
+            "headquarters",
+            "size",
+            "industries",
+            "website",
+            "description",
+            "logo",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, **kwargs):

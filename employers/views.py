@@ -17,6 +17,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from companies import review
+from companies.selectors import has_page
 from core import ratelimit
 from core.pagination import page_or_404
 from employers.accounts import EmployerRequest, too_many_attempts
@@ -24,7 +26,7 @@ from employers.forms import CompanyForm, JobForm
 from employers.models import Employer
 from jobs import moderation
 from jobs.choices import JobStatus
-from jobs.models import Job, StatusChange, default_expiry
+from jobs.models import Company, Job, StatusChange, default_expiry
 from jobs.views import job_page_context
 
 DASHBOARD_PAGE_SIZE = 25
@@ -359,9 +361,36 @@ def company_edit(request: EmployerRequest) -> HttpResponse:
     if not employer.may_manage_postings:
         messages.info(request, "Confirm your e-mail address first: the link is in your inbox.")
         return redirect("employers:dashboard")
-    form = CompanyForm(request.POST or None, request.FILES or None, instance=employer.company)
+    company = employer.company
+    pending = review.pending_change(company)
+    initial = pending.values if pending else None
+    form = CompanyForm(
+        request.POST or None, request.FILES or None, instance=company, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "The company profile is saved.")
+        if "logo" in form.changed_data:
+            save_logo(company, form.cleaned_data["logo"])
+        if review.propose(company, form.cleaned_data, request.user):
+            messages.success(
+                request,
+                "Your changes are waiting for review: the company page shows them once a "
+                "moderator approves them.",
+            )
+        else:
+            messages.success(request, "The company profile is saved.")
         return redirect("employers:dashboard")
-    return render(request, "employers/company_form.html", {"form": form, "employer": employer})
+    context = {
+        "form": form,
+        "employer": employer,
+        "pending": pending,
+        "has_page": has_page(company),
+        "last_decision": None if pending else review.last_decision(company),
+    }
+    return render(request, "employers/company_form.html", context)
+
+
+def save_logo(company: Company, upload) -> None:
+    """The logo goes up at once, outside the review of the profile's text."""
+    fresh = Company.objects.get(pk=company.pk)
+    Company._meta.get_field("logo").save_form_data(fresh, upload)
+    fresh.save()

@@ -89,3 +89,14 @@ GOOGLE_EMPLOYMENT_TYPE: dict[str, str] = {
     EmploymentType.INTERNSHIP: "INTERN",
     EmploymentType.TEMPORARY: "TEMPORARY",
 }
+
+
+class CompanySize(models.TextChoices):
+    """How many people a company employs, in the bands people compare employers by."""
+
+    TINY = "1-10", "1–10 people"
+    SMALL = "11-50", "11–50 people"
+    MEDIUM = "51-200", "51–200 people"
+    LARGE = "201-1000", "201–1,000 people"
+    BIG = "1001-5000", "1,001–5,000 people"
+    HUGE = "5000+", "More than 5,000 people"

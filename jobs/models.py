@@ -22,6 +22,7 @@ from core.textsearch.query import Query
 from jobs.choices import (
     CURRENCIES,
     CURRENCY_RATES,
+    CompanySize,
     EmploymentType,
     ExperienceLevel,
     JobStatus,
@@ -89,6 +90,13 @@ class CompanyQuerySet(models.QuerySet):
         open_jobs = Job.objects.public().filter(company=OuterRef("pk"))
         return self.filter(Exists(open_jobs))
 
+    def with_pages(self) -> "CompanyQuerySet":
+        """Companies with a page: those with a posting that has a page (open or closed), so
+        a closed posting's link to its company still leads somewhere. A company with only
+        drafts or postings in review has none yet."""
+        jobs = Job.objects.with_pages().filter(company=OuterRef("pk"))
+        return self.filter(Exists(jobs))
+
 
 class Company(RendersMarkdown):
     name = models.CharField(max_length=120)
@@ -104,6 +112,18 @@ class Company(RendersMarkdown):
         blank=True, help_text="Markdown. A few sentences about the company."
     )
     description_html = models.TextField(blank=True, editable=False)
+    tagline = models.CharField(
+        max_length=160, blank=True, help_text="One line under the name: what the company does."
+    )
+    headquarters = models.CharField(
+        max_length=120, blank=True, help_text="City and country, e.g. “Berlin, Germany”."
+    )
+    size = models.CharField(
+        "company size", max_length=10, choices=CompanySize, blank=True, help_text="Employees."
+    )
+    industries = models.CharField(
+        max_length=200, blank=True, help_text="Comma-separated: “Healthcare, Software”."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -130,7 +150,11 @@ class Company(RendersMarkdown):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return f"{reverse('jobs:list')}?company={self.slug}"
+        return reverse("companies:detail", args=[self.slug])
+
+    @property
+    def industry_list(self) -> list[str]:
+        return [item.strip() for item in self.industries.split(",") if item.strip()]
 
     def page_tags(self) -> set[str]:
         """The cached pages showing the company: its postings' pages and every list of job

@@ -20,7 +20,11 @@ def job_posting_json_ld(job: Job, request: HttpRequest, site_name: str) -> dict:
     if job.posted_at is None or job.expires_at is None:
         raise ValueError("Only a public posting, which has both dates, gets JobPosting data.")
     company = job.company
-    organization = {"@type": "Organization", "name": company.name}
+    organization = {
+        "@type": "Organization",
+        "name": company.name,
+        "url": request.build_absolute_uri(company.get_absolute_url()),
+    }
     if company.website:
         organization["sameAs"] = company.website
     if company.logo:

@@ -64,16 +64,19 @@ TABLES_ADDED_SINCE = {
     "roles_roledraft",
     "reversion_version",
     "roles_authorprofile",
+    "companies_companyprofilechange",
 }
 # Columns migrations after the split added to moved models (a token's expiry, set by the
 # migration that added it to 90 days after the upgrade).
 FIELDS_ADDED_SINCE = {"apitoken": {"expires_at"}}
-# Apps added after the split: their migrations grant their own permissions (alerts/0002).
-APPS_ADDED_SINCE = {"alerts"}
+# Apps added after the split: their migrations grant their own permissions (alerts/0002,
+# companies/0002).
+APPS_ADDED_SINCE = {"alerts", "companies"}
 
 
-# Permissions migrations after the split granted to groups (roles/0008: author profiles).
-GRANTS_ADDED_SINCE = {"Editors": {"roles.authorprofile"}}
+# Permissions migrations after the split granted to groups (roles/0008: author profiles;
+# companies/0002: editors keep company profiles).
+GRANTS_ADDED_SINCE = {"Editors": {"roles.authorprofile", "jobs.company"}}
 
 
 def without_added_grants(grants: dict) -> dict:

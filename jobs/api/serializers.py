@@ -1,4 +1,5 @@
-"""Companies and job postings as JSON: the public view, and the employer's own postings.
+"""Job postings as JSON, each naming its company: the public view, and the employer's own
+postings.
 
 Writes reuse the site's posting form (JobForm) for every rule beyond a field's type, so a
 posting the API accepts is one the site would accept."""
@@ -13,27 +14,11 @@ from roles.api.serializers import RoleRefSerializer
 
 
 class CompanyRefSerializer(serializers.ModelSerializer):
-    url = PageUrlField(help_text="The company's open jobs on the site.")
+    url = PageUrlField(help_text="The company's page on the site.")
 
     class Meta:
         model = Company
         fields = ["slug", "name", "url", "website"]
-
-
-class CompanySerializer(CompanyRefSerializer):
-    logo = serializers.SerializerMethodField()
-    open_jobs = serializers.IntegerField(read_only=True)
-
-    class Meta(CompanyRefSerializer.Meta):
-        fields = [*CompanyRefSerializer.Meta.fields, "logo", "description_html", "open_jobs"]
-
-    @extend_schema_field(serializers.URLField(allow_null=True))
-    def get_logo(self, company: Company) -> str | None:
-        if not company.logo:
-            return None
-        request = self.context.get("request")
-        url = company.logo.url
-        return request.build_absolute_uri(url) if request is not None else url
 
 
 class SalarySerializer(serializers.Serializer):

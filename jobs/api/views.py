@@ -1,4 +1,4 @@
-"""API endpoints for job postings and companies: public reads, and employers' own postings.
+"""API endpoints for job postings: public reads, and employers' own postings.
 
 Public reads start from Job.objects.public() and filter with the /jobs/ page's own JobFilter, in
 the page's order. Employers' postings come from Job.objects.for_employer(user): another company's
@@ -6,8 +6,6 @@ posting is a 404, and every status change goes through jobs.moderation."""
 
 from typing import cast
 
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -15,13 +13,9 @@ from rest_framework import viewsets
 
 from api.common import SLUG, ConditionalReads, LastModifiedDetail, ListFilterBackend, PageNumbers
 from core import page_tags
-from jobs.api.serializers import (
-    CompanySerializer,
-    JobDetailSerializer,
-    JobSerializer,
-)
+from jobs.api.serializers import JobDetailSerializer, JobSerializer
 from jobs.filters import JOB_LIST_QUERY, JobFilter
-from jobs.models import Company, Job, public_jobs_q
+from jobs.models import Job
 from jobs.pagination import LIST_COUNT_UP_TO, SEARCH_COUNT_UP_TO, CountUpTo, FeaturedFirst
 
 
@@ -136,36 +130,3 @@ class JobViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelVie
         if job.featured_until and job.featured_until <= timezone.now():
             changes.append(job.featured_until)  # when it stopped being featured
         return max(changes)
-
-
-@extend_schema(tags=["companies"])
-@extend_schema_view(
-    list=extend_schema(summary="Companies hiring now"),
-    retrieve=extend_schema(summary="One company hiring now"),
-)
-class CompanyViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelViewSet):
-    """Companies with at least one open posting, by name, with how many they have."""
-
-    lookup_field = "slug"
-    lookup_value_regex = SLUG
-    serializer_class = CompanySerializer
-    cache_tags = (page_tags.COMPANIES, page_tags.JOBS)
-
-    def get_queryset(self):
-        # Counted per company shown, through the company index, rather than by grouping every
-        # open posting of the board before the page is cut.
-        open_jobs = (
-            Job.objects.filter(public_jobs_q(timezone.now()), company=OuterRef("pk"))
-            .order_by()
-            .values("company")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        return (
-            Company.objects.public()
-            .annotate(open_jobs=Coalesce(Subquery(open_jobs), 0))
-            .order_by("name", "pk")
-        )
-
-    def last_modified(self, company: Company):
-        return company.updated_at

@@ -82,6 +82,10 @@ def board():
     data = make_role(name="Data Engineer", slug="data-engineer")
     draft = make_role(name="Prompt Engineer", slug="prompt-engineer", status=Status.DRAFT)
     acme = make_company(name="Acme", slug="acme", website="")
+    profiled = make_company(name="Profiled", slug="profiled", tagline="Maps from space",
+                            headquarters="Berlin, Germany", size="51-200",
+                            industries="Geospatial, Software")  # fmt: skip
+    make_job(title="At a profiled company", slug="profiled-job", company=profiled)
     make_job(title="With everything", slug="full", company=acme, role=ml, region="BE")
     make_job(title="No role, no pay", slug="bare", role=None, salary_min=None, salary_max=None,
              salary_currency="", skills="")  # fmt: skip
@@ -109,6 +113,9 @@ PUBLIC_READS = [
     "/api/v1/jobs/draft-role/",
     "/api/v1/companies/",
     "/api/v1/companies/acme/",
+    "/api/v1/companies/profiled/",
+    "/api/v1/companies/?q=prof",
+    "/api/v1/companies/?q=no-such-name",
     "/api/v1/roles/",
     "/api/v1/roles/ml-engineer/",
     "/api/v1/guides/",

@@ -109,6 +109,9 @@ def test_moderators_group_has_exactly_the_job_company_and_alert_permissions():
         ("jobs", "view_statuschange"),
         ("employers", "view_employer"),
         ("employers", "change_employer"),
+        # Employers' company profile changes, to approve or reject.
+        ("companies", "view_companyprofilechange"),
+        ("companies", "change_companyprofilechange"),
         # Job alerts: their addresses (bounces), alerts and send history (tests/alerts/).
         *{
             ("alerts", f"{action}_{model}")

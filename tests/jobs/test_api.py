@@ -124,7 +124,7 @@ def test_a_job_object(client, board):
     assert job["company"] == {
         "slug": "acme",
         "name": "Acme Robotics",
-        "url": "http://testserver/jobs/?company=acme",
+        "url": "http://testserver/companies/acme/",
         "website": board["acme"].website,
     }
     assert job["role"]["slug"] == "machine-learning-engineer"

@@ -55,6 +55,7 @@ def test_onsite_job_structured_data(client):
     assert data["hiringOrganization"] == {
         "@type": "Organization",
         "name": "McKesson",
+        "url": f"http://testserver/companies/{company.slug}/",
         "sameAs": "https://www.mckesson.com",
     }
     assert data["jobLocation"]["address"] == {

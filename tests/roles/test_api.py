@@ -140,7 +140,7 @@ def test_companies_are_those_with_open_jobs(client):
     make_job(company=quiet, status=JobStatus.PENDING)
     listed = results(client, "/api/v1/companies/")
     assert [(c["slug"], c["open_jobs"]) for c in listed] == [("open-co", 2)]
-    assert listed[0]["url"] == "http://testserver/jobs/?company=open-co"
+    assert listed[0]["url"] == "http://testserver/companies/open-co/"
     assert client.get("/api/v1/companies/open-co/").status_code == 200
     assert client.get("/api/v1/companies/quiet-co/").status_code == 404
 

@@ -1,0 +1,21 @@
+"""schema.org Organization JSON-LD for a company page."""
+
+from django.http import HttpRequest
+
+from jobs.models import Company
+
+
+def organization_json_ld(company: Company, request: HttpRequest) -> dict:
+    organization = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": company.name,
+        "url": request.build_absolute_uri(company.get_absolute_url()),
+    }
+    if company.tagline:
+        organization["description"] = company.tagline
+    if company.logo:
+        organization["logo"] = request.build_absolute_uri(company.logo.url)
+    if company.website:
+        organization["sameAs"] = company.website
+    return organization
