@@ -8,6 +8,7 @@ from django.template import loader
 
 from core import email
 from employers.models import Employer
+from jobs import verification
 from jobs.models import Company, Job
 from jobs.selectors import postable_roles
 
@@ -104,6 +105,9 @@ class SignUpForm(HoneypotMixin):
                 name=data["company_name"], website=data["company_website"]
             )
             created = True
+            # A name that looks like a company's on the board: the account is made, and the
+            # company's postings wait for a moderator to clear or merge it.
+            verification.hold_if_look_alike(company, user)
         return Employer.objects.create(user=user, company=company, created_company=created)
 
 

@@ -22,7 +22,7 @@ from core.pagination import page_or_404
 from employers.accounts import EmployerRequest, too_many_attempts
 from employers.forms import CompanyForm, JobForm
 from employers.models import Employer
-from jobs import moderation
+from jobs import moderation, verification
 from jobs.choices import JobStatus
 from jobs.models import Job, StatusChange, default_expiry
 from jobs.views import job_page_context
@@ -362,6 +362,8 @@ def company_edit(request: EmployerRequest) -> HttpResponse:
     form = CompanyForm(request.POST or None, request.FILES or None, instance=employer.company)
     if request.method == "POST" and form.is_valid():
         form.save()
+        if "website" in form.changed_data:  # set for the first time: its domain may vouch
+            verification.website_changed(employer.company, request.user)
         messages.success(request, "The company profile is saved.")
         return redirect("employers:dashboard")
     return render(request, "employers/company_form.html", {"form": form, "employer": employer})

@@ -23,7 +23,7 @@ from django.utils import timezone
 from core import email
 from jobs import recipients
 from jobs.choices import JobStatus
-from jobs.models import Job, StatusChange, default_expiry
+from jobs.models import Company, Job, StatusChange, default_expiry
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -177,6 +177,11 @@ def approve(
     if job.is_public:
         raise AlreadyDecided(f"“{job.title}” version {job.revision} is already published.")
     _require(job, APPROVABLE, "approved")
+    if Company.objects.filter(pk=job.company_id, looks_like__isnull=False).exists():
+        raise NotAllowed(
+            f"“{job.company}” is held for review: its name looks like another company's. "
+            "Clear it or merge it in the company list first."
+        )
     from_status = job.status
     job.publish(now)
     try:
