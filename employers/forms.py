@@ -246,3 +246,23 @@ class CompanyForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.website:
             del self.fields["website"]
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting an account asks for its password: a session left open is not enough."""
+
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password.")
+        return password

@@ -156,7 +156,7 @@ class CompanyTrustAdmin(admin.ModelAdmin):
             verification.clear_hold(company, request.user, reason)
         self.message_user(request, f"Cleared {len(companies)} company(ies).", messages.SUCCESS)
 
-    @admin.action(description="Merge the two selected companies…", permissions=["change", "delete"])
+    @admin.action(description="Merge the two selected companies…", permissions=["change"])
     def merge_companies(self, request: HttpRequest, queryset: QuerySet) -> TemplateResponse | None:
         companies = queryset.order_by("pk")
         if companies.count() != 2:

@@ -52,6 +52,8 @@ UNCHECKED = ["slug", "search_vector"]
 # An employer renews a posting at most this many times, each within the last days of its run.
 MAX_RENEWALS = 3
 RENEWAL_WINDOW = timedelta(days=7)
+# The statuses of a posting that has closed.
+CLOSED = {JobStatus.FILLED, JobStatus.EXPIRED}
 # The statuses a moderator's decision leads to.
 DECISIONS = [JobStatus.PUBLISHED, JobStatus.CHANGES, JobStatus.REJECTED]
 
@@ -314,6 +316,22 @@ def expire(job: Job) -> StatusChange:
     change = _record(job, from_status, None)
     email.send("job_expired", recipients.company_addresses(job), _employer_context(job))
     return change
+
+
+@transaction.atomic
+def close_for_deleted_account(job: Job) -> StatusChange | None:
+    """The employer who owned the posting deleted their account: a posting that was never public
+    is deleted with its history; one that was keeps its page as closed (expired), so that old
+    links still explain it and moderation keeps its history. Nobody is e-mailed."""
+    job = Job.objects.select_for_update().get(pk=job.pk)
+    if job.posted_at is None:
+        job.delete()
+        return None
+    if job.status in (JobStatus.FILLED, JobStatus.EXPIRED):
+        return None
+    from_status, job.status = job.status, JobStatus.EXPIRED
+    job.save(update_fields=["status", "updated_at"])
+    return _record(job, from_status, None, "Closed: the employer deleted their account.")
 
 
 @transaction.atomic
