@@ -92,6 +92,7 @@ class CompanyAdmin(CompanyTrustAdmin, WideTextInputs, admin.ModelAdmin):
         "look_alike",
         "verification_state",
         "members",
+        "audit_trail",
         "created_at",
         "updated_at",
     ]
@@ -104,6 +105,7 @@ class CompanyAdmin(CompanyTrustAdmin, WideTextInputs, admin.ModelAdmin):
         "logo",
         "description",
         "members",
+        "audit_trail",
         "created_at",
         "updated_at",
     ]

@@ -1,7 +1,7 @@
 """The moderators' side of trusting companies: the "Verified" badge by hand, look-alike names
 held for review, merging two companies, and each company's audit trail."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.contrib import admin, messages
@@ -10,10 +10,16 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
+from core.http import SignedInRequest
 from jobs import merging, verification
-from jobs.models import Company, CompanyEvent, CompanySlugRedirect
+from jobs.models import Company, CompanySlugRedirect
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+AUDIT_TRAIL_SHOWN = 50
 
 
 class CompanyActionForm(ActionForm):
@@ -23,22 +29,6 @@ class CompanyActionForm(ActionForm):
         max_length=2000,
         widget=forms.TextInput(attrs={"size": 50}),
     )
-
-
-class CompanyEventInline(admin.TabularInline):
-    model = CompanyEvent
-    fields = ("created_at", "kind", "actor", "note")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name = "audit trail entry"
-    verbose_name_plural = "audit trail"
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class HeldFilter(admin.SimpleListFilter):
@@ -74,7 +64,6 @@ class CompanyTrustAdmin(admin.ModelAdmin):
 
     action_form = CompanyActionForm
     actions = ["verify_by_hand", "remove_verification", "clear_look_alike", "merge_companies"]
-    inlines = [CompanyEventInline]
     list_select_related = ["looks_like"]
 
     @admin.display(description="verified", boolean=True, ordering="verified_at")
@@ -95,10 +84,33 @@ class CompanyTrustAdmin(admin.ModelAdmin):
         url = reverse("admin:jobs_company_change", args=[other.pk])
         return format_html('Held for review: looks like <a href="{}">{}</a>', url, other.name)
 
+    @admin.display(description="audit trail")
+    def audit_trail(self, company: Company) -> str:
+        """The company's moderation steps, newest first (a read-only list, not an inline: an
+        inline would ask every form posted here for its management data)."""
+        if company.pk is None:
+            return "None yet"
+        events = company.events.select_related("actor")[:AUDIT_TRAIL_SHOWN]
+        rows = format_html_join(
+            "",
+            "<li><time>{}</time> · {} · {}{}</li>",
+            (
+                (
+                    f"{event.created_at:%Y-%m-%d %H:%M}",
+                    event.get_kind_display(),
+                    event.actor or "the site",
+                    f": {event.note}" if event.note else "",
+                )
+                for event in events
+            ),
+        )
+        return format_html('<ul class="audit-trail">{}</ul>', rows) if rows else "None yet"
+
     def save_model(self, request: HttpRequest, obj: Company, form, change: bool) -> None:
         super().save_model(request, obj, form, change)
+        user = cast("User", request.user)  # the admin's pages are for signed-in staff
         if not change or "name" in form.changed_data:
-            existing = verification.hold_if_look_alike(obj, request.user)
+            existing = verification.hold_if_look_alike(obj, user)
             if existing is not None:
                 self.message_user(
                     request,
@@ -107,7 +119,7 @@ class CompanyTrustAdmin(admin.ModelAdmin):
                     messages.WARNING,
                 )
         if change and "website" in form.changed_data:
-            verification.website_changed(obj, request.user)
+            verification.website_changed(obj, user)
 
     def _reason(self, request: HttpRequest) -> str | None:
         note = request.POST.get("note", "").strip()
@@ -119,7 +131,7 @@ class CompanyTrustAdmin(admin.ModelAdmin):
     @admin.action(
         description="Verify selected companies by hand (give a reason)", permissions=["change"]
     )
-    def verify_by_hand(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def verify_by_hand(self, request: SignedInRequest, queryset: QuerySet) -> None:
         reason = self._reason(request)
         if reason is None:
             return
@@ -132,7 +144,7 @@ class CompanyTrustAdmin(admin.ModelAdmin):
         description="Remove the verification of selected companies (give a reason)",
         permissions=["change"],
     )
-    def remove_verification(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def remove_verification(self, request: SignedInRequest, queryset: QuerySet) -> None:
         reason = self._reason(request)
         if reason is None:
             return
@@ -147,7 +159,7 @@ class CompanyTrustAdmin(admin.ModelAdmin):
         description="Clear the look-alike hold of selected companies (give a reason)",
         permissions=["change"],
     )
-    def clear_look_alike(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def clear_look_alike(self, request: SignedInRequest, queryset: QuerySet) -> None:
         reason = self._reason(request)
         if reason is None:
             return
@@ -157,7 +169,9 @@ class CompanyTrustAdmin(admin.ModelAdmin):
         self.message_user(request, f"Cleared {len(companies)} company(ies).", messages.SUCCESS)
 
     @admin.action(description="Merge the two selected companies…", permissions=["change"])
-    def merge_companies(self, request: HttpRequest, queryset: QuerySet) -> TemplateResponse | None:
+    def merge_companies(
+        self, request: SignedInRequest, queryset: QuerySet
+    ) -> TemplateResponse | None:
         companies = queryset.order_by("pk")
         if companies.count() != 2:
             self.message_user(request, "Select exactly two companies to merge.", messages.ERROR)

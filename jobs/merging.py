@@ -38,7 +38,7 @@ def _foreign_keys_to_company() -> list[tuple[type[models.Model], str]]:
     return [
         (rel.related_model, rel.field.name)
         for rel in Company._meta.related_objects
-        if rel.many_to_one and isinstance(rel.related_model, type)
+        if rel.one_to_many and isinstance(rel.related_model, type)
     ]
 
 

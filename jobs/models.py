@@ -1,6 +1,7 @@
 """Companies and their job postings, and the one rule that decides which postings are public."""
 
 from datetime import datetime, timedelta
+from typing import cast
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -96,7 +97,7 @@ class CompanyQuerySet(models.QuerySet):
         skeleton = name_skeleton(name)
         if not skeleton:
             return None
-        return self.filter(name_skeleton=skeleton).order_by("pk").first()
+        return cast("Company | None", self.filter(name_skeleton=skeleton).order_by("pk").first())
 
 
 class VerifiedHow(models.TextChoices):

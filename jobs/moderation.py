@@ -23,7 +23,7 @@ from django.utils import timezone
 from core import email
 from jobs import recipients
 from jobs.choices import JobStatus
-from jobs.models import Company, Job, StatusChange, default_expiry
+from jobs.models import Job, StatusChange, default_expiry
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -81,10 +81,12 @@ def _locked_state(job: Job) -> tuple[str, int]:
     return rows.values_list("status", "revision").get()
 
 
-def _reload_version(job: Job, revision: int | None) -> None:
-    """Read the posting again under a row lock; refuse if it is no longer version `revision`
-    (None: the posting as it stands, for the site's own code)."""
-    job.refresh_from_db(from_queryset=Job.objects.select_for_update())
+def _reload_version(job: Job, revision: int | None, *, with_company: bool = False) -> None:
+    """Read the posting again under a row lock (with its company, in the same query, when
+    asked); refuse if it is no longer version `revision` (None: the posting as it stands, for
+    the site's own code)."""
+    rows = Job.objects.select_for_update(of=("self",))
+    job.refresh_from_db(from_queryset=rows.select_related("company") if with_company else rows)
     if revision is not None and job.revision != revision:
         raise VersionChanged(
             f"This posting changed after you opened it: review version {job.revision}."
@@ -175,11 +177,11 @@ def approve(
 ) -> StatusChange:
     """Publish version `revision` of the posting, the one the moderator read, exactly as it was
     read: refused once the posting has changed, or when that version is on the board already."""
-    _reload_version(job, revision)
+    _reload_version(job, revision, with_company=True)
     if job.is_public:
         raise AlreadyDecided(f"“{job.title}” version {job.revision} is already published.")
     _require(job, APPROVABLE, "approved")
-    if Company.objects.filter(pk=job.company_id, looks_like__isnull=False).exists():
+    if job.company.is_held:
         raise NotAllowed(
             f"“{job.company}” is held for review: its name looks like another company's. "
             "Clear it or merge it in the company list first."
