@@ -196,3 +196,20 @@ def test_the_badge_needs_a_confirmed_member_to_post_from_the_dashboard(client):
     employer = make_employer("ada@tessellate.example", company=company, verified=False)
     assert client_for(employer.user).get(NEW_URL).status_code == 200
     assert not Company.objects.get(pk=company.pk).is_verified
+
+
+def test_a_moderator_confirming_an_employer_in_the_admin_decides_verification_again():
+    company = make_company(website="https://tessellate.example")
+    employer = make_employer("ada@tessellate.example", company=company, verified=False)
+    admin = client_for(make_moderator())
+    url = reverse("admin:employers_employer_change", args=[employer.pk])
+    data = {
+        "company": company.pk,
+        "created_company": "on",
+        "verified_at_0": "2026-01-02",
+        "verified_at_1": "10:00:00",
+    }
+    response = admin.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    company.refresh_from_db()
+    assert company.verified_how == VerifiedHow.EMAIL
