@@ -58,6 +58,7 @@ from demo.job_vocabulary import (
     RoleProfile,
 )
 from jobs.choices import JobStatus, SalaryPeriod, Workplace
+from jobs.lookalikes import name_skeleton
 from jobs.models import Company, Job
 from roles.models import Role
 
@@ -83,7 +84,11 @@ def new_company(name: str, sector: str) -> Company:
         f"{rng.choice(COMPANY_CULTURE)}"
     )
     company = Company(
-        name=name, slug=slug, website=f"https://{slug}.example.com", description=description
+        name=name,
+        slug=slug,
+        website=f"https://{slug}.example.com",
+        description=description,
+        name_skeleton=name_skeleton(name),  # bulk_create skips save(), which sets it
     )
     company.render_markup()
     return company

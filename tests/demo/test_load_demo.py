@@ -56,3 +56,6 @@ def test_the_demo_employers_company_is_verified_by_its_confirmed_address(setting
     assert [c.name for c in verified] == ["Tessellate AI"]
     assert verified.get().verified_how == "email"
     assert verified.get().events.count() == 1
+    # Every demo company has its name skeleton, so a look-alike sign-up finds it.
+    assert not Company.objects.filter(name_skeleton="").exists()
+    assert Company.objects.look_alike("Tesse11ate Al").name == "Tessellate AI"
