@@ -64,6 +64,8 @@ TABLES_ADDED_SINCE = {
     "roles_roledraft",
     "reversion_version",
     "roles_authorprofile",
+    "jobs_companyevent",
+    "jobs_companyslugredirect",
 }
 # Columns migrations after the split added to moved models (a token's expiry, set by the
 # migration that added it to 90 days after the upgrade).
@@ -72,8 +74,12 @@ FIELDS_ADDED_SINCE = {"apitoken": {"expires_at"}}
 APPS_ADDED_SINCE = {"alerts"}
 
 
-# Permissions migrations after the split granted to groups (roles/0008: author profiles).
-GRANTS_ADDED_SINCE = {"Editors": {"roles.authorprofile"}}
+# Permissions migrations after the split granted to groups (roles/0008: author profiles;
+# jobs/0013: the companies' audit trail and merged companies' old addresses).
+GRANTS_ADDED_SINCE = {
+    "Editors": {"roles.authorprofile"},
+    "Moderators": {"jobs.companyevent", "jobs.companyslugredirect"},
+}
 
 
 def without_added_grants(grants: dict) -> dict:

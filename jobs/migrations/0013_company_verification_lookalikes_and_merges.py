@@ -19,6 +19,15 @@ CODENAMES = [
 ]
 
 
+def revoke(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for group in Group.objects.filter(name=GROUP):
+        group.permissions.remove(
+            *Permission.objects.filter(content_type__app_label="jobs", codename__in=CODENAMES)
+        )
+
+
 def fill_skeletons(apps, schema_editor):
     Company = apps.get_model("jobs", "Company")
     for company in Company.objects.only("pk", "name").iterator():
@@ -159,5 +168,5 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(fill_skeletons, migrations.RunPython.noop),
-        migrations.RunPython(grant, migrations.RunPython.noop),
+        migrations.RunPython(grant, revoke),
     ]
