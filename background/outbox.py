@@ -298,3 +298,11 @@ def prune(now: datetime | None = None) -> int:
         status=OutgoingEmail.Status.FAILED, next_attempt_at__lt=now - timedelta(days=30)
     )
     return sent.delete()[0] + failed.delete()[0]
+
+
+def forget_address(address: str) -> int:
+    """Delete every message to `address`, sent or waiting (its owner deleted their account:
+    the copies kept for the retry sweep and the pruning window hold their name and postings).
+    How many there were."""
+    deleted, _ = OutgoingEmail.objects.filter(to__iexact=address).delete()
+    return deleted

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from companies.models import PROFILE_FIELDS, ChangeStatus, CompanyProfileChange
 from companies.selectors import has_page
+from jobs import verification
 from jobs.models import Company
 
 
@@ -64,9 +65,12 @@ def approve(change: CompanyProfileChange, moderator: Any, note: str = "") -> Non
     """Show the proposed profile: the company's save retires the pages showing it."""
     _decide(change, ChangeStatus.APPROVED, moderator, note)
     company = Company.objects.select_for_update().get(pk=change.company_id)
+    new_website = change.values.get("website", company.website) != company.website
     for name, value in change.values.items():
         setattr(company, name, value)
     company.save()
+    if new_website:  # its domain decides the badge
+        verification.website_changed(company, moderator)
 
 
 @transaction.atomic

@@ -4,8 +4,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
 from django.urls import reverse
 
 from companies import selectors
@@ -14,6 +14,7 @@ from core import page_query, page_tags
 from core.breadcrumbs import companies_trail, trail
 from core.page_cache import cache_public_page, do_not_store, tag_page
 from core.pagination import page_or_404
+from jobs.merging import resolve_company_slug
 from jobs.models import Company
 from roles.structured_data import breadcrumb_list
 
@@ -47,7 +48,12 @@ def company_list(request: HttpRequest) -> HttpResponse:
 
 @cache_public_page()
 def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    company = get_object_or_404(Company.objects.with_pages(), slug=slug)
+    company = Company.objects.with_pages().filter(slug=slug).first()
+    if company is None:
+        merged_into = resolve_company_slug(slug)  # a merged company's old address
+        if merged_into is None or merged_into.slug == slug:
+            raise Http404("No company has a page at this address.")
+        return HttpResponsePermanentRedirect(merged_into.get_absolute_url())
     tag_page(request, page_tags.company(company.pk), page_tags.company_jobs(company.pk))
     figures = selectors.open_job_figures(company)
     jobs = list(selectors.company_jobs(company)[:JOBS_ON_COMPANY_PAGE]) if figures.count else []

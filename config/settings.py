@@ -260,6 +260,11 @@ PERIODIC_JOBS = {
 }
 SCHEDULE_TICK_SECONDS = env_int("SCHEDULE_TICK_SECONDS", 15, minimum=1)
 
+# What other apps hold about an e-mail address, for an employer's "Download my data"
+# (employers/own_data.py): a section name and a function of the address returning plain data.
+# Named as dotted paths, as the periodic jobs are, so employers imports none of those apps.
+OWN_DATA_SECTIONS = {"alerts": "alerts.own_data.for_address"}
+
 # The site's own address, for links in e-mails sent outside a request (e.g. by expire_jobs).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <jobs@localhost>")

@@ -53,6 +53,10 @@ LOG_IN_ADDRESS_FAILURES = Limit("log-in-address-failures", 30, 60 * 60)
 PASSWORD_RESET = Limit("password-reset", 5, 60 * 60)  # per address
 VERIFICATION_EMAIL = Limit("verification-email", 3, 60 * 60)  # per account
 SUBMISSION = Limit("submission", 10, 60 * 60)  # per company
+# An employer's download of their data (it reads every posting and its history), per account.
+DATA_EXPORT = Limit("data-export", 5, 24 * 60 * 60)
+# Password attempts to delete an account, per account.
+ACCOUNT_DELETION = Limit("account-deletion", 5, 60 * 60)
 # Reveals of a posting's application e-mail address (POST /jobs/<slug>/apply/) per address.
 APPLY_REVEAL = Limit("apply-reveal", 30, 60 * 60)
 # Job alerts saved (POST /alerts/) per network address, and per e-mail address: each sends a

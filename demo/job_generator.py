@@ -61,6 +61,7 @@ from demo.job_vocabulary import (
     RoleProfile,
 )
 from jobs.choices import JobStatus, SalaryPeriod, Workplace
+from jobs.lookalikes import name_skeleton
 from jobs.models import Company, Job
 from roles.models import Role
 
@@ -94,6 +95,7 @@ def new_company(name: str, sector: str) -> Company:
         headquarters=home,
         size=COMPANY_SIZE_BANDS[size],
         industries=COMPANY_INDUSTRIES[sector],
+        name_skeleton=name_skeleton(name),  # bulk_create skips save(), which sets it
     )
     company.render_markup()
     return company

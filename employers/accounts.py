@@ -19,6 +19,7 @@ from core import email, ratelimit
 from core.http import SignedInRequest
 from employers.forms import EmailAuthenticationForm, OutboxPasswordResetForm, SignUpForm
 from employers.models import ApiToken, Employer
+from jobs import verification
 
 VERIFY_SALT = "employers.verify-email"
 
@@ -159,6 +160,8 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
     if not employer.is_verified:
         employer.verified_at = timezone.now()
         employer.save(update_fields=["verified_at"])
+        # An address at the company's website domain earns the company its "Verified" badge.
+        verification.recheck(employer.company, employer.user)
     messages.success(request, f"Thank you: {employer.user.email} is confirmed.")
     return redirect("employers:dashboard" if request.user.is_authenticated else "employers:log-in")
 

@@ -8,6 +8,7 @@ from django.template import loader
 
 from core import email
 from employers.models import Employer
+from jobs import verification
 from jobs.models import Company, Job
 from jobs.selectors import postable_roles
 
@@ -104,6 +105,9 @@ class SignUpForm(HoneypotMixin):
                 name=data["company_name"], website=data["company_website"]
             )
             created = True
+            # A name that looks like a company's on the board: the account is made, and the
+            # company's postings wait for a moderator to clear or merge it.
+            verification.hold_if_look_alike(company, user)
         return Employer.objects.create(user=user, company=company, created_company=created)
 
 
@@ -251,3 +255,23 @@ class CompanyForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.website:
             del self.fields["website"]
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting an account asks for its password: a session left open is not enough."""
+
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password.")
+        return password

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from employers import accounts, views
+from employers import accounts, own_data_views, views
 from employers import token_views as tokens
 
 app_name = "employers"
@@ -29,6 +29,9 @@ urlpatterns = [
     ),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("company/", views.company_edit, name="company"),
+    path("my-data/", own_data_views.my_data, name="my-data"),
+    path("my-data/download/", own_data_views.download, name="my-data-download"),
+    path("my-data/delete-account/", own_data_views.delete_account, name="delete-account"),
     path("api-tokens/", tokens.api_tokens, name="api-tokens"),
     path("api-tokens/<int:pk>/revoke/", tokens.api_token_revoke, name="api-token-revoke"),
     path("jobs/new/", views.job_create, name="new"),

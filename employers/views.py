@@ -24,7 +24,7 @@ from core.pagination import page_or_404
 from employers.accounts import EmployerRequest, too_many_attempts
 from employers.forms import CompanyForm, JobForm
 from employers.models import Employer
-from jobs import moderation
+from jobs import moderation, verification
 from jobs.choices import JobStatus
 from jobs.models import Company, Job, StatusChange, default_expiry
 from jobs.views import job_page_context
@@ -377,6 +377,8 @@ def company_edit(request: EmployerRequest) -> HttpResponse:
                 "moderator approves them.",
             )
         else:
+            if "website" in form.changed_data:  # set for the first time: its domain may vouch
+                verification.website_changed(company, request.user)
             messages.success(request, "The company profile is saved.")
         return redirect("employers:dashboard")
     context = {

@@ -18,6 +18,7 @@ from django.utils.html import format_html, format_html_join
 from core.admin_widgets import WideTextInputs
 from core.page_cache import pages_changed
 from jobs import moderation, review
+from jobs.admin_companies import CompanyTrustAdmin, HeldFilter
 from jobs.admin_review import (
     FlagFilter,
     QueueActionForm,
@@ -82,15 +83,25 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(WideTextInputs, admin.ModelAdmin):
-    list_display = ["name", "website", "open_jobs", "updated_at"]
+class CompanyAdmin(CompanyTrustAdmin, WideTextInputs, admin.ModelAdmin):
+    list_display = ["name", "website", "verified", "look_alike", "open_jobs", "updated_at"]
+    list_filter = [HeldFilter]
     search_fields = ["name", "website"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["members", "created_at", "updated_at"]
+    readonly_fields = [
+        "look_alike",
+        "verification_state",
+        "members",
+        "audit_trail",
+        "created_at",
+        "updated_at",
+    ]
     fields = [
         "name",
+        "look_alike",
         "slug",
         "website",
+        "verification_state",
         "logo",
         "tagline",
         "headquarters",
@@ -98,6 +109,7 @@ class CompanyAdmin(WideTextInputs, admin.ModelAdmin):
         "industries",
         "description",
         "members",
+        "audit_trail",
         "created_at",
         "updated_at",
     ]

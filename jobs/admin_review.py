@@ -27,6 +27,7 @@ FLAG_LABELS = {
     JobStatus.REJECTED: "Edited after a rejection",
     JobStatus.CHANGES: "Edited after changes were requested",
     "no_salary": "Salary missing",
+    "held": "Company held: its name looks like another company's",
 }
 
 
@@ -87,6 +88,8 @@ def submitted_ago(when: datetime | None, now: datetime | None = None) -> str:
 def flags(job: Job) -> list[str]:
     """What asks for a closer look at a posting of review.with_flags()."""
     found = []
+    if job.company.is_held:  # the company is read with the posting
+        found.append(FLAG_LABELS["held"])
     if getattr(job, "first_posting", False):
         found.append(FLAG_LABELS["first_posting"])
     last_decision = getattr(job, "last_decision", None)

@@ -1,6 +1,7 @@
 """Companies and their job postings, and the one rule that decides which postings are public."""
 
 from datetime import datetime, timedelta
+from typing import cast
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -29,6 +30,7 @@ from jobs.choices import (
     SalaryPeriod,
     Workplace,
 )
+from jobs.lookalikes import name_skeleton
 from jobs.pay import Pay
 from jobs.validators import LOGO_EXTENSIONS, validate_logo
 from roles.models import RendersMarkdown
@@ -96,11 +98,40 @@ class CompanyQuerySet(models.QuerySet):
         drafts or postings in review has none yet."""
         jobs = Job.objects.with_pages().filter(company=OuterRef("pk"))
         return self.filter(Exists(jobs))
+    def look_alike(self, name: str) -> "Company | None":
+        """The oldest company whose name looks like `name` (jobs/lookalikes.py), or None; one
+        query on the name_skeleton index. A name of no Latin-looking letters matches none."""
+        skeleton = name_skeleton(name)
+        if not skeleton:
+            return None
+        return cast("Company | None", self.filter(name_skeleton=skeleton).order_by("pk").first())
+
+
+class VerifiedHow(models.TextChoices):
+    EMAIL = "email", "Confirmed e-mail at the website's domain"
+    MODERATOR = "moderator", "Checked by a moderator"
 
 
 class Company(RendersMarkdown):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=120, unique=True)
+    # The name as it looks (jobs/lookalikes.py): equal skeletons are names a reader confuses.
+    name_skeleton = models.CharField(max_length=240, db_index=True, editable=False, default="")
+    # The company already on the board whose name this one's looks like: set when the company is
+    # added, cleared by a moderator (or by a merge). Its postings wait until then.
+    looks_like = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text="Held for review: the name looks like this company's.",
+    )
+    # Set by jobs/verification.py only: when a member confirms an address at the website's
+    # domain, when the website changes, or by a moderator with a reason.
+    verified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    verified_how = models.CharField(max_length=10, choices=VerifiedHow, blank=True, editable=False)
     website = models.URLField(blank=True, help_text="The company's own site, https://…")
     logo = models.FileField(
         upload_to="logos/",
@@ -147,6 +178,9 @@ class Company(RendersMarkdown):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Company.objects.exclude(pk=self.pk), self.name, "company")
+        self.name_skeleton = name_skeleton(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_skeleton"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -155,6 +189,15 @@ class Company(RendersMarkdown):
     @property
     def industry_list(self) -> list[str]:
         return [item.strip() for item in self.industries.split(",") if item.strip()]
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
+
+    @property
+    def is_held(self) -> bool:
+        """Its name looks like another company's and no moderator has cleared it yet."""
+        return self.looks_like_id is not None
 
     def page_tags(self) -> set[str]:
         """The cached pages showing the company: its postings' pages and every list of job
@@ -661,6 +704,54 @@ class JobForReview(Job):
         proxy = True
         verbose_name = "posting waiting for review"
         verbose_name_plural = "postings waiting for review"
+
+
+class CompanyEvent(models.Model):
+    """One step in a company's moderation: verified or not, a look-alike name held or cleared,
+    a merge, an account deleted. The audit trail moderators read; employers never see it."""
+
+    class Kind(models.TextChoices):
+        VERIFIED = "verified", "Verified"
+        UNVERIFIED = "unverified", "Verification removed"
+        HELD = "held", "Held: the name looks like another company's"
+        CLEARED = "cleared", "Look-alike name cleared"
+        MERGED = "merged", "Another company merged into this one"
+        ACCOUNT_DELETED = "account_deleted", "An employer deleted their account"
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty when the site did it, or the account was deleted since.",
+    )
+    note = models.TextField(blank=True, help_text="The reason, or what happened.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["company", "-created_at"], name="company_event_newest")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"
+
+
+class CompanySlugRedirect(models.Model):
+    """The address of a company merged into another: `old_slug` now means `company`."""
+
+    old_slug = models.SlugField(max_length=120, unique=True)
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="old_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+        verbose_name = "old company address"
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.company.slug}"
 
 
 class StatusChange(models.Model):

@@ -52,6 +52,8 @@ UNCHECKED = ["slug", "search_vector"]
 # An employer renews a posting at most this many times, each within the last days of its run.
 MAX_RENEWALS = 3
 RENEWAL_WINDOW = timedelta(days=7)
+# The statuses of a posting that has closed.
+CLOSED = {JobStatus.FILLED, JobStatus.EXPIRED}
 # The statuses a moderator's decision leads to.
 DECISIONS = [JobStatus.PUBLISHED, JobStatus.CHANGES, JobStatus.REJECTED]
 
@@ -79,10 +81,12 @@ def _locked_state(job: Job) -> tuple[str, int]:
     return rows.values_list("status", "revision").get()
 
 
-def _reload_version(job: Job, revision: int | None) -> None:
-    """Read the posting again under a row lock; refuse if it is no longer version `revision`
-    (None: the posting as it stands, for the site's own code)."""
-    job.refresh_from_db(from_queryset=Job.objects.select_for_update())
+def _reload_version(job: Job, revision: int | None, *, with_company: bool = False) -> None:
+    """Read the posting again under a row lock (with its company, in the same query, when
+    asked); refuse if it is no longer version `revision` (None: the posting as it stands, for
+    the site's own code)."""
+    rows = Job.objects.select_for_update(of=("self",))
+    job.refresh_from_db(from_queryset=rows.select_related("company") if with_company else rows)
     if revision is not None and job.revision != revision:
         raise VersionChanged(
             f"This posting changed after you opened it: review version {job.revision}."
@@ -173,10 +177,15 @@ def approve(
 ) -> StatusChange:
     """Publish version `revision` of the posting, the one the moderator read, exactly as it was
     read: refused once the posting has changed, or when that version is on the board already."""
-    _reload_version(job, revision)
+    _reload_version(job, revision, with_company=True)
     if job.is_public:
         raise AlreadyDecided(f"“{job.title}” version {job.revision} is already published.")
     _require(job, APPROVABLE, "approved")
+    if job.company.is_held:
+        raise NotAllowed(
+            f"“{job.company}” is held for review: its name looks like another company's. "
+            "Clear it or merge it in the company list first."
+        )
     from_status = job.status
     job.publish(now)
     try:
@@ -309,6 +318,22 @@ def expire(job: Job) -> StatusChange:
     change = _record(job, from_status, None)
     email.send("job_expired", recipients.company_addresses(job), _employer_context(job))
     return change
+
+
+@transaction.atomic
+def close_for_deleted_account(job: Job) -> StatusChange | None:
+    """The employer who owned the posting deleted their account: a posting that was never public
+    is deleted with its history; one that was keeps its page as closed (expired), so that old
+    links still explain it and moderation keeps its history. Nobody is e-mailed."""
+    job = Job.objects.select_for_update().get(pk=job.pk)
+    if job.posted_at is None:
+        job.delete()
+        return None
+    if job.status in (JobStatus.FILLED, JobStatus.EXPIRED):
+        return None
+    from_status, job.status = job.status, JobStatus.EXPIRED
+    job.save(update_fields=["status", "updated_at"])
+    return _record(job, from_status, None, "Closed: the employer deleted their account.")
 
 
 @transaction.atomic

@@ -1,6 +1,12 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    QueryDict,
+)
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
@@ -12,6 +18,7 @@ from core.breadcrumbs import trail
 from core.page_cache import cache_public_page, cache_until, do_not_store, tag_page
 from core.pagination import page_or_404
 from jobs.filters import JOB_LIST_QUERY, JobFilter
+from jobs.merging import resolve_company_slug
 from jobs.models import Job
 from jobs.pagination import LIST_COUNT_UP_TO, SEARCH_COUNT_UP_TO, CountUpTo, FeaturedFirst
 from jobs.role_figures import popular_guides
@@ -55,6 +62,9 @@ def job_list(request: HttpRequest) -> HttpResponse:
     jobs = JobFilter(request.GET, queryset=Job.objects.public().for_cards())
     if not jobs.is_valid():
         do_not_store(request)
+        moved = _merged_company_address(request, jobs)
+        if moved:
+            return HttpResponsePermanentRedirect(moved)
     results = jobs.qs
     if jobs.uses_default_order:
         # A few featured postings first, then the newest, without sorting every match.
@@ -82,6 +92,20 @@ def job_list(request: HttpRequest) -> HttpResponse:
         "feed_query": query_without(request.GET, "page", "ordering", *jobs.form.errors),
     }
     return render(request, "jobs/job_list.html", context)
+
+
+def _merged_company_address(request: HttpRequest, jobs: JobFilter) -> str | None:
+    """The same search with the company's new slug, when ?company= names a company merged into
+    another (its old links keep working), or None."""
+    slug = request.GET.get("company", "")
+    if "company" not in jobs.form.errors or not slug:
+        return None
+    company = resolve_company_slug(slug)
+    if company is None or company.slug == slug:
+        return None
+    query = request.GET.copy()
+    query["company"] = company.slug
+    return f"{reverse('jobs:list')}?{query.urlencode()}"
 
 
 def _found_nothing(jobs: JobFilter, page) -> bool:

@@ -65,6 +65,8 @@ TABLES_ADDED_SINCE = {
     "reversion_version",
     "roles_authorprofile",
     "companies_companyprofilechange",
+    "jobs_companyevent",
+    "jobs_companyslugredirect",
 }
 # Columns migrations after the split added to moved models (a token's expiry, set by the
 # migration that added it to 90 days after the upgrade).
@@ -75,8 +77,12 @@ APPS_ADDED_SINCE = {"alerts", "companies"}
 
 
 # Permissions migrations after the split granted to groups (roles/0008: author profiles;
-# companies/0002: editors keep company profiles).
-GRANTS_ADDED_SINCE = {"Editors": {"roles.authorprofile", "jobs.company"}}
+# companies/0002: editors keep company profiles; jobs/0014: the companies' audit trail and merged
+# companies' old addresses).
+GRANTS_ADDED_SINCE = {
+    "Editors": {"roles.authorprofile", "jobs.company"},
+    "Moderators": {"jobs.companyevent", "jobs.companyslugredirect"},
+}
 
 
 def without_added_grants(grants: dict) -> dict:

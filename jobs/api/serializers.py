@@ -15,10 +15,16 @@ from roles.api.serializers import RoleRefSerializer
 
 class CompanyRefSerializer(serializers.ModelSerializer):
     url = PageUrlField(help_text="The company's page on the site.")
+    verified = serializers.BooleanField(
+        source="is_verified",
+        read_only=True,
+        help_text="An employer of the company confirmed an address at its website's domain, "
+        "or a moderator checked it.",
+    )
 
     class Meta:
         model = Company
-        fields = ["slug", "name", "url", "website"]
+        fields = ["slug", "name", "url", "website", "verified"]
 
 
 class SalarySerializer(serializers.Serializer):

@@ -46,3 +46,16 @@ def test_demo_editor_is_a_non_superuser_editor(settings, capsys):
     assert editor.groups.filter(name="Moderators").exists()
     assert "password" in capsys.readouterr().out
     assert Guide.objects.filter(author=editor, status=Status.PUBLISHED).exists()
+
+
+def test_the_demo_employers_company_is_verified_by_its_confirmed_address(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("load_demo")  # again: one verification, not two
+    verified = Company.objects.filter(verified_at__isnull=False)
+    assert [c.name for c in verified] == ["Tessellate AI"]
+    assert verified.get().verified_how == "email"
+    assert verified.get().events.count() == 1
+    # Every demo company has its name skeleton, so a look-alike sign-up finds it.
+    assert not Company.objects.filter(name_skeleton="").exists()
+    assert Company.objects.look_alike("Tesse11ate Al").name == "Tessellate AI"

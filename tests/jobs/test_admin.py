@@ -107,6 +107,12 @@ def test_moderators_group_has_exactly_the_job_company_and_alert_permissions():
         ("jobs", "view_jobforreview"),
         ("jobs", "change_jobforreview"),
         ("jobs", "view_statuschange"),
+        # The companies' audit trail, and the old addresses of merged companies.
+        ("jobs", "view_companyevent"),
+        *{
+            ("jobs", f"{action}_companyslugredirect")
+            for action in ("view", "add", "change", "delete")
+        },
         ("employers", "view_employer"),
         ("employers", "change_employer"),
         # Employers' company profile changes, to approve or reject.

@@ -126,6 +126,7 @@ def test_a_job_object(client, board):
         "name": "Acme Robotics",
         "url": "http://testserver/companies/acme/",
         "website": board["acme"].website,
+        "verified": False,
     }
     assert job["role"]["slug"] == "machine-learning-engineer"
     assert job["role"]["url"] == "http://testserver/roles/machine-learning-engineer/"
