@@ -1,8 +1,10 @@
-"""The sitemap index: jobs, guides, roles, salaries, role comparisons and the fixed pages."""
+"""The sitemap index: jobs, guides, roles, salaries, role comparisons, the fixed pages and the
+site's own pages (About, Privacy, Terms, ...)."""
 
 from compare.sitemaps import ComparisonSitemap
 from core.sitemaps import StaticPagesSitemap
 from jobs.sitemaps import JobSitemap
+from pages.sitemaps import SitePageSitemap
 from roles.sitemaps import GuideSitemap, RoleSitemap
 from salaries.sitemaps import SalarySitemap
 
@@ -13,4 +15,5 @@ SITEMAPS = {
     "roles": RoleSitemap,
     "salaries": SalarySitemap,
     "comparisons": ComparisonSitemap,
+    "site": SitePageSitemap,
 }
