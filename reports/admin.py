@@ -16,6 +16,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from core.http import SignedInRequest
+from jobs import moderation
 from jobs.admin_review import submitted_ago
 from jobs.models import Job
 from reports import services
@@ -158,6 +159,14 @@ class ReportedPostingAdmin(admin.ModelAdmin):
         except services.NothingOpen as error:  # e.g. the form sent twice
             self.message_user(request, " ".join(error.messages), messages.INFO)
             return redirect("admin:reports_reportedposting_changelist")
+        except moderation.NotAllowed:
+            self.message_user(
+                request,
+                f"“{job.title}” is {job.get_status_display().lower()}, no longer on the board: "
+                "there is nothing to take down. Dismiss the reports instead.",
+                messages.ERROR,
+            )
+            return None
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
             return None
