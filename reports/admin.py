@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypedDict
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -71,7 +71,8 @@ class ReportedPostingAdmin(admin.ModelAdmin):
         css = {"all": ["css/admin-review.css"]}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        jobs = super().get_queryset(request).filter(reports__decision__isnull=True)
+        open_reports = Report.objects.open().filter(job=OuterRef("pk"))
+        jobs = super().get_queryset(request).filter(Exists(open_reports))
         return jobs.annotate(
             open_reports=Count("reports", filter=OPEN), latest_report=Max("reports__created_at")
         ).order_by("-latest_report", "-pk")

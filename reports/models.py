@@ -91,6 +91,12 @@ class ReportedPosting(Job):
     """The moderation desk's list in the admin: postings with open reports, newest report
     first."""
 
+    @classmethod
+    def with_open_reports(cls) -> models.QuerySet["ReportedPosting"]:
+        return cls.objects.filter(
+            models.Exists(Report.objects.open().filter(job=models.OuterRef("pk")))
+        )
+
     class Meta:
         proxy = True
         verbose_name = "reported posting"

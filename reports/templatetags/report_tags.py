@@ -8,5 +8,4 @@ register = template.Library()
 @register.inclusion_tag("admin/reports/includes/postings_reported.html")
 def postings_reported() -> dict:
     """The admin index's line "N postings reported", linking to the desk: one count query."""
-    count = ReportedPosting.objects.filter(reports__decision__isnull=True).distinct().count()
-    return {"count": count}
+    return {"count": ReportedPosting.with_open_reports().count()}

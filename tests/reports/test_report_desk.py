@@ -45,6 +45,7 @@ def desk(moderator):
 
 
 def test_the_admin_index_counts_reported_postings(desk):
+    make_job()  # never reported
     assert "No postings reported" in desk.get(INDEX_URL).content.decode()
     job = make_job()
     report(job)
@@ -62,6 +63,7 @@ def test_reported_postings_are_grouped_with_counts_newest_report_first(desk):
         report(older, ago=timedelta(days=2))
     report(newer, reason=Reason.WRONG, ago=timedelta(hours=1))
     report(newer, reason=Reason.WRONG, ago=timedelta(hours=2))
+    make_job(title="Never Reported Designer")
     decided = make_job(title="Already Decided Scientist")
     report(
         decided,
@@ -72,6 +74,7 @@ def test_reported_postings_are_grouped_with_counts_newest_report_first(desk):
     response = desk.get(LIST_URL)
     html = response.content.decode()
     assert "Already Decided Scientist" not in html
+    assert "Never Reported Designer" not in html
     assert html.index("Newer Report Analyst") < html.index("Older Report Engineer")
     rows = {job.title: job.open_reports for job in response.context["cl"].result_list}
     assert rows == {"Newer Report Analyst": 2, "Older Report Engineer": 3}
