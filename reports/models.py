@@ -92,7 +92,7 @@ class ReportedPosting(Job):
     first."""
 
     @classmethod
-    def with_open_reports(cls) -> models.QuerySet["ReportedPosting"]:
+    def with_open_reports(cls) -> models.QuerySet[Job]:
         return cls.objects.filter(
             models.Exists(Report.objects.open().filter(job=models.OuterRef("pk")))
         )
