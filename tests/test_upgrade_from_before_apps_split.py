@@ -73,7 +73,11 @@ APPS_ADDED_SINCE = {"alerts"}
 
 
 # Permissions migrations after the split granted to groups (roles/0008: author profiles).
-GRANTS_ADDED_SINCE = {"Editors": {"roles.authorprofile"}}
+REPORTS_DESK = {"reports.reportedposting", "reports.report", "reports.reportdecision"}
+GRANTS_ADDED_SINCE = {
+    "Editors": {"roles.authorprofile", "pages.page", "pages.contactmessage", *REPORTS_DESK},
+    "Moderators": REPORTS_DESK,
+}
 
 
 def without_added_grants(grants: dict) -> dict:
