@@ -64,20 +64,21 @@ TABLES_ADDED_SINCE = {
     "roles_roledraft",
     "reversion_version",
     "roles_authorprofile",
+    "reports_report",
+    "reports_reportdecision",
+    "pages_page",
+    "pages_contactmessage",
 }
 # Columns migrations after the split added to moved models (a token's expiry, set by the
 # migration that added it to 90 days after the upgrade).
 FIELDS_ADDED_SINCE = {"apitoken": {"expires_at"}}
-# Apps added after the split: their migrations grant their own permissions (alerts/0002).
-APPS_ADDED_SINCE = {"alerts"}
+# Apps added after the split: their migrations grant their own permissions (alerts/0002,
+# reports/0002, pages/0002).
+APPS_ADDED_SINCE = {"alerts", "reports", "pages"}
 
 
 # Permissions migrations after the split granted to groups (roles/0008: author profiles).
-REPORTS_DESK = {"reports.reportedposting", "reports.report", "reports.reportdecision"}
-GRANTS_ADDED_SINCE = {
-    "Editors": {"roles.authorprofile", "pages.page", "pages.contactmessage", *REPORTS_DESK},
-    "Moderators": REPORTS_DESK,
-}
+GRANTS_ADDED_SINCE = {"Editors": {"roles.authorprofile"}}
 
 
 def without_added_grants(grants: dict) -> dict:
