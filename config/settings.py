@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "salaries",
     "employers",
     "alerts",
+    "reports",
+    "pages",
     "compare",
     "demo",
 ]
@@ -257,6 +259,7 @@ PERIODIC_JOBS = {
     "prune-background-records": {"call": "background.maintenance.prune", "every": 86400},
     "send-alert-digests": {"call": "alerts.digests.send_due_digests", "every": 900},
     "remove-unconfirmed-alerts": {"call": "alerts.services.remove_unconfirmed", "every": 3600},
+    "remove-old-contact-messages": {"call": "pages.services.remove_old_messages", "every": 86400},
 }
 SCHEDULE_TICK_SECONDS = env_int("SCHEDULE_TICK_SECONDS", 15, minimum=1)
 
@@ -269,6 +272,9 @@ OWN_DATA_SECTIONS = {"alerts": "alerts.own_data.for_address"}
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <jobs@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where contact-form messages are e-mailed (comma-separated addresses). Empty: to the active
+# members of the Editors group and the superusers. Every message is also in the admin's inbox.
+CONTACT_EMAIL = env_list("CONTACT_EMAIL")
 
 # Behind a TLS-terminating proxy, trust its header so request.is_secure() is right.
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)

@@ -1,10 +1,11 @@
-"""The sitemap index: jobs, companies, guides, roles, salaries, role comparisons and the fixed
-pages."""
+"""The sitemap index: jobs, companies, guides, roles, salaries, role comparisons, the fixed
+pages and the site's own pages (About, Privacy, Terms, ...)."""
 
 from companies.sitemaps import CompanySitemap
 from compare.sitemaps import ComparisonSitemap
 from core.sitemaps import StaticPagesSitemap
 from jobs.sitemaps import JobSitemap
+from pages.sitemaps import SitePageSitemap
 from roles.sitemaps import GuideSitemap, RoleSitemap
 from salaries.sitemaps import SalarySitemap
 
@@ -16,4 +17,5 @@ SITEMAPS = {
     "roles": RoleSitemap,
     "salaries": SalarySitemap,
     "comparisons": ComparisonSitemap,
+    "site": SitePageSitemap,
 }

@@ -25,7 +25,13 @@ jobs_feed = cache_public_page(JOB_FEED_QUERY, tags=job_views.JOB_LIST_TAGS)
 guides_feed = cache_public_page(tags=(page_tags.GUIDES, page_tags.ROLES))
 sitemap_page = cache_public_page(
     Query(p=integer(1, 10_000, default=1)),
-    tags=(page_tags.JOBS, page_tags.GUIDES, page_tags.ROLES, page_tags.SALARIES),
+    tags=(
+        page_tags.JOBS,
+        page_tags.GUIDES,
+        page_tags.ROLES,
+        page_tags.SALARIES,
+        page_tags.SITE_PAGES,
+    ),
 )
 
 urlpatterns = [
@@ -39,6 +45,8 @@ urlpatterns = [
     path("salaries/", include("salaries.urls")),
     path("employers/", include("employers.urls")),
     path("alerts/", include("alerts.urls")),
+    path("", include("reports.urls")),
+    path("", include("pages.urls")),
     path("feeds/jobs/", jobs_feed(JobsFeed()), name="jobs-feed"),
     path("feeds/jobs/atom/", jobs_feed(JobsAtomFeed()), name="jobs-atom-feed"),
     path("feeds/guides/", guides_feed(GuidesFeed()), name="guides-feed"),

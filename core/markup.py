@@ -114,7 +114,8 @@ def render_markdown(text: str, *, top_heading: int = TOP_HEADING) -> str:
     )
     rendered = nh3.clean(
         rendered,
-        tags=ALLOWED_TAGS,
+        # A page whose text starts right below its h1 (the site's own pages) keeps its h2s.
+        tags=ALLOWED_TAGS | {f"h{level}" for level in range(top_heading, 3)},
         attributes=ALLOWED_ATTRIBUTES,
         attribute_filter=_keep_attribute,
         url_schemes=URL_SCHEMES,

@@ -29,6 +29,8 @@ ROLES = "roles"
 SALARIES = "salaries"
 # Pages listing companies: /companies/ and the API's company list.
 COMPANIES = "companies"
+# Lists of the site's own pages (About, Privacy, ...): the sitemap.
+SITE_PAGES = "site-pages"
 
 TAG_PREFIX = "pages:tag:"
 CHANGE_KEY = "pages:change"
@@ -67,6 +69,11 @@ def guide(pk: int) -> str:
 def role_guides(pk: int) -> str:
     """Pages listing a role's guides: its page, its postings' pages, guides on the same role."""
     return f"guides:role:{pk}"
+
+
+def site_page(slug: str) -> str:
+    """One of the site's own pages (About, Privacy, ...)."""
+    return f"site-page:{slug}"
 
 
 def key(tag: str) -> str:

@@ -63,6 +63,10 @@ APPLY_REVEAL = Limit("apply-reveal", 30, 60 * 60)
 # confirmation e-mail, so these bound the mail anyone can make the site send to someone else.
 ALERT_SIGN_UP = Limit("alert-sign-up", 20, 60 * 60)
 ALERT_ADDRESS = Limit("alert-address", 5, 24 * 60 * 60)
+# Reports of postings and contact messages per network address: each stores a row an editor reads
+# and may send e-mail (to the editors, to a reporter once the report is handled).
+REPORT = Limit("report", 10, 60 * 60)
+CONTACT = Limit("contact", 5, 60 * 60)
 # Bogus, revoked or expired API tokens per address: guessing keys is refused before any lookup.
 API_TOKEN_FAILURES = Limit("api-token-failures", 10, 60)
 

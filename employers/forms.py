@@ -7,27 +7,13 @@ from django.db import transaction
 from django.template import loader
 
 from core import email
+from core.honeypot import HoneypotMixin
 from employers.models import Employer
 from jobs import verification
 from jobs.models import Company, Job
 from jobs.selectors import postable_roles
 
 DESCRIPTION_MAX_CHARS = 20_000
-
-
-class HoneypotMixin(forms.Form):
-    """A field people never see (hidden by the stylesheet) and bots tend to fill in."""
-
-    nickname = forms.CharField(
-        required=False,
-        label="Leave this field empty",
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def clean_nickname(self) -> str:
-        if self.cleaned_data["nickname"]:
-            raise forms.ValidationError("This form could not be sent. Please try again.")
-        return ""
 
 
 def _max_length(model, field: str) -> int:

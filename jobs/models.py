@@ -98,6 +98,7 @@ class CompanyQuerySet(models.QuerySet):
         drafts or postings in review has none yet."""
         jobs = Job.objects.with_pages().filter(company=OuterRef("pk"))
         return self.filter(Exists(jobs))
+
     def look_alike(self, name: str) -> "Company | None":
         """The oldest company whose name looks like `name` (jobs/lookalikes.py), or None; one
         query on the name_skeleton index. A name of no Latin-looking letters matches none."""

@@ -213,6 +213,13 @@ def reject(job: Job, moderator: "Actor", note: str, *, revision: int | None = No
     return _send_back(job, moderator, note, revision, JobStatus.REJECTED, "job_rejected")
 
 
+@transaction.atomic
+def take_down(job: Job, moderator: "Actor", note: str) -> StatusChange:
+    """Take a posting off the board after visitors reported it: rejected, with the reason the
+    employer reads (they may edit it and submit it again)."""
+    return _send_back(job, moderator, note, None, JobStatus.REJECTED, "job_taken_down")
+
+
 def _send_back(
     job: Job, moderator: "Actor", note: str, revision: int | None, status: str, template: str
 ) -> StatusChange:

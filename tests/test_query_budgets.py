@@ -20,6 +20,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from jobs.choices import EmploymentType, ExperienceLevel, JobStatus, SalaryPeriod, Workplace
+from pages.models import Page, Slug
 from roles.models import GuideSection, GuideTip, Status
 from salaries.models import SalaryTitle
 from salaries.stats import refresh_stats
@@ -90,7 +91,11 @@ PAGES = [
     "/sitemap-roles.xml",
     "/sitemap-salaries.xml",
     "/sitemap-comparisons.xml",
+    "/sitemap-site.xml",
     "/robots.txt",
+    "/about/",
+    "/contact/",
+    "/jobs/open-job/report/",
 ]
 
 API = [
@@ -146,6 +151,8 @@ def add_data(unit: int) -> None:
                    second_role=second)  # fmt: skip
         make_role(name="Draft role", status=Status.DRAFT)
         make_guide(status=Status.DRAFT, published_at=None, first_role=role)
+        for slug in (Slug.ABOUT, Slug.CONTACT, Slug.PRIVACY):
+            Page(slug=slug, title=slug.label, body="Who **we** are.").save()
     else:
         from roles.models import Guide, Role
 

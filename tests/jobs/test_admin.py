@@ -118,6 +118,11 @@ def test_moderators_group_has_exactly_the_job_company_and_alert_permissions():
         # Employers' company profile changes, to approve or reject.
         ("companies", "view_companyprofilechange"),
         ("companies", "change_companyprofilechange"),
+        # Reports of postings: the desk's list and decisions (tests/reports/).
+        ("reports", "view_reportedposting"),
+        ("reports", "change_reportedposting"),
+        ("reports", "view_report"),
+        ("reports", "view_reportdecision"),
         # Job alerts: their addresses (bounces), alerts and send history (tests/alerts/).
         *{
             ("alerts", f"{action}_{model}")

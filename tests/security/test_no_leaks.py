@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 import pytest
 from django.utils import timezone
 
+from demo.pages import load_pages
 from jobs.choices import JobStatus, Workplace
 from roles.models import Status
 from tests.factories import make_company, make_guide, make_job, make_role
@@ -53,6 +54,7 @@ def hybrid() -> dict:
 
 @pytest.fixture
 def site(settings):
+    load_pages()  # the footer's pages, as editors write them before launch
     settings.JOBS_PER_PAGE = JOBS_PER_PAGE
     settings.GUIDES_PER_PAGE = GUIDES_PER_PAGE
     now = timezone.now()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from core.statistics import analyze
 from demo.guides import load_roles_and_guides
 from demo.jobs import load_employer_postings, load_jobs
+from demo.pages import load_pages
 from demo.salary_survey import load_salary_demo
 from employers.models import Employer
 from jobs import verification
@@ -32,12 +33,14 @@ class Command(BaseCommand):
         roles, guides = load_roles_and_guides(author=editor)
         companies, jobs = load_jobs()
         survey = load_salary_demo()
+        pages = load_pages()
         refresh_salaries()
         analyze()  # planner statistics for the tables just filled (PostgreSQL)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {roles} roles, {guides} guides, "
-                f"{companies} companies, {jobs} jobs, {survey.imported:,} salary-survey records."
+                f"{companies} companies, {jobs} jobs, {survey.imported:,} salary-survey records, "
+                f"{pages} site pages."
             )
         )
         if editor:
