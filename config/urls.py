@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
@@ -66,7 +65,3 @@ urlpatterns = [
 
 if settings.BENCH_FLOOR:
     urlpatterns.append(path("bench/", include("demo.urls")))
-
-if settings.DEBUG:
-    # Uploaded logos; in production the web server or object storage serves MEDIA_URL.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -8,6 +8,8 @@ from django.template import loader
 
 from core import email
 from employers.models import Employer
+from images.forms import ImageUploadField, ImageUploadsMixin
+from images.kinds import LOGO
 from jobs.models import Company, Job
 from jobs.selectors import postable_roles
 
@@ -229,16 +231,21 @@ class JobForm(forms.ModelForm):
         return [(title, [self[name] for name in names]) for title, names in JOB_FORM_SECTIONS]
 
 
-class CompanyForm(forms.ModelForm):
+class CompanyForm(ImageUploadsMixin, forms.ModelForm):
     """The profile members may edit. Once set, the website (whose domain decides who may join)
     changes only through the moderators."""
 
+    logo_upload = ImageUploadField(LOGO, label="Logo")
+    logo_remove = forms.BooleanField(required=False, label="Remove the logo")
+
     class Meta:
         model = Company
-        fields = ["website", "description", "logo"]
+        fields = ["website", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.website:
             del self.fields["website"]
+        if not self.instance.logo_id:
+            del self.fields["logo_remove"]

@@ -360,6 +360,7 @@ def company_edit(request: EmployerRequest) -> HttpResponse:
         messages.info(request, "Confirm your e-mail address first: the link is in your inbox.")
         return redirect("employers:dashboard")
     form = CompanyForm(request.POST or None, request.FILES or None, instance=employer.company)
+    form.uploaded_by = request.user
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "The company profile is saved.")

@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import format_html, format_html_join
 
-from images.forms import ImageUploadField, stored_upload, upload_name
+from images.forms import ImageUploadField, stored_upload
 from images.kinds import ARTICLE, KINDS, Kind
 from images.models import Image, variant_url
 from images.services import store
@@ -45,18 +45,18 @@ class ImageAdminMixin:
 
     def store_uploads_first(self, request: HttpRequest) -> None:
         form_class: Any = getattr(self, "form", None)
-        slots = getattr(form_class, "image_slots", {})
         post = request.POST.copy()
-        for field, slot in slots.items():
-            name = upload_name(field)
+        fields = getattr(form_class, "base_fields", {})
+        for name, upload in fields.items():
+            field = name.removesuffix("_upload")
             file = request.FILES.get(name)
-            if file is None:
+            if not isinstance(upload, ImageUploadField) or file is None or field not in fields:
                 continue
-            image = stored_upload(file, slot.kind, request.user)
+            image = stored_upload(file, upload.kind, request.user)
             if image is not None:
                 post[field] = image.pk
                 request.FILES.pop(name)
-        request.POST = post  # type: ignore[misc]
+        request.POST = post  # type: ignore[assignment]
 
 
 class LibraryUploadForm(forms.ModelForm):
@@ -78,7 +78,8 @@ class LibraryUploadForm(forms.ModelForm):
         fields = ["alt_text"]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         kind = KINDS.get(cleaned.get("kind") or "")
         file = cleaned.get("upload")
         if kind is not None and file is not None:
@@ -109,7 +110,9 @@ class ImageAdmin(admin.ModelAdmin):
         "uploaded_at",
     ]
 
-    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
         if obj is None:
             kwargs["form"] = LibraryUploadForm
         return super().get_form(request, obj, change, **kwargs)

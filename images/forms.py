@@ -26,9 +26,13 @@ class ImageUploadField(forms.FileField):
     """A PNG, JPEG or WebP file, checked and re-encoded while the form is cleaned: a refused
     file is a form error in plain words, never a server error."""
 
-    def __init__(self, kind: Kind, **kwargs: Any) -> None:
+    def __init__(self, kind: Kind, *, alt_field: str | None = None, **kwargs: Any) -> None:
         self.kind = kind
+        # The model's field of alt text, required whenever the image is set.
+        self.alt_field = alt_field
         kwargs.setdefault("required", False)
+        limit = "512 KB" if kind.max_bytes_setting == "LOGO_MAX_BYTES" else "4 MB"
+        kwargs.setdefault("help_text", f"PNG, JPEG or WebP, at most {limit}. SVG is not accepted.")
         kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ACCEPT}))
         super().__init__(**kwargs)
 
@@ -43,17 +47,6 @@ class ImageUploadField(forms.FileField):
             raise forms.ValidationError(str(refused), code="image_refused") from None
 
 
-@dataclass(frozen=True)
-class ImageSlot:
-    """A model field (a ForeignKey to Image) that takes uploads of `kind`; `alt_field` names
-    the model's field of alt text, required whenever the image is set."""
-
-    kind: Kind
-    alt_field: str | None = None
-    label: str = ""
-    help_text: str = ""
-
-
 def upload_name(field: str) -> str:
     return f"{field}_upload"
 
@@ -62,41 +55,37 @@ def remove_name(field: str) -> str:
     return f"{field}_remove"
 
 
-class ImageUploadsMixin(forms.BaseForm):
-    """For a ModelForm: `image_slots = {"logo": ImageSlot(LOGO)}` adds a `logo_upload` field;
-    a valid upload is stored in the library and set on the instance when the form saves.
-    Set `uploaded_by` (the user) before saving to record who uploaded."""
+class ImageUploadsMixin(forms.BaseModelForm):
+    """For a ModelForm: a declared `logo_upload = ImageUploadField(LOGO)` uploads into the
+    model's `logo` (a ForeignKey to Image). A valid upload is stored in the library and set on
+    the instance when the form saves; an optional `logo_remove` BooleanField clears it. Set
+    `uploaded_by` (the user) before saving to record who uploaded."""
 
-    image_slots: dict[str, ImageSlot] = {}
     uploaded_by: Any = None
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field, slot in self.image_slots.items():
-            limit = "512 KB" if slot.kind.name == "logo" else "4 MB"
-            self.fields[upload_name(field)] = ImageUploadField(
-                slot.kind,
-                label=slot.label or f"Upload a new {field.replace('_', ' ')}",
-                help_text=slot.help_text
-                or f"PNG, JPEG or WebP, at most {limit}. SVG is not accepted.",
-            )
-            if field not in self.fields and getattr(self.instance, f"{field}_id", None):
-                self.fields[remove_name(field)] = forms.BooleanField(
-                    required=False, label=f"Remove the {field.replace('_', ' ')}"
-                )
+    def image_slots(self) -> dict[str, "ImageUploadField"]:
+        """The model's image fields and their upload fields."""
+        return {
+            name.removesuffix("_upload"): field
+            for name, field in self.fields.items()
+            if isinstance(field, ImageUploadField) and name.endswith("_upload")
+        }
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        for field, slot in self.image_slots.items():
+        super().clean()
+        cleaned = self.cleaned_data
+        for field, upload in self.image_slots().items():
+            if not upload.alt_field or cleaned.get(remove_name(field)):
+                continue
             has_image = cleaned.get(upload_name(field)) or cleaned.get(field)
-            if field not in self.fields and not cleaned.get(remove_name(field)):
+            if field not in self.fields:
                 has_image = has_image or getattr(self.instance, f"{field}_id", None)
-            if slot.alt_field and has_image and not (cleaned.get(slot.alt_field) or "").strip():
-                self.add_error(slot.alt_field, "Describe the image for people who cannot see it.")
+            if has_image and not (cleaned.get(upload.alt_field) or "").strip():
+                self.add_error(upload.alt_field, "Describe the image for people who cannot see it.")
         return cleaned
 
     def store_uploads(self) -> None:
-        for field in self.image_slots:
+        for field in self.image_slots():
             upload = self.cleaned_data.get(upload_name(field))
             if isinstance(upload, Upload):
                 image = store(
@@ -111,7 +100,7 @@ class ImageUploadsMixin(forms.BaseForm):
 
     def save(self, commit: bool = True) -> Any:
         self.store_uploads()
-        return super().save(commit)  # type: ignore[misc]
+        return super().save(commit)
 
 
 def stored_upload(file: UploadedFile, kind: Kind, user: Any) -> Image | None:

@@ -17,6 +17,9 @@ from django.utils.html import format_html, format_html_join
 
 from core.admin_widgets import WideTextInputs
 from core.page_cache import pages_changed
+from images.admin import ImageAdminMixin
+from images.forms import ImageUploadField, ImageUploadsMixin
+from images.kinds import LOGO
 from jobs import moderation, review
 from jobs.admin_review import (
     FlagFilter,
@@ -81,17 +84,28 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
+class CompanyAdminForm(ImageUploadsMixin, forms.ModelForm):
+    logo_upload = ImageUploadField(LOGO, label="Upload a logo")
+
+    class Meta:
+        model = Company
+        fields = ["name", "slug", "website", "logo", "description"]
+
+
 @admin.register(Company)
-class CompanyAdmin(WideTextInputs, admin.ModelAdmin):
+class CompanyAdmin(ImageAdminMixin, WideTextInputs, admin.ModelAdmin):
+    form = CompanyAdminForm
     list_display = ["name", "website", "open_jobs", "updated_at"]
     search_fields = ["name", "website"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["members", "created_at", "updated_at"]
+    raw_id_fields = ["logo"]
     fields = [
         "name",
         "slug",
         "website",
         "logo",
+        "logo_upload",
         "description",
         "members",
         "created_at",

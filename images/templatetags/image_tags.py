@@ -29,17 +29,25 @@ def picture(
     width: int,
     css_class: str = "",
     lazy: bool = False,
+    sizes: str = "",
 ) -> dict[str, Any]:
     """`digest` is the image's key (a model's `logo_id`, so no query is made); `width` the CSS
-    pixels it is shown at."""
+    pixels it is shown at, or with `sizes` (an <img> sizes list, for a fluid image) the width
+    its attributes give for its shape, every size offered by its width."""
     spec = KINDS[kind]
     if not digest:
         return {"digest": None}
     one, two = size_for(spec, width), size_for(spec, width * 2)
-    sources = {
-        fmt: f"{variant_url(digest, one, fmt)} 1x, {variant_url(digest, two, fmt)} 2x"
-        for fmt in spec.formats
-    }
+    if sizes:
+        sources = {
+            fmt: ", ".join(f"{variant_url(digest, size, fmt)} {size}w" for size in spec.sizes)
+            for fmt in spec.formats
+        }
+    else:
+        sources = {
+            fmt: f"{variant_url(digest, one, fmt)} 1x, {variant_url(digest, two, fmt)} 2x"
+            for fmt in spec.formats
+        }
     return {
         "digest": digest,
         "webp_srcset": sources["webp"],
@@ -50,4 +58,5 @@ def picture(
         "height": round(width * spec.ratio) if spec.shape != "width" else None,
         "css_class": css_class,
         "lazy": lazy,
+        "sizes": sizes,
     }

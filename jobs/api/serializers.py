@@ -8,7 +8,7 @@ from rest_framework import serializers
 
 from api.fields import PageUrlField
 from jobs.choices import SalaryPeriod
-from jobs.models import Company, Job
+from jobs.models import Company, Job, logo_url
 from roles.api.serializers import RoleRefSerializer
 
 
@@ -29,10 +29,10 @@ class CompanySerializer(CompanyRefSerializer):
 
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_logo(self, company: Company) -> str | None:
-        if not company.logo:
+        if not company.logo_id:
             return None
         request = self.context.get("request")
-        url = company.logo.url
+        url = logo_url(company)
         return request.build_absolute_uri(url) if request is not None else url
 
 
