@@ -164,7 +164,7 @@ def shaped(image: PILImage.Image, kind: Kind, size: int) -> PILImage.Image:
 def encode(image: PILImage.Image, size: int, fmt: str) -> Variant:
     out = io.BytesIO()
     if fmt == "png":
-        image.save(out, "PNG", optimize=False, compress_level=9)
+        image.save(out, "PNG", compress_level=6)
     elif fmt == "webp":
         image.save(out, "WEBP", quality=QUALITY["webp"], method=4)
     else:
