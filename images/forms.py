@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.core.files.uploadedfile import UploadedFile
 
 from images.kinds import Kind
@@ -40,6 +42,12 @@ class ImageUploadField(forms.FileField):
         file = super().clean(data, initial)
         if not isinstance(file, UploadedFile):
             return None
+        limit = getattr(settings, self.kind.max_bytes_setting)
+        if file.size is not None and file.size > limit:  # refused before it is read
+            raise forms.ValidationError(
+                f"The file is {filesizeformat(file.size)}; the limit is {filesizeformat(limit)}.",
+                code="image_refused",
+            )
         file.seek(0)
         try:
             return Upload(process(file.read(), self.kind), self.kind, file.name or "")

@@ -86,10 +86,10 @@ def decode(data: bytes, kind: Kind) -> PILImage.Image:
         warnings.simplefilter("error", PILImage.DecompressionBombWarning)
         try:
             image = PILImage.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
-        except (UnidentifiedImageError, PILImage.DecompressionBombError, ValueError, OSError):
-            raise ImageRefused(_not_accepted(data)) from None
-        except PILImage.DecompressionBombWarning:
+        except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
             raise ImageRefused(_too_many_pixels(None)) from None
+        except (UnidentifiedImageError, ValueError, OSError):
+            raise ImageRefused(_not_accepted(data)) from None
         _check_pixels(image)
         if getattr(image, "n_frames", 1) > 1:
             raise ImageRefused(
