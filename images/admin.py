@@ -115,6 +115,7 @@ class ImageAdmin(admin.ModelAdmin):
     ) -> Any:
         if obj is None:
             kwargs["form"] = LibraryUploadForm
+            kwargs["fields"] = ["alt_text"]  # and the form's own: the kind and the file
         return super().get_form(request, obj, change, **kwargs)
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
