@@ -14,9 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from images.models import Image
 from jobs.choices import JobStatus, Workplace
 from jobs.models import Company
-from images.models import Image
 from jobs.validators import LOGO_MAX_BYTES
 from tests.factories import make_company, make_job
 
