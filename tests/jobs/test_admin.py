@@ -104,6 +104,7 @@ def test_moderators_group_has_exactly_the_job_company_and_alert_permissions():
         ("jobs", "add_company"),
         ("jobs", "change_company"),
         ("jobs", "view_company"),
+        ("images", "view_image"),  # to pick a company's logo from the library
         # The review queue, each posting's history and the companies' employer accounts.
         ("jobs", "view_jobforreview"),
         ("jobs", "change_jobforreview"),
