@@ -64,12 +64,14 @@ TABLES_ADDED_SINCE = {
     "roles_roledraft",
     "reversion_version",
     "roles_authorprofile",
+    "images_image",
+    "images_imagevariant",
 }
 # Columns migrations after the split added to moved models (a token's expiry, set by the
 # migration that added it to 90 days after the upgrade).
 FIELDS_ADDED_SINCE = {"apitoken": {"expires_at"}}
 # Apps added after the split: their migrations grant their own permissions (alerts/0002).
-APPS_ADDED_SINCE = {"alerts"}
+APPS_ADDED_SINCE = {"alerts", "images"}
 
 
 # Permissions migrations after the split granted to groups (roles/0008: author profiles).
