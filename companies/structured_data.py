@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 
-from jobs.models import Company
+from jobs.models import Company, logo_url
 
 
 def organization_json_ld(company: Company, request: HttpRequest) -> dict:
@@ -14,8 +14,8 @@ def organization_json_ld(company: Company, request: HttpRequest) -> dict:
     }
     if company.tagline:
         organization["description"] = company.tagline
-    if company.logo:
-        organization["logo"] = request.build_absolute_uri(company.logo.url)
+    if company.logo_id:
+        organization["logo"] = request.build_absolute_uri(logo_url(company))
     if company.website:
         organization["sameAs"] = company.website
     return organization

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "reversion",  # versions of roles and guides, for history, diff and restore
     "background",
     "core",
+    "images",
     "roles",
     "jobs",
     "companies",
@@ -185,8 +186,13 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # production workers could not all be told of a change.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL or DEBUG else 0, minimum=0)
 
-# The largest company logo accepted (the 413 page names it too).
+# The largest company logo accepted (the 413 page names it too), and any other image
+# (images/pipeline.py).
 LOGO_MAX_BYTES = 512 * 1024
+IMAGE_MAX_BYTES = 4 * 1024 * 1024
+# Decoding stops at this many pixels, checked from the image's header before decoding (a
+# decompression bomb: a small file that unpacks to gigabytes).
+IMAGE_MAX_PIXELS = 40_000_000
 
 # The largest request body accepted at all (a posting form with its logo fits with room to spare).
 MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 5 * 1024 * 1024, minimum=1024)

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
@@ -41,6 +40,7 @@ urlpatterns = [
     path("", include("roles.urls")),
     path("jobs/", include("jobs.urls")),
     path("companies/", include("companies.urls")),
+    path("images/", include("images.urls")),
     path("search/", search_views.search, name="search"),
     path("salaries/", include("salaries.urls")),
     path("employers/", include("employers.urls")),
@@ -74,7 +74,3 @@ urlpatterns = [
 
 if settings.BENCH_FLOOR:
     urlpatterns.append(path("bench/", include("demo.urls")))
-
-if settings.DEBUG:
-    # Uploaded logos; in production the web server or object storage serves MEDIA_URL.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -22,7 +22,7 @@ CHEAT_SHEET = [
     ("[link text](https://example.com)", "a link: http, https, mailto or /a/page/ of this site"),
     ("- item", "a list (1. item for a numbered one)"),
     ("| A | B |\n|---|---|\n| 1 | 2 |", "a table"),
-    ("![what it shows](/media/chart.png)", "an image from this site, described for screen readers"),
+    ("![what it shows](/images/….800.webp)", "a picture of the Images library, described"),
     ("> quoted text", "a quotation"),
 ]
 

@@ -29,4 +29,7 @@ class PublicGZipMiddleware(GZipMiddleware):
     ) -> HttpResponseBase:
         if carries_a_secret(request, response):
             return response
+        # Images are compressed already; gzip would only cost time and weaken their ETag.
+        if response.get("Content-Type", "").startswith("image/"):
+            return response
         return super().process_response(request, response)

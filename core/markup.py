@@ -40,6 +40,8 @@ MAX_MARKDOWN_CHARS = 200_000
 TOP_HEADING = 3
 _SINGLE_PARAGRAPH = re.compile(r"\A<p>(.*)</p>\Z", re.DOTALL)
 _HEADING = re.compile(r"\Ah([1-6])\Z")
+# The addresses of the image library's variants (images/urls.py).
+_LIBRARY_IMAGE = re.compile(r"\A/images/[0-9a-f]{32}\.[0-9]{1,5}\.(?:webp|png|jpg)\Z")
 # Browsers ignore these inside a URL's scheme ("java\tscript:").
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
 
@@ -56,10 +58,10 @@ def link_allowed(href: str) -> bool:
 
 
 def image_allowed(src: str) -> bool:
-    """Images come from this site only ("/media/…"): the site's security policy (CSP img-src
-    'self') would block any other, leaving an empty box on the page."""
-    src = _plain_url(src)
-    return src.startswith("/") and not src.startswith("//") and link_allowed(src)
+    """Images come from the site's image library only ("/images/<key>.800.webp", copied from
+    the Images admin): re-encoded, without metadata, cached for good. The site's security
+    policy (CSP img-src 'self') would block other sites' images anyway."""
+    return bool(_LIBRARY_IMAGE.match(_plain_url(src)))
 
 
 class _Outline(Treeprocessor):
@@ -184,14 +186,14 @@ def markdown_problems(text: str, *, headings: bool = True) -> list[str]:
     for src, alt in found.images:
         if not image_allowed(src):
             problems.append(
-                f"The image “{_shorten(src)}” cannot be shown: images must be on this site, "
-                "at an address starting with “/”. The site's security policy blocks images "
-                "from other sites."
+                f"The image “{_shorten(src)}” cannot be shown: pictures come from the site's "
+                "image library. Upload it in the admin's Images and paste the Markdown it "
+                "gives (“![what it shows](/images/….800.webp)”)."
             )
         elif not alt.strip():
             problems.append(
                 "Describe every image for readers who cannot see it, between the brackets: "
-                "![What the chart shows](/media/chart.png)."
+                "![What the chart shows](/images/….800.webp)."
             )
     if found.headings and not headings:
         problems.append("Headings do not fit here; write plain sentences (bold is fine).")

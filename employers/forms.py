@@ -9,6 +9,8 @@ from django.template import loader
 from core import email
 from core.honeypot import HoneypotMixin
 from employers.models import Employer
+from images.forms import ImageUploadField, ImageUploadsMixin
+from images.kinds import LOGO
 from jobs import verification
 from jobs.models import Company, Job
 from jobs.selectors import postable_roles
@@ -219,28 +221,25 @@ class JobForm(forms.ModelForm):
         return [(title, [self[name] for name in names]) for title, names in JOB_FORM_SECTIONS]
 
 
-class CompanyForm(forms.ModelForm):
+class CompanyForm(ImageUploadsMixin, forms.ModelForm):
     """The profile members may edit. Once set, the website (whose domain decides who may join)
     changes only through the moderators. Saved through companies.review: a company with a
     public page shows the edit once a moderator approves it."""
 
+    logo_upload = ImageUploadField(LOGO, label="Logo")
+    logo_remove = forms.BooleanField(required=False, label="Remove the logo")
+
     class Meta:
         model = Company
-        fields = [
-            "tagline",
-            "headquarters",
-            "size",
-            "industries",
-            "website",
-            "description",
-            "logo",
-        ]
+        fields = ["tagline", "headquarters", "size", "industries", "website", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.website:
             del self.fields["website"]
+        if not self.instance.logo_id:
+            del self.fields["logo_remove"]
 
 
 class DeleteAccountForm(forms.Form):

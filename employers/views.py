@@ -367,9 +367,10 @@ def company_edit(request: EmployerRequest) -> HttpResponse:
     form = CompanyForm(
         request.POST or None, request.FILES or None, instance=company, initial=initial
     )
+    form.uploaded_by = request.user
     if request.method == "POST" and form.is_valid():
-        if "logo" in form.changed_data:
-            save_logo(company, form.cleaned_data["logo"])
+        if form.cleaned_data.get("logo_upload") or form.cleaned_data.get("logo_remove"):
+            save_logo(company, form)
         if review.propose(company, form.cleaned_data, request.user):
             messages.success(
                 request,
@@ -391,8 +392,9 @@ def company_edit(request: EmployerRequest) -> HttpResponse:
     return render(request, "employers/company_form.html", context)
 
 
-def save_logo(company: Company, upload) -> None:
+def save_logo(company: Company, form: CompanyForm) -> None:
     """The logo goes up at once, outside the review of the profile's text."""
+    form.store_uploads()  # into the image library; sets the form's company's logo
     fresh = Company.objects.get(pk=company.pk)
-    Company._meta.get_field("logo").save_form_data(fresh, upload)
+    fresh.logo = form.instance.logo
     fresh.save()

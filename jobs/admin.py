@@ -17,6 +17,9 @@ from django.utils.html import format_html, format_html_join
 
 from core.admin_widgets import WideTextInputs
 from core.page_cache import pages_changed
+from images.admin import ImageAdminMixin
+from images.forms import ImageUploadField, ImageUploadsMixin
+from images.kinds import LOGO
 from jobs import moderation, review
 from jobs.admin_companies import CompanyTrustAdmin, HeldFilter
 from jobs.admin_review import (
@@ -82,8 +85,17 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
+class CompanyAdminForm(ImageUploadsMixin, forms.ModelForm):
+    logo_upload = ImageUploadField(LOGO, label="Upload a logo")
+
+    class Meta:
+        model = Company
+        fields = ["name", "slug", "website", "logo", "description"]
+
+
 @admin.register(Company)
-class CompanyAdmin(CompanyTrustAdmin, WideTextInputs, admin.ModelAdmin):
+class CompanyAdmin(CompanyTrustAdmin, ImageAdminMixin, WideTextInputs, admin.ModelAdmin):
+    form = CompanyAdminForm
     list_display = ["name", "website", "verified", "look_alike", "open_jobs", "updated_at"]
     list_filter = [HeldFilter]
     search_fields = ["name", "website"]
@@ -96,6 +108,7 @@ class CompanyAdmin(CompanyTrustAdmin, WideTextInputs, admin.ModelAdmin):
         "created_at",
         "updated_at",
     ]
+    raw_id_fields = ["logo"]
     fields = [
         "name",
         "look_alike",
@@ -103,6 +116,7 @@ class CompanyAdmin(CompanyTrustAdmin, WideTextInputs, admin.ModelAdmin):
         "website",
         "verification_state",
         "logo",
+        "logo_upload",
         "tagline",
         "headquarters",
         "size",

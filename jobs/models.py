@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce, Lower
@@ -20,6 +19,8 @@ from core import page_tags
 from core.page_changes import PublicInSomeStatuses
 from core.textsearch import engine
 from core.textsearch.query import Query
+from images.kinds import LOGO
+from images.models import variant_url
 from jobs.choices import (
     CURRENCIES,
     CURRENCY_RATES,
@@ -32,7 +33,6 @@ from jobs.choices import (
 )
 from jobs.lookalikes import name_skeleton
 from jobs.pay import Pay
-from jobs.validators import LOGO_EXTENSIONS, validate_logo
 from roles.models import RendersMarkdown
 
 # Statuses of a posting that has been public; its page stays up once it closes.
@@ -86,6 +86,12 @@ def unique_slug(others: models.QuerySet, text: str, fallback: str = "item") -> s
     return slug
 
 
+def logo_url(company: "Company") -> str:
+    """The address of the company's largest logo (PNG, which every reader of JSON-LD and the
+    API can show); call only when it has one."""
+    return variant_url(str(company.logo_id), LOGO.largest, LOGO.fallback)
+
+
 class CompanyQuerySet(models.QuerySet):
     def public(self) -> "CompanyQuerySet":
         """Companies with at least one public posting."""
@@ -134,11 +140,14 @@ class Company(RendersMarkdown):
     verified_at = models.DateTimeField(null=True, blank=True, editable=False)
     verified_how = models.CharField(max_length=10, choices=VerifiedHow, blank=True, editable=False)
     website = models.URLField(blank=True, help_text="The company's own site, https://…")
-    logo = models.FileField(
-        upload_to="logos/",
+    # The key of the image is its address: a page shows the logo without another query.
+    logo = models.ForeignKey(
+        "images.Image",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        validators=[FileExtensionValidator(LOGO_EXTENSIONS), validate_logo],
-        help_text="PNG, JPEG, GIF or WebP, at most 512 KB; square works best.",
+        related_name="+",
+        help_text="A logo from the image library; or upload one below.",
     )
     description = models.TextField(
         blank=True, help_text="Markdown. A few sentences about the company."

@@ -7,7 +7,7 @@ the job from their listings.
 from django.http import HttpRequest
 
 from jobs.choices import GOOGLE_EMPLOYMENT_TYPE, SalaryPeriod
-from jobs.models import Job
+from jobs.models import Job, logo_url
 
 SALARY_UNIT: dict[str, str] = {
     SalaryPeriod.YEAR: "YEAR",
@@ -27,8 +27,8 @@ def job_posting_json_ld(job: Job, request: HttpRequest, site_name: str) -> dict:
     }
     if company.website:
         organization["sameAs"] = company.website
-    if company.logo:
-        organization["logo"] = request.build_absolute_uri(company.logo.url)
+    if company.logo_id:
+        organization["logo"] = request.build_absolute_uri(logo_url(company))
 
     posting = {
         "@context": "https://schema.org/",

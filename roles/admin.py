@@ -17,6 +17,9 @@ from django.utils.html import format_html
 from core.admin_versions import VersionedAdmin
 from core.admin_widgets import EditorFields, WideTextInputs
 from core.page_cache import pages_changed
+from images.admin import ImageAdminMixin, thumbnail
+from images.forms import ImageUploadField, ImageUploadsMixin
+from images.kinds import HERO
 from roles.admin_drafts import DraftForm, DraftsAdmin, HasDraftFilter, guides_using
 from roles.models import (
     STANDARD_SECTIONS,
@@ -182,9 +185,13 @@ class GuideTipInline(EditorFields, admin.TabularInline):
     fields = ["position", "lead_in", "text"]
 
 
-class GuideForm(DraftForm):
-    """The admin supplies the model and fields; this adds the choice to stamp "Updated" and
-    the time to publish a draft."""
+class GuideForm(ImageUploadsMixin, DraftForm):
+    """The admin supplies the model and fields; this adds the choice to stamp "Updated", the
+    time to publish a draft and the hero image's upload."""
+
+    hero_image_upload = ImageUploadField(
+        HERO, alt_field="hero_image_alt", label="Upload a hero image"
+    )
 
     mark_updated = forms.BooleanField(
         label="Mark as updated",
@@ -212,7 +219,7 @@ class RoleFilter(admin.SimpleListFilter):
 
 
 @admin.register(Guide)
-class GuideAdmin(DraftsAdmin, EditorFields, WideTextInputs, PublishActions):
+class GuideAdmin(ImageAdminMixin, DraftsAdmin, EditorFields, WideTextInputs, PublishActions):
     form = GuideForm
     actions = ["publish", "unpublish", "publish_drafts"]
     list_display = [
@@ -229,10 +236,21 @@ class GuideAdmin(DraftsAdmin, EditorFields, WideTextInputs, PublishActions):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["first_role", "second_role", "related_guides"]
-    readonly_fields = ["reading_minutes", "created_at", "revised_at"]
+    raw_id_fields = ["hero_image"]
+    readonly_fields = ["reading_minutes", "created_at", "revised_at", "hero_preview"]
     inlines = [GuideSectionInline, GuideTipInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "subtitle", ("first_role", "second_role")]}),
+        (
+            "Hero image",
+            {
+                "fields": ["hero_preview", "hero_image", "hero_image_upload", "hero_image_alt"],
+                "description": (
+                    "Pick an image of the library (kind “Hero and link preview”) or upload one; "
+                    "pictures inside the text come from the Images admin as Markdown."
+                ),
+            },
+        ),
         ("Text", {"fields": ["introduction", "outlook", "conclusion"]}),
         (
             "Publishing",
@@ -248,6 +266,10 @@ class GuideAdmin(DraftsAdmin, EditorFields, WideTextInputs, PublishActions):
         ),
         ("Search engines and related reading", {"fields": ["seo_description", "related_guides"]}),
     ]
+
+    @admin.display(description="hero image now")
+    def hero_preview(self, guide: Guide) -> str:
+        return thumbnail(guide.hero_image, height=120)
 
     @admin.display(description="status", ordering="status")
     def publication(self, guide: Guide) -> str:

@@ -359,6 +359,22 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
     # The plain text of the sections and tips (role records included) as the page shows them,
     # so the site search finds what the article says; written by refresh_body().
     body_text = models.TextField(blank=True, editable=False)
+    # At the top of the page and in link previews (og:image); the key is the image's address.
+    hero_image = models.ForeignKey(
+        "images.Image",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Shown at the top of the guide and when the guide is shared (1200 × 630).",
+    )
+    # Here and not on the image: the words suit this guide's use of the picture.
+    hero_image_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="What the picture shows, for people who cannot see it. Required with an image.",
+    )
 
     objects = GuideQuerySet.as_manager()
     markdown_fields = ("introduction", "outlook", "conclusion")
@@ -375,6 +391,11 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
             models.CheckConstraint(
                 condition=Q(status=Status.DRAFT) | Q(published_at__isnull=False),
                 name="guide_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(hero_image__isnull=True) | ~Q(hero_image_alt=""),
+                name="guide_hero_image_has_alt",
+                violation_error_message="Describe the hero image for people who cannot see it.",
             ),
         ]
 

@@ -1,14 +1,18 @@
 """schema.org JSON-LD for guide pages (Article) and every page's breadcrumbs (BreadcrumbList)."""
 
+from typing import Any
+
 from django.http import HttpRequest
 
 from core.breadcrumbs import Crumbs
+from images.kinds import HERO
+from images.models import variant_url
 from roles.models import Guide
 
 
 def guide_json_ld(guide: Guide, request: HttpRequest, site_name: str, crumbs: Crumbs) -> list[dict]:
     url = request.build_absolute_uri(guide.get_absolute_url())
-    article = {
+    article: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": guide.title,
@@ -20,6 +24,9 @@ def guide_json_ld(guide: Guide, request: HttpRequest, site_name: str, crumbs: Cr
         "about": [{"@type": "Thing", "name": role.name} for role in guide.public_roles],
         "publisher": {"@type": "Organization", "name": site_name},
     }
+    if guide.hero_image_id:
+        path = variant_url(guide.hero_image_id, HERO.largest, HERO.fallback)
+        article["image"] = [request.build_absolute_uri(path)]
     if guide.byline:
         article["author"] = {"@type": "Person", "name": guide.byline}
     else:

@@ -71,13 +71,15 @@ TABLES_ADDED_SINCE = {
     "reports_reportdecision",
     "pages_page",
     "pages_contactmessage",
+    "images_image",
+    "images_imagevariant",
 }
 # Columns migrations after the split added to moved models (a token's expiry, set by the
 # migration that added it to 90 days after the upgrade).
 FIELDS_ADDED_SINCE = {"apitoken": {"expires_at"}}
 # Apps added after the split: their migrations grant their own permissions (alerts/0002,
-# companies/0002, reports/0002, pages/0002).
-APPS_ADDED_SINCE = {"alerts", "companies", "reports", "pages"}
+# companies/0002, reports/0002, pages/0002, images/0002).
+APPS_ADDED_SINCE = {"alerts", "companies", "reports", "pages", "images"}
 
 
 # Permissions migrations after the split granted to groups (roles/0008: author profiles;

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from api.fields import PageUrlField
 from jobs.choices import CompanySize
-from jobs.models import Company
+from jobs.models import Company, logo_url
 
 
 class CompanySerializer(serializers.ModelSerializer):
@@ -39,8 +39,8 @@ class CompanySerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_logo(self, company: Company) -> str | None:
-        if not company.logo:
+        if not company.logo_id:
             return None
         request = self.context.get("request")
-        url = company.logo.url
+        url = logo_url(company)
         return request.build_absolute_uri(url) if request is not None else url

@@ -61,7 +61,8 @@ def test_the_five_seed_jobs_are_public_featured_and_complete(demo):
         assert job.apply_url.startswith("https://") and len(job.skill_list) >= 4
         assert 150 <= len(job.description.split()) <= 250, title
         assert job.description_html.startswith("<p>") and "<ul>" in job.description_html
-        assert not job.company.logo and job.company.description_html and job.company.website
+        assert job.company.logo.kind == "logo"  # generated (demo/images.py)
+        assert job.company.description_html and job.company.website
 
 
 def test_seed_job_places_and_roles(demo):

@@ -199,9 +199,9 @@ def test_a_logo_over_the_size_limit_is_a_form_error(employer, media, size):
     client, _ = browser(COMPANY_URL, employer.user, enforce_csrf=False)
     content = png_bytes() + b"\0" * (size - len(png_bytes()))
     logo = SimpleUploadedFile("logo.png", content, content_type="image/png")
-    response = client.post(COMPANY_URL, {"description": "We do things.", "logo": logo})
+    response = client.post(COMPANY_URL, {"description": "We do things.", "logo_upload": logo})
     assert response.status_code == 200
-    errors = response.context["form"].errors["logo"]
+    errors = response.context["form"].errors["logo_upload"]
     assert any("the limit is 512.0\xa0KB" in error for error in errors), errors
     employer.company.refresh_from_db()
     assert not employer.company.logo

@@ -6,12 +6,14 @@ from django.utils import timezone
 
 from core.statistics import analyze
 from demo.guides import load_roles_and_guides
+from demo.images import give_hero_images, give_logos
 from demo.jobs import load_employer_postings, load_jobs
 from demo.pages import load_pages
 from demo.salary_survey import load_salary_demo
 from employers.models import Employer
 from jobs import verification
 from jobs.models import Company
+from roles.models import Guide
 from salaries.services import refresh_salaries
 
 # Only ever created while DEBUG is on (the embedded demo), never in production.
@@ -32,6 +34,8 @@ class Command(BaseCommand):
         editor = self.demo_editor() if settings.DEBUG else None
         roles, guides = load_roles_and_guides(author=editor)
         companies, jobs = load_jobs()
+        give_logos(Company.objects.all())
+        give_hero_images(Guide.objects.all())
         survey = load_salary_demo()
         pages = load_pages()
         refresh_salaries()
