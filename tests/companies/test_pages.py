@@ -6,19 +6,13 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from jobs.choices import JobStatus
 from tests.factories import make_company, make_job
+from tests.images.helpers import library_image
 
 pytestmark = pytest.mark.django_db
-
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
-    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00"
-    b"\x00\x00IEND\xaeB`\x82"
-)
 
 
 def json_ld(html: str) -> list[dict]:
@@ -216,7 +210,7 @@ def test_the_page_runs_the_same_queries_for_1_and_30_jobs(acme):
 
 
 def test_organization_structured_data(client, acme):
-    acme.logo = SimpleUploadedFile("acme.png", PNG, content_type="image/png")
+    acme.logo = library_image()
     acme.save()
     make_job(company=acme)
     organization, breadcrumbs = json_ld(client.get("/companies/acme/").text)
@@ -241,7 +235,7 @@ def test_organization_without_website_or_logo_leaves_them_out(client):
 
 
 def test_every_job_posting_names_its_company_page(client, acme):
-    acme.logo = SimpleUploadedFile("acme.png", PNG, content_type="image/png")
+    acme.logo = library_image()
     acme.save()
     job = make_job(company=acme)
     posting = next(d for d in json_ld(client.get(job.get_absolute_url()).text)
