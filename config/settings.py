@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "reversion",  # versions of roles and guides, for history, diff and restore
     "background",
     "core",
+    "authors",
     "roles",
     "jobs",
     "salaries",

@@ -1,5 +1,7 @@
-"""The sitemap index: jobs, guides, roles, salaries, role comparisons and the fixed pages."""
+"""The sitemap index: jobs, guides, roles, authors, salaries, role comparisons and the fixed
+pages."""
 
+from authors.sitemaps import AuthorSitemap
 from compare.sitemaps import ComparisonSitemap
 from core.sitemaps import StaticPagesSitemap
 from jobs.sitemaps import JobSitemap
@@ -11,6 +13,7 @@ SITEMAPS = {
     "jobs": JobSitemap,
     "guides": GuideSitemap,
     "roles": RoleSitemap,
+    "authors": AuthorSitemap,
     "salaries": SalarySitemap,
     "comparisons": ComparisonSitemap,
 }

@@ -34,6 +34,7 @@ urlpatterns = [
     path("roles/compare/", include("compare.urls")),
     path("", include("roles.urls")),
     path("jobs/", include("jobs.urls")),
+    path("authors/", include("authors.urls")),
     path("search/", search_views.search, name="search"),
     path("salaries/", include("salaries.urls")),
     path("employers/", include("employers.urls")),

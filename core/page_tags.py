@@ -29,6 +29,8 @@ ROLES = "roles"
 SALARIES = "salaries"
 # The API's company list.
 COMPANIES = "companies"
+# The list of authors (/authors/).
+AUTHORS = "authors"
 
 TAG_PREFIX = "pages:tag:"
 CHANGE_KEY = "pages:change"
@@ -67,6 +69,11 @@ def guide(pk: int) -> str:
 def role_guides(pk: int) -> str:
     """Pages listing a role's guides: its page, its postings' pages, guides on the same role."""
     return f"guides:role:{pk}"
+
+
+def author(pk: int) -> str:
+    """An author's profile page."""
+    return f"author:{pk}"
 
 
 def key(tag: str) -> str:

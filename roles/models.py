@@ -10,7 +10,9 @@ from django.db.models import CharField, Exists, OuterRef, Q, StringAgg, Subquery
 from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
+from authors.models import Author
 from core import page_tags
 from core.markup import (
     TOP_HEADING,
@@ -291,15 +293,25 @@ class GuideQuerySet(models.QuerySet):
         return self.filter(Q(first_role=role) | Q(second_role=role))
 
     def with_roles(self) -> "GuideQuerySet":
-        return self.select_related("first_role", "second_role", "author__author_profile")
+        return self.select_related("first_role", "second_role")
+
+    def with_authors(self) -> "GuideQuerySet":
+        """The credited authors in their order (`Guide.credited_authors`), in one more query."""
+        return self.prefetch_related(
+            models.Prefetch("credits", GuideAuthor.objects.select_related("author"))
+        )
+
+    def by_author(self, author: Author) -> "GuideQuerySet":
+        return self.filter(credits__author=author)
 
     def best_matches(self, query: "str | Query") -> "GuideQuerySet":
         """Guides matching a search, best first (`search_rank`), then the newest."""
         return engine.ranked(self, query, GUIDE_SEARCH_FIELDS)
 
 
-# A guide's version holds its sections and tips too: restoring one brings back the whole text.
-@reversion.register(follow=("sections", "tips"))
+# A guide's version holds its sections, tips and credits too: restoring one brings back the
+# whole text and its bylines.
+@reversion.register(follow=("sections", "tips", "credits"))
 class Guide(PublicInSomeStatuses, RendersMarkdown):
     PUBLIC_STATUSES = (Status.PUBLISHED,)
     REMEMBERED_FIELDS = ("first_role_id", "second_role_id")
@@ -345,9 +357,16 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
         editable=False,
         help_text="Shown as “Updated” on the page: set when an editor marks a save as an update.",
     )
+    last_reviewed = models.DateField(
+        "last reviewed",
+        null=True,
+        blank=True,
+        help_text="Shown as “Last reviewed” on the page: the day an editor last checked the "
+        "whole guide still holds.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    authors = models.ManyToManyField(
+        Author, through="GuideAuthor", related_name="guides", blank=True
     )
     related_guides = models.ManyToManyField(
         "self",
@@ -439,14 +458,19 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
     def description(self) -> str:
         return self.seo_description or self.subtitle or self.title
 
+    @cached_property
+    def credited_authors(self) -> list[Author]:
+        """The authors in the byline's order (prefetched by `with_authors()`)."""
+        credits = self.credits.all()
+        if "credits" not in getattr(self, "_prefetched_objects_cache", {}):
+            credits = credits.select_related("author")
+        return [credit.author for credit in credits]
+
     @property
     def byline(self) -> str:
-        """Who wrote the guide, as readers see it: the author's display name, else their full
-        name; nothing rather than a log-in name."""
-        if self.author is None:
-            return ""
-        profile = getattr(self.author, "author_profile", None)
-        return (profile.display_name.strip() if profile else "") or self.author.get_full_name()
+        """The authors' names as a sentence says them: "A", "A and B", "A, B and C"."""
+        names = [author.name for author in self.credited_authors]
+        return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
     def refresh_body(self) -> None:
         """Recount the reading time and rewrite the searched text from everything the guide page
@@ -501,22 +525,33 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
         )
 
 
-class AuthorProfile(models.Model):
-    """How a guide's author is named on its page. Log-in names stay private."""
+@reversion.register()
+class GuideAuthor(models.Model):
+    """An author credited on a guide, in the byline's order."""
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="author_profile"
-    )
-    display_name = models.CharField(
-        max_length=120, help_text="As printed in bylines, e.g. “Priya Raman”."
-    )
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="credits")
+    # An author with guides is taken off them first: a byline never goes missing by accident.
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="credits")
+    position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["display_name"]
+        ordering = ["position", "pk"]
         verbose_name = "author"
+        constraints = [
+            models.UniqueConstraint(fields=["guide", "author"], name="guide_credits_author_once")
+        ]
 
     def __str__(self) -> str:
-        return self.display_name
+        return str(self.author)
+
+    def changes_public_pages(self, created: bool = False) -> bool:
+        """Only through its guide: a draft guide's bylines are on no public page."""
+        guide_cached = type(self).guide.is_cached(self)
+        return not guide_cached or self.guide.changes_public_pages()
+
+    def page_tags(self) -> set[str]:
+        """The guide's page, the guide lists (cards name the authors), the author's page."""
+        return {page_tags.guide(self.guide_id), page_tags.GUIDES, page_tags.author(self.author_id)}
 
 
 class SectionKind(models.TextChoices):
@@ -687,8 +722,8 @@ class RoleDraft(Draft):
 
 
 __all__ = [
-    "AuthorProfile",
     "Guide",
+    "GuideAuthor",
     "GuideDraft",
     "GuideSection",
     "GuideTip",

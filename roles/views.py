@@ -21,7 +21,9 @@ GUIDE_LIST_TAGS = (page_tags.GUIDES, page_tags.ROLES)
 
 @cache_public_page(GUIDE_LIST_QUERY, tags=GUIDE_LIST_TAGS)
 def guide_list(request: HttpRequest) -> HttpResponse:
-    guides = GuideFilter(request.GET, queryset=Guide.objects.published().with_roles())
+    guides = GuideFilter(
+        request.GET, queryset=Guide.objects.published().with_roles().with_authors()
+    )
     page = page_or_404(Paginator(guides.qs, settings.GUIDES_PER_PAGE), request)
     if not guides.is_valid():
         do_not_store(request)  # an unknown role
@@ -36,7 +38,9 @@ def guide_list(request: HttpRequest) -> HttpResponse:
 @cache_public_page()
 @vary_on_cookie
 def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    guide = get_object_or_404(Guide.objects.visible_to(request.user).with_roles(), slug=slug)
+    guide = get_object_or_404(
+        Guide.objects.visible_to(request.user).with_roles().with_authors(), slug=slug
+    )
     context = guide_page_context(request, guide)
     tag_page(request, *guide_page_tags(guide, context["related"]))
     response = render(request, "roles/guide_detail.html", context)
@@ -65,9 +69,10 @@ def guide_page_context(request: HttpRequest, guide: Guide) -> dict:
 
 def guide_page_tags(guide: Guide, related: list[Guide]) -> set[str]:
     """What a guide page shows: the guide, its roles' records, the guides and jobs of those
-    roles beside it, the related guides it names, the medians beside its salary links and its
-    comparison links (which name published roles)."""
+    roles beside it, the related guides it names, the medians beside its salary links, its
+    comparison links (which name published roles) and its authors' names."""
     tags = {page_tags.guide(guide.pk), page_tags.SALARIES}
+    tags |= {page_tags.author(author.pk) for author in guide.credited_authors}
     tags.add(page_tags.ROLES)
     for role in guide.roles:
         tags |= {page_tags.role(role.pk), page_tags.role_jobs(role.pk)}

@@ -63,17 +63,19 @@ TABLES_ADDED_SINCE = {
     "roles_guidedraft",
     "roles_roledraft",
     "reversion_version",
-    "roles_authorprofile",
+    "authors_author",
+    "roles_guideauthor",
 }
 # Columns migrations after the split added to moved models (a token's expiry, set by the
 # migration that added it to 90 days after the upgrade).
 FIELDS_ADDED_SINCE = {"apitoken": {"expires_at"}}
 # Apps added after the split: their migrations grant their own permissions (alerts/0002).
-APPS_ADDED_SINCE = {"alerts"}
+APPS_ADDED_SINCE = {"alerts", "authors"}
 
 
-# Permissions migrations after the split granted to groups (roles/0008: author profiles).
-GRANTS_ADDED_SINCE = {"Editors": {"roles.authorprofile"}}
+# Permissions migrations after the split granted to groups (roles/0008: author profiles, whose
+# table roles/0013 removed; roles/0014: authors and guides' credits).
+GRANTS_ADDED_SINCE = {"Editors": {"roles.authorprofile", "authors.author", "roles.guideauthor"}}
 
 
 def without_added_grants(grants: dict) -> dict:

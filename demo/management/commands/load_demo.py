@@ -28,7 +28,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         editor = self.demo_editor() if settings.DEBUG else None
-        roles, guides = load_roles_and_guides(author=editor)
+        roles, guides = load_roles_and_guides(editor=editor)
         companies, jobs = load_jobs()
         survey = load_salary_demo()
         refresh_salaries()
