@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import CharField, Exists, OuterRef, Q, StringAgg, Subquery, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -96,6 +96,9 @@ def _is_labelled(line: str) -> bool:
     label, colon, details = line.partition(":")
     return bool(colon and label.strip() and details.strip())
 
+
+# Separators of the credits `with_roles()` reads in one string: ASCII's own, never in a name.
+FIELD, RECORD = "\x1f", "\x1e"
 
 # What a search looks in, by weight (search/engine.py); a few hundred rows need no stored vector.
 ROLE_SEARCH_FIELDS = engine.Fields(
@@ -293,12 +296,25 @@ class GuideQuerySet(models.QuerySet):
         return self.filter(Q(first_role=role) | Q(second_role=role))
 
     def with_roles(self) -> "GuideQuerySet":
-        return self.select_related("first_role", "second_role")
-
-    def with_authors(self) -> "GuideQuerySet":
-        """The credited authors in their order (`Guide.credited_authors`), in one more query."""
-        return self.prefetch_related(
-            models.Prefetch("credits", GuideAuthor.objects.select_related("author"))
+        """Each guide with its roles, and its credited authors (`Guide.credited_authors`) in
+        the same query: bylines on any page or list cost no query of their own."""
+        line = Concat(
+            Cast("position", CharField()), Value(FIELD),
+            Cast("pk", CharField()), Value(FIELD),
+            Cast("author_id", CharField()), Value(FIELD),
+            "author__slug", Value(FIELD),
+            "author__name",
+            output_field=CharField(),
+        )  # fmt: skip
+        credits = (
+            GuideAuthor.objects.filter(guide=OuterRef("pk"))
+            .order_by()
+            .values("guide")
+            .annotate(lines=StringAgg(line, delimiter=Value(RECORD)))
+            .values("lines")
+        )
+        return self.select_related("first_role", "second_role").annotate(
+            credits_text=Subquery(credits)
         )
 
     def by_author(self, author: Author) -> "GuideQuerySet":
@@ -460,11 +476,13 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
 
     @cached_property
     def credited_authors(self) -> list[Author]:
-        """The authors in the byline's order (prefetched by `with_authors()`)."""
-        credits = self.credits.all()
-        if "credits" not in getattr(self, "_prefetched_objects_cache", {}):
-            credits = credits.select_related("author")
-        return [credit.author for credit in credits]
+        """The authors in the byline's order: read with the guide by `with_roles()` (their
+        id, slug and name, all a byline shows), else queried."""
+        if not hasattr(self, "credits_text"):
+            return [credit.author for credit in self.credits.select_related("author")]
+        rows = [line.split(FIELD, 4) for line in (self.credits_text or "").split(RECORD) if line]
+        rows.sort(key=lambda row: (int(row[0]), int(row[1])))
+        return [Author(pk=int(pk), slug=slug, name=name) for _, _, pk, slug, name in rows]
 
     @property
     def byline(self) -> str:

@@ -21,9 +21,7 @@ GUIDE_LIST_TAGS = (page_tags.GUIDES, page_tags.ROLES)
 
 @cache_public_page(GUIDE_LIST_QUERY, tags=GUIDE_LIST_TAGS)
 def guide_list(request: HttpRequest) -> HttpResponse:
-    guides = GuideFilter(
-        request.GET, queryset=Guide.objects.published().with_roles().with_authors()
-    )
+    guides = GuideFilter(request.GET, queryset=Guide.objects.published().with_roles())
     page = page_or_404(Paginator(guides.qs, settings.GUIDES_PER_PAGE), request)
     if not guides.is_valid():
         do_not_store(request)  # an unknown role
@@ -38,9 +36,7 @@ def guide_list(request: HttpRequest) -> HttpResponse:
 @cache_public_page()
 @vary_on_cookie
 def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    guide = get_object_or_404(
-        Guide.objects.visible_to(request.user).with_roles().with_authors(), slug=slug
-    )
+    guide = get_object_or_404(Guide.objects.visible_to(request.user).with_roles(), slug=slug)
     context = guide_page_context(request, guide)
     tag_page(request, *guide_page_tags(guide, context["related"]))
     response = render(request, "roles/guide_detail.html", context)

@@ -26,6 +26,9 @@ from salaries.stats import refresh_stats
 from tests.factories import make_company, make_guide, make_job, make_role, make_salary_records
 
 QUERY_BUDGET = 6
+# The sitemap index reads one aggregate per section (jobs, guides, roles, authors, salaries,
+# comparisons: the last two read the roles again), so it has one more.
+BUDGET_OF = {"/sitemap.xml": QUERY_BUDGET + 1}
 PER_PAGE = 5  # small pages, so that a small data set has a second page too
 GROWTH = 10  # the large data set holds this many times the small one
 
@@ -241,7 +244,8 @@ def _listing(sql: list[str]) -> str:
 @pytest.mark.parametrize("url", ADDRESSES)
 def test_queries_within_budget_and_independent_of_the_data(measured, url):
     small, large = measured["small"][url], measured["large"][url]
-    assert len(small) <= QUERY_BUDGET, f"{url}: {len(small)} queries\n{_listing(small)}"
+    budget = BUDGET_OF.get(url, QUERY_BUDGET)
+    assert len(small) <= budget, f"{url}: {len(small)} queries\n{_listing(small)}"
     assert len(large) == len(small), (
         f"{url}: {len(small)} queries with little data, {len(large)} with more\n"
         f"small:\n{_listing(small)}\nlarge:\n{_listing(large)}"

@@ -53,7 +53,7 @@ class GuideViewSet(ConditionalReads, LastModifiedDetail, viewsets.ReadOnlyModelV
     cache_tags = (page_tags.GUIDES, page_tags.ROLES)
 
     def get_queryset(self):
-        guides = Guide.objects.published().with_roles().with_authors()
+        guides = Guide.objects.published().with_roles()
         if self.action == "retrieve":
             guides = guides.prefetch_related(
                 Prefetch("sections", GuideSection.objects.all()),

@@ -68,7 +68,10 @@ def test_guide_cards_on_the_guide_list_name_the_authors(writers, client):
     make_guide(title="Shared guide", authors=[priya, sam])
     html = client.get("/guides/").text
     card = html[html.index("Shared guide") :]
-    assert "By Priya Raman and Sam Lee</p>" in card[: card.index("</li>")]
+    assert (
+        'By <span class="card-byline">Priya Raman</span> and '
+        '<span class="card-byline">Sam Lee</span></p>'
+    ) in card[: card.index("</li>")]
 
 
 def queries_for(url: str) -> int:
