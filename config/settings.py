@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "background",
     "core",
     "images",
+    "authors",
     "roles",
     "jobs",
     "companies",

@@ -1,6 +1,7 @@
-"""The sitemap index: jobs, companies, guides, roles, salaries, role comparisons, the fixed
-pages and the site's own pages (About, Privacy, Terms, ...)."""
+"""The sitemap index: jobs, companies, guides, roles, authors, salaries, role comparisons, the
+fixed pages and the site's own pages (About, Privacy, Terms, ...)."""
 
+from authors.sitemaps import AuthorSitemap
 from companies.sitemaps import CompanySitemap
 from compare.sitemaps import ComparisonSitemap
 from core.sitemaps import StaticPagesSitemap
@@ -15,6 +16,7 @@ SITEMAPS = {
     "companies": CompanySitemap,
     "guides": GuideSitemap,
     "roles": RoleSitemap,
+    "authors": AuthorSitemap,
     "salaries": SalarySitemap,
     "comparisons": ComparisonSitemap,
     "site": SitePageSitemap,

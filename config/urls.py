@@ -41,6 +41,7 @@ urlpatterns = [
     path("jobs/", include("jobs.urls")),
     path("companies/", include("companies.urls")),
     path("images/", include("images.urls")),
+    path("authors/", include("authors.urls")),
     path("search/", search_views.search, name="search"),
     path("salaries/", include("salaries.urls")),
     path("employers/", include("employers.urls")),

@@ -1,5 +1,6 @@
 """Breadcrumb trails: the same list feeds the page's breadcrumb bar and its JSON-LD."""
 
+from django.http import HttpRequest
 from django.urls import reverse
 
 Crumbs = list[tuple[str, str]]
@@ -20,3 +21,24 @@ def roles_trail(title: str, url: str) -> Crumbs:
 
 def companies_trail(name: str, url: str) -> Crumbs:
     return trail(("Companies", reverse("companies:list")), (name, url))
+
+
+def authors_trail(name: str, url: str) -> Crumbs:
+    return trail(("Authors", reverse("authors:list")), (name, url))
+
+
+def breadcrumb_list(crumbs: Crumbs, request: HttpRequest) -> dict:
+    """The trail as schema.org JSON-LD (BreadcrumbList), with absolute addresses."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": i,
+                "name": name,
+                "item": request.build_absolute_uri(path),
+            }
+            for i, (name, path) in enumerate(crumbs, start=1)
+        ],
+    }

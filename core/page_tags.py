@@ -31,6 +31,8 @@ SALARIES = "salaries"
 COMPANIES = "companies"
 # Lists of the site's own pages (About, Privacy, ...): the sitemap.
 SITE_PAGES = "site-pages"
+# The list of authors (/authors/).
+AUTHORS = "authors"
 
 TAG_PREFIX = "pages:tag:"
 CHANGE_KEY = "pages:change"
@@ -74,6 +76,11 @@ def role_guides(pk: int) -> str:
 def site_page(slug: str) -> str:
     """One of the site's own pages (About, Privacy, ...)."""
     return f"site-page:{slug}"
+
+
+def author(pk: int) -> str:
+    """An author's profile page."""
+    return f"author:{pk}"
 
 
 def key(tag: str) -> str:

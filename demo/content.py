@@ -37,3 +37,10 @@ def guides() -> list[dict]:
         }
         for guide in read("guides")["guides"]
     ]
+
+
+@cache
+def authors() -> dict:
+    """The demo authors (`authors`) and the slug of the one the guides are credited to
+    (`guides_by`)."""
+    return read("authors")

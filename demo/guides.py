@@ -6,8 +6,9 @@ from datetime import UTC, datetime, time
 from django.db import transaction
 from django.utils import timezone
 
+from authors.models import Author
 from demo import content
-from roles.models import Guide, GuideSection, GuideTip, Role, Status
+from roles.models import Guide, GuideAuthor, GuideSection, GuideTip, Role, Status
 
 
 def _as_lines(items) -> str:
@@ -36,9 +37,27 @@ def _publish_datetime(day) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(9, 0)), UTC)
 
 
+def load_authors(*, editor=None) -> dict[str, Author]:
+    """Create or update the demo authors; the demo editor's account (DEBUG only) is linked to
+    the one the guides are credited to, so the guides they start get that byline too."""
+    data = content.authors()
+    authors = {}
+    for fields in data["authors"]:
+        author = Author.objects.filter(slug=fields["slug"]).first() or Author(slug=fields["slug"])
+        for name in ("name", "role_line", "bio", "website"):
+            setattr(author, name, fields.get(name, ""))
+        if editor is not None and fields["slug"] == data["guides_by"]:
+            author.user = editor
+        author.full_clean()
+        author.save()
+        authors[author.slug] = author
+    return authors
+
+
 @transaction.atomic
-def load_roles_and_guides(*, author=None) -> tuple[int, int]:
+def load_roles_and_guides(*, editor=None) -> tuple[int, int]:
     """Create or update every demo role and guide; return how many of each."""
+    author = load_authors(editor=editor)[content.authors()["guides_by"]]
     roles = {}
     for data in content.roles():
         role = Role.objects.filter(slug=data["slug"]).first() or Role(slug=data["slug"])
@@ -63,9 +82,11 @@ def load_roles_and_guides(*, author=None) -> tuple[int, int]:
                 "conclusion": data["conclusion"],
                 "status": data["status"],
                 "published_at": _publish_datetime(data["published"]),
-                "author": author,
+                "last_reviewed": data.get("reviewed"),
             },
         )
+        guide.credits.all().delete()
+        GuideAuthor.objects.create(guide=guide, author=author, position=1)
         guide.sections.all().delete()
         for position, section in enumerate(data["sections"], start=1):
             notes = section.get("notes", {})

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, TypedDict
 import reversion
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.template.defaultfilters import linebreaksbr
@@ -14,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from authors.models import Author
 from core.admin_versions import VersionedAdmin
 from core.admin_widgets import EditorFields, WideTextInputs
 from core.page_cache import pages_changed
@@ -23,8 +23,8 @@ from images.kinds import HERO
 from roles.admin_drafts import DraftForm, DraftsAdmin, HasDraftFilter, guides_using
 from roles.models import (
     STANDARD_SECTIONS,
-    AuthorProfile,
     Guide,
+    GuideAuthor,
     GuideSection,
     GuideTip,
     Role,
@@ -185,6 +185,28 @@ class GuideTipInline(EditorFields, admin.TabularInline):
     fields = ["position", "lead_in", "text"]
 
 
+class CreditForm(forms.ModelForm):
+    """The author offered on the Add page (the editor's own) is credited unless taken out."""
+
+    def has_changed(self) -> bool:
+        if not self.data.get(self.add_prefix("author")):
+            return False
+        offered = self.instance.pk is None and bool(self.initial.get("author"))
+        return offered or super().has_changed()
+
+
+class GuideAuthorInline(admin.TabularInline):
+    model = GuideAuthor
+    form = CreditForm
+    extra = 0
+    fields = ["position", "author"]
+    autocomplete_fields = ["author"]
+    verbose_name_plural = "Authors — in the byline's order; each links to their profile page"
+
+    def get_extra(self, request: HttpRequest, obj: Guide | None = None, **kwargs) -> int:
+        return 1 if obj is None or obj.pk is None else 0
+
+
 class GuideForm(ImageUploadsMixin, DraftForm):
     """The admin supplies the model and fields; this adds the choice to stamp "Updated", the
     time to publish a draft and the hero image's upload."""
@@ -238,7 +260,7 @@ class GuideAdmin(ImageAdminMixin, DraftsAdmin, EditorFields, WideTextInputs, Pub
     autocomplete_fields = ["first_role", "second_role", "related_guides"]
     raw_id_fields = ["hero_image"]
     readonly_fields = ["reading_minutes", "created_at", "revised_at", "hero_preview"]
-    inlines = [GuideSectionInline, GuideTipInline]
+    inlines = [GuideAuthorInline, GuideSectionInline, GuideTipInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "subtitle", ("first_role", "second_role")]}),
         (
@@ -258,7 +280,7 @@ class GuideAdmin(ImageAdminMixin, DraftsAdmin, EditorFields, WideTextInputs, Pub
                 "fields": [
                     "status",
                     "published_at",
-                    "author",
+                    "last_reviewed",
                     "reading_minutes",
                     ("revised_at", "mark_updated"),
                 ]
@@ -286,9 +308,6 @@ class GuideAdmin(ImageAdminMixin, DraftsAdmin, EditorFields, WideTextInputs, Pub
         label = "View" if guide.is_public else "Preview"
         return format_html('<a href="{}">{}</a>', guide.get_absolute_url(), label)
 
-    def get_changeform_initial_data(self, request: HttpRequest) -> dict:
-        return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
-
     def get_formset_kwargs(self, request: HttpRequest, obj: Guide, inline, prefix: str) -> dict:
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if isinstance(inline, GuideSectionInline) and obj.pk is None:
@@ -296,12 +315,11 @@ class GuideAdmin(ImageAdminMixin, DraftsAdmin, EditorFields, WideTextInputs, Pub
             kwargs["initial"] = [
                 {"kind": kind, "position": i} for i, kind in enumerate(STANDARD_SECTIONS, start=1)
             ]
+        if isinstance(inline, GuideAuthorInline) and obj.pk is None:
+            # A new guide is credited to the editor writing it, when they have a byline.
+            own = Author.objects.filter(user=request.user.pk).first()
+            kwargs["initial"] = [{"author": own.pk, "position": 1}] if own else []
         return kwargs
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "author":
-            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request: HttpRequest, obj: Guide, form, change: bool) -> None:
         if form.cleaned_data.get("mark_updated"):
@@ -322,14 +340,3 @@ class GuideAdmin(ImageAdminMixin, DraftsAdmin, EditorFields, WideTextInputs, Pub
             guide.changes_public_pages()
         ):  # sections added in bulk, reading time and body text set by update()
             pages_changed(*guide.page_tags())
-
-
-@admin.register(AuthorProfile)
-class AuthorProfileAdmin(admin.ModelAdmin):
-    list_display = ["display_name", "user"]
-    search_fields = ["display_name", "user__first_name", "user__last_name"]
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "user":
-            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -7,7 +7,6 @@ class RolesConfig(AppConfig):
 
     def ready(self) -> None:
         from core.page_changes import retire_pages_on_change
-        from roles.models import AuthorProfile, Guide, GuideSection, GuideTip, Role
+        from roles.models import Guide, GuideAuthor, GuideSection, GuideTip, Role
 
-        # An author's display name is in the bylines of every guide page (rare: all retire).
-        retire_pages_on_change(Role, Guide, GuideSection, GuideTip, AuthorProfile)
+        retire_pages_on_change(Role, Guide, GuideSection, GuideTip, GuideAuthor)

@@ -1,10 +1,10 @@
 """Drafts of live roles and guides: changes saved apart from the published record.
 
 A draft is a snapshot of the record as the editor's form would save it (a guide with its
-sections and tips), taken by saving the form inside a transaction that is then rolled back
-(core.dry_run), so the tables the public pages, feeds, sitemap, search and API read never hold
-it. Publishing writes the snapshot over the live record as one version, and retires the pages
-that showed the old one.
+sections, tips and credited authors), taken by saving the form inside a transaction that is
+then rolled back (core.dry_run), so the tables the public pages, feeds, sitemap, search and API
+read never hold it. Publishing writes the snapshot over the live record as one version, and
+retires the pages that showed the old one.
 """
 
 import json
@@ -51,7 +51,7 @@ def _owner(model: type[GuideDraft] | type[RoleDraft]) -> str:
 def _parts(record: Record) -> list[QuerySet]:
     """The rows saved and versioned with the record."""
     if isinstance(record, Guide):
-        return [record.sections.all(), record.tips.all()]
+        return [record.sections.all(), record.tips.all(), record.credits.all()]
     return []
 
 
@@ -104,6 +104,12 @@ def apply(draft: GuideDraft | RoleDraft) -> Record:
         getattr(record, name).set(values)
     kept: dict[type[Model], set[Any]] = {}
     for row in rows[1:]:
+        kept.setdefault(type(row.object), set()).add(row.object.pk)
+    # Rows the draft no longer has go first: one it added may take a place they held (an
+    # author taken off and credited again).
+    for part_rows in _parts(record):
+        part_rows.exclude(pk__in=kept.get(part_rows.model, set())).delete()
+    for row in rows[1:]:
         part: Any = row.object
         model = type(part)
         # A row the draft added has its number from a rolled-back insert; if another guide's
@@ -111,9 +117,6 @@ def apply(draft: GuideDraft | RoleDraft) -> Record:
         if model.objects.filter(pk=part.pk).exclude(guide=record.pk).exists():
             part.pk = None
         part.save()
-        kept.setdefault(model, set()).add(part.pk)
-    for part_rows in _parts(record):
-        part_rows.exclude(pk__in=kept.get(part_rows.model, set())).delete()
     if isinstance(record, Guide):
         record.refresh_body()
     return record

@@ -38,7 +38,7 @@ class GuidesFeed(XmlSafeFeed):
     description = "New guides to careers in AI, machine learning and data."
 
     def items(self):
-        return Guide.objects.published().select_related("author__author_profile")[:FEED_SIZE]
+        return Guide.objects.published().with_roles()[:FEED_SIZE]
 
     def item_title(self, guide: Guide) -> str:
         return guide.title

@@ -7,10 +7,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import CharField, Exists, OuterRef, Q, StringAgg, Subquery, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
+from authors.models import Author
 from core import page_tags
 from core.markup import (
     TOP_HEADING,
@@ -94,6 +96,9 @@ def _is_labelled(line: str) -> bool:
     label, colon, details = line.partition(":")
     return bool(colon and label.strip() and details.strip())
 
+
+# Separators of the credits `with_roles()` reads in one string: ASCII's own, never in a name.
+FIELD, RECORD = "\x1f", "\x1e"
 
 # What a search looks in, by weight (search/engine.py); a few hundred rows need no stored vector.
 ROLE_SEARCH_FIELDS = engine.Fields(
@@ -291,15 +296,38 @@ class GuideQuerySet(models.QuerySet):
         return self.filter(Q(first_role=role) | Q(second_role=role))
 
     def with_roles(self) -> "GuideQuerySet":
-        return self.select_related("first_role", "second_role", "author__author_profile")
+        """Each guide with its roles, and its credited authors (`Guide.credited_authors`) in
+        the same query: bylines on any page or list cost no query of their own."""
+        line = Concat(
+            Cast("position", CharField()), Value(FIELD),
+            Cast("pk", CharField()), Value(FIELD),
+            Cast("author_id", CharField()), Value(FIELD),
+            "author__slug", Value(FIELD),
+            "author__name",
+            output_field=CharField(),
+        )  # fmt: skip
+        credits = (
+            GuideAuthor.objects.filter(guide=OuterRef("pk"))
+            .order_by()
+            .values("guide")
+            .annotate(lines=StringAgg(line, delimiter=Value(RECORD)))
+            .values("lines")
+        )
+        return self.select_related("first_role", "second_role").annotate(
+            credits_text=Subquery(credits)
+        )
+
+    def by_author(self, author: Author) -> "GuideQuerySet":
+        return self.filter(credits__author=author)
 
     def best_matches(self, query: "str | Query") -> "GuideQuerySet":
         """Guides matching a search, best first (`search_rank`), then the newest."""
         return engine.ranked(self, query, GUIDE_SEARCH_FIELDS)
 
 
-# A guide's version holds its sections and tips too: restoring one brings back the whole text.
-@reversion.register(follow=("sections", "tips"))
+# A guide's version holds its sections, tips and credits too: restoring one brings back the
+# whole text and its bylines.
+@reversion.register(follow=("sections", "tips", "credits"))
 class Guide(PublicInSomeStatuses, RendersMarkdown):
     PUBLIC_STATUSES = (Status.PUBLISHED,)
     REMEMBERED_FIELDS = ("first_role_id", "second_role_id")
@@ -345,9 +373,16 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
         editable=False,
         help_text="Shown as “Updated” on the page: set when an editor marks a save as an update.",
     )
+    last_reviewed = models.DateField(
+        "last reviewed",
+        null=True,
+        blank=True,
+        help_text="Shown as “Last reviewed” on the page: the day an editor last checked the "
+        "whole guide still holds.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    authors = models.ManyToManyField(
+        Author, through="GuideAuthor", related_name="guides", blank=True
     )
     related_guides = models.ManyToManyField(
         "self",
@@ -460,14 +495,21 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
     def description(self) -> str:
         return self.seo_description or self.subtitle or self.title
 
+    @cached_property
+    def credited_authors(self) -> list[Author]:
+        """The authors in the byline's order: read with the guide by `with_roles()` (their
+        id, slug and name, all a byline shows), else queried."""
+        if not hasattr(self, "credits_text"):
+            return [credit.author for credit in self.credits.select_related("author")]
+        rows = [line.split(FIELD, 4) for line in (self.credits_text or "").split(RECORD) if line]
+        rows.sort(key=lambda row: (int(row[0]), int(row[1])))
+        return [Author(pk=int(pk), slug=slug, name=name) for _, _, pk, slug, name in rows]
+
     @property
     def byline(self) -> str:
-        """Who wrote the guide, as readers see it: the author's display name, else their full
-        name; nothing rather than a log-in name."""
-        if self.author is None:
-            return ""
-        profile = getattr(self.author, "author_profile", None)
-        return (profile.display_name.strip() if profile else "") or self.author.get_full_name()
+        """The authors' names as a sentence says them: "A", "A and B", "A, B and C"."""
+        names = [author.name for author in self.credited_authors]
+        return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
     def refresh_body(self) -> None:
         """Recount the reading time and rewrite the searched text from everything the guide page
@@ -522,22 +564,33 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
         )
 
 
-class AuthorProfile(models.Model):
-    """How a guide's author is named on its page. Log-in names stay private."""
+@reversion.register()
+class GuideAuthor(models.Model):
+    """An author credited on a guide, in the byline's order."""
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="author_profile"
-    )
-    display_name = models.CharField(
-        max_length=120, help_text="As printed in bylines, e.g. “Priya Raman”."
-    )
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="credits")
+    # An author with guides is taken off them first: a byline never goes missing by accident.
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="credits")
+    position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["display_name"]
+        ordering = ["position", "pk"]
         verbose_name = "author"
+        constraints = [
+            models.UniqueConstraint(fields=["guide", "author"], name="guide_credits_author_once")
+        ]
 
     def __str__(self) -> str:
-        return self.display_name
+        return str(self.author)
+
+    def changes_public_pages(self, created: bool = False) -> bool:
+        """Only through its guide: a draft guide's bylines are on no public page."""
+        guide_cached = type(self).guide.is_cached(self)
+        return not guide_cached or self.guide.changes_public_pages()
+
+    def page_tags(self) -> set[str]:
+        """The guide's page, the guide lists (cards name the authors), the author's page."""
+        return {page_tags.guide(self.guide_id), page_tags.GUIDES, page_tags.author(self.author_id)}
 
 
 class SectionKind(models.TextChoices):
@@ -708,8 +761,8 @@ class RoleDraft(Draft):
 
 
 __all__ = [
-    "AuthorProfile",
     "Guide",
+    "GuideAuthor",
     "GuideDraft",
     "GuideSection",
     "GuideTip",

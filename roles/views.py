@@ -65,9 +65,10 @@ def guide_page_context(request: HttpRequest, guide: Guide) -> dict:
 
 def guide_page_tags(guide: Guide, related: list[Guide]) -> set[str]:
     """What a guide page shows: the guide, its roles' records, the guides and jobs of those
-    roles beside it, the related guides it names, the medians beside its salary links and its
-    comparison links (which name published roles)."""
+    roles beside it, the related guides it names, the medians beside its salary links, its
+    comparison links (which name published roles) and its authors' names."""
     tags = {page_tags.guide(guide.pk), page_tags.SALARIES}
+    tags |= {page_tags.author(author.pk) for author in guide.credited_authors}
     tags.add(page_tags.ROLES)
     for role in guide.roles:
         tags |= {page_tags.role(role.pk), page_tags.role_jobs(role.pk)}

@@ -7,9 +7,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from authors.models import Author
 from jobs.choices import EmploymentType, ExperienceLevel, JobStatus, Workplace
 from jobs.models import Company, Job
-from roles.models import Guide, GuideSection, GuideTip, Role, Status
+from roles.models import Guide, GuideAuthor, GuideSection, GuideTip, Role, Status
 from salaries.stats import sync_titles
 
 _numbers = itertools.count(1)
@@ -38,7 +39,21 @@ def make_role(**fields) -> Role:
     return role
 
 
-def make_guide(*, sections: bool = True, **fields) -> Guide:
+def make_author(**fields) -> Author:
+    n = next(_numbers)
+    defaults = {
+        "name": f"Author {n}",
+        "slug": f"author-{n}",
+        "role_line": "Editor",
+        "bio": "Writes about **careers** in data.",
+    }
+    defaults.update(fields)
+    return Author.objects.create(**defaults)
+
+
+def make_guide(
+    *, sections: bool = True, authors: tuple[Author, ...] | list[Author] = (), **fields
+) -> Guide:
     n = next(_numbers)
     if "first_role" not in fields:
         fields["first_role"] = make_role()
@@ -54,6 +69,8 @@ def make_guide(*, sections: bool = True, **fields) -> Guide:
     }
     defaults.update(fields)
     guide = Guide.objects.create(**defaults)
+    for position, author in enumerate(authors, start=1):
+        GuideAuthor.objects.create(guide=guide, author=author, position=position)
     if sections:
         kinds = ["definition", "responsibilities", "skills", "education", "tools", "industries"]
         for position, kind in enumerate(kinds, start=1):

@@ -63,7 +63,6 @@ TABLES_ADDED_SINCE = {
     "roles_guidedraft",
     "roles_roledraft",
     "reversion_version",
-    "roles_authorprofile",
     "companies_companyprofilechange",
     "jobs_companyevent",
     "jobs_companyslugredirect",
@@ -73,20 +72,22 @@ TABLES_ADDED_SINCE = {
     "pages_contactmessage",
     "images_image",
     "images_imagevariant",
+    "authors_author",
+    "roles_guideauthor",
 }
 # Columns migrations after the split added to moved models (a token's expiry, set by the
 # migration that added it to 90 days after the upgrade).
 FIELDS_ADDED_SINCE = {"apitoken": {"expires_at"}}
 # Apps added after the split: their migrations grant their own permissions (alerts/0002,
-# companies/0002, reports/0002, pages/0002, images/0002).
-APPS_ADDED_SINCE = {"alerts", "companies", "reports", "pages", "images"}
+# companies/0002, reports/0002, pages/0002, images/0002, authors via roles/0014).
+APPS_ADDED_SINCE = {"alerts", "companies", "reports", "pages", "images", "authors"}
 
 
-# Permissions migrations after the split granted to groups (roles/0008: author profiles;
-# companies/0002: editors keep company profiles; jobs/0014: the companies' audit trail and merged
-# companies' old addresses).
+# Permissions migrations after the split granted to groups (roles/0008: author profiles, whose
+# table roles/0013 removed; roles/0014: authors and guides' credits; companies/0002: editors keep
+# company profiles; jobs/0014: the companies' audit trail and merged companies' old addresses).
 GRANTS_ADDED_SINCE = {
-    "Editors": {"roles.authorprofile", "jobs.company"},
+    "Editors": {"roles.authorprofile", "authors.author", "roles.guideauthor", "jobs.company"},
     "Moderators": {"jobs.companyevent", "jobs.companyslugredirect"},
 }
 

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.fields import PageUrlField
+from authors.models import Author
 from roles.models import Guide, GuideSection, GuideTip, Role, SectionKind
 from roles.outline import outline
 
@@ -142,9 +143,20 @@ class TipSerializer(serializers.ModelSerializer):
         fields = ["lead_in", "text_html"]
 
 
+class AuthorRefSerializer(serializers.ModelSerializer):
+    url = PageUrlField(help_text="The author's profile page.")
+
+    class Meta:
+        model = Author
+        fields = ["name", "url"]
+
+
 class GuideSerializer(serializers.ModelSerializer):
     url = PageUrlField()
     roles = RoleRefSerializer(many=True, read_only=True, source="public_roles")
+    authors = AuthorRefSerializer(
+        many=True, read_only=True, source="credited_authors", help_text="In the byline's order."
+    )
 
     class Meta:
         model = Guide
@@ -155,8 +167,10 @@ class GuideSerializer(serializers.ModelSerializer):
             "subtitle",
             "description",
             "roles",
+            "authors",
             "reading_minutes",
             "published_at",
+            "last_reviewed",
             "updated_at",
         ]
 

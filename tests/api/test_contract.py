@@ -22,7 +22,14 @@ from roles.models import Status
 from salaries.models import SalaryTitle
 from salaries.stats import refresh_stats
 from tests.api_clients import make_employer, token_client
-from tests.factories import make_company, make_guide, make_job, make_role, make_salary_records
+from tests.factories import (
+    make_author,
+    make_company,
+    make_guide,
+    make_job,
+    make_role,
+    make_salary_records,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +101,9 @@ def board():
     make_job(title="Draft role", slug="draft-role", role=draft, workplace=Workplace.REMOTE,
              city="", country="US", remote_region="", salary_period=SalaryPeriod.HOUR,
              salary_min=50, salary_max=70, featured_until=now + timedelta(days=3))  # fmt: skip
-    make_guide(slug="ml-vs-data", first_role=ml, second_role=data)
+    # One guide with two authors and a review date, one with neither.
+    make_guide(slug="ml-vs-data", first_role=ml, second_role=data,
+               authors=[make_author(), make_author()], last_reviewed=now.date())  # fmt: skip
     make_guide(slug="ml-alone", first_role=ml, sections=False, subtitle="")
     title = SalaryTitle.objects.get(name="Machine Learning Engineer")
     make_salary_records(title, [100_000, 110_000, 120_000, 130_000, 140_000], level="senior")

@@ -30,6 +30,17 @@ def test_demo_content_loads_and_reloads_without_duplicates(settings, client):
     assert response.status_code == 200
     assert "min read" in response.content.decode()
 
+    # Every demo guide is credited to the demo's editorial persona, whose page says what it is.
+    assert not Guide.objects.filter(credits=None).exists()
+    author = flagship.credited_authors[0]
+    assert f'By <a href="{author.get_absolute_url()}" rel="author">{author.name}</a>' in (
+        response.text
+    )
+    assert "Last reviewed" in response.text
+    profile = client.get(author.get_absolute_url())
+    assert profile.status_code == 200 and "fictional" in profile.text
+    assert flagship.title in profile.text
+
 
 def test_no_editor_account_when_debug_is_off(settings):
     settings.DEBUG = False
@@ -45,7 +56,8 @@ def test_demo_editor_is_a_non_superuser_editor(settings, capsys):
     assert editor.groups.filter(name="Editors").exists()
     assert editor.groups.filter(name="Moderators").exists()
     assert "password" in capsys.readouterr().out
-    assert Guide.objects.filter(author=editor, status=Status.PUBLISHED).exists()
+    # The guides' demo author is the editor's byline: guides they start are credited to it.
+    assert Guide.objects.filter(authors__user=editor, status=Status.PUBLISHED).exists()
 
 
 def test_the_demo_employers_company_is_verified_by_its_confirmed_address(settings):

@@ -6,8 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from jobs.choices import Workplace
-from roles.models import AuthorProfile
-from tests.factories import make_company, make_editor, make_guide, make_job
+from tests.factories import make_author, make_company, make_guide, make_job
 
 pytestmark = pytest.mark.django_db
 
@@ -94,14 +93,13 @@ def test_order_and_page_do_not_apply_to_a_feed(client, jobs):
 
 
 def test_atom_guide_entries_carry_the_byline(client, django_assert_max_num_queries):
-    writer = make_editor(username="writer")
-    AuthorProfile.objects.create(user=writer, display_name="Priya Raman")
-    make_guide(title="Bylined", author=writer)
-    make_guide(title="Unsigned", author=None)
-    with django_assert_max_num_queries(3):
+    priya, sam = make_author(name="Priya Raman"), make_author(name="Sam Lee")
+    make_guide(title="Bylined", authors=[priya, sam])
+    make_guide(title="Unsigned")
+    with django_assert_max_num_queries(4):
         feed = ET.fromstring(client.get("/feeds/guides/atom/").content)
     authors = {
         entry.findtext(f"{ATOM}title"): entry.findtext(f"{ATOM}author/{ATOM}name")
         for entry in feed.findall(f"{ATOM}entry")
     }
-    assert authors == {"Bylined": "Priya Raman", "Unsigned": "AI Career Atlas"}
+    assert authors == {"Bylined": "Priya Raman and Sam Lee", "Unsigned": "AI Career Atlas"}

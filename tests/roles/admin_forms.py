@@ -1,5 +1,7 @@
 """The POST an editor's browser sends for an admin change page, built from the page itself."""
 
+from datetime import date, datetime
+
 from django.forms import BaseForm
 from django.utils import timezone
 
@@ -15,6 +17,8 @@ def _values(form: BaseForm, crlf: bool) -> dict:
             data[key] = [str(v) for v in value]
         elif value is True:
             data[key] = "on"
+        elif isinstance(value, date) and not isinstance(value, datetime):
+            data[key] = value.isoformat()  # a date alone is one input
         elif hasattr(value, "isoformat"):
             continue  # split into date and time below
         else:

@@ -32,7 +32,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         editor = self.demo_editor() if settings.DEBUG else None
-        roles, guides = load_roles_and_guides(author=editor)
+        roles, guides = load_roles_and_guides(editor=editor)
         companies, jobs = load_jobs()
         give_logos(Company.objects.all())
         give_hero_images(Guide.objects.all())

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("images", "0002_editors_manage_images"),
-        ("roles", "0010_guide_body_text"),
+        ("roles", "0014_editors_keep_authors"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
