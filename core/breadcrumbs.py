@@ -1,5 +1,7 @@
-"""Breadcrumb trails: the same list feeds the page's breadcrumb bar and its JSON-LD."""
+"""Breadcrumb trails: the same list feeds the page's breadcrumb bar and its JSON-LD, both written
+by templates/includes/breadcrumbs.html so the two never disagree."""
 
+from django.http import HttpRequest
 from django.urls import reverse
 
 Crumbs = list[tuple[str, str]]
@@ -16,3 +18,20 @@ def guides_trail(title: str, url: str) -> Crumbs:
 
 def roles_trail(title: str, url: str) -> Crumbs:
     return trail(("Roles", reverse("roles:list")), (title, url))
+
+
+def breadcrumb_list(crumbs: Crumbs, request: HttpRequest) -> dict:
+    """The trail as schema.org BreadcrumbList JSON-LD, with absolute addresses."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": i,
+                "name": name,
+                "item": request.build_absolute_uri(path),
+            }
+            for i, (name, path) in enumerate(crumbs, start=1)
+        ],
+    }
