@@ -7,7 +7,7 @@ from django.urls import reverse
 from authors.models import Author
 from authors.structured_data import profile_json_ld
 from core import page_tags
-from core.breadcrumbs import authors_trail, breadcrumb_list, trail
+from core.breadcrumbs import authors_trail, trail
 from core.page_cache import cache_public_page, tag_page
 
 
@@ -27,7 +27,7 @@ def author_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # The author, and their guides (any published, renamed or coming due moves `guides`).
     tag_page(request, page_tags.author(author.pk), page_tags.GUIDES)
     crumbs = authors_trail(author.name, author.get_absolute_url())
-    json_ld = [profile_json_ld(author, request), breadcrumb_list(crumbs, request)]
+    json_ld = [profile_json_ld(author, request)]  # breadcrumbs: from their bar
     return render(
         request,
         "authors/author_detail.html",

@@ -16,7 +16,6 @@ from core.page_cache import cache_public_page, do_not_store, tag_page
 from core.pagination import page_or_404
 from jobs.merging import resolve_company_slug
 from jobs.models import Company
-from roles.structured_data import breadcrumb_list
 
 COMPANY_NAME_MAX = 120
 COMPANY_LIST_QUERY = page_query.Query(
@@ -65,7 +64,7 @@ def company_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "pay_sample_min": selectors.PAY_SAMPLE_MIN,
         "all_jobs_url": f"{reverse('jobs:list')}?{urlencode({'company': company.slug})}",
         "crumbs": crumbs,
-        "json_ld": [organization_json_ld(company, request), breadcrumb_list(crumbs, request)],
+        "json_ld": [organization_json_ld(company, request)],  # breadcrumbs: from their bar
     }
     response = render(request, "companies/company_detail.html", context)
     if not figures.count:

@@ -1,16 +1,12 @@
-"""schema.org JSON-LD of a comparison page: a WebPage about the two roles, and its breadcrumbs."""
+"""schema.org JSON-LD of a comparison page: a WebPage about the two roles."""
 
 from django.http import HttpRequest
 
 from compare.comparison import Comparison
 from compare.summary import description
-from core.breadcrumbs import Crumbs
-from roles.structured_data import breadcrumb_list
 
 
-def comparison_json_ld(
-    comparison: Comparison, request: HttpRequest, site_name: str, crumbs: Crumbs
-) -> list[dict]:
+def comparison_json_ld(comparison: Comparison, request: HttpRequest, site_name: str) -> list[dict]:
     url = request.build_absolute_uri(comparison.pair.get_absolute_url())
     page = {
         "@context": "https://schema.org",
@@ -28,4 +24,4 @@ def comparison_json_ld(
         ],
         "isPartOf": {"@type": "WebSite", "name": site_name},
     }
-    return [page, breadcrumb_list(crumbs, request)]
+    return [page]

@@ -14,6 +14,7 @@ from compare.structured_data import comparison_json_ld
 from compare.summary import description
 from core import page_query, page_tags
 from core.breadcrumbs import trail
+from core.canonical import canonical_path
 from core.page_cache import cache_public_page, tag_page
 from core.pagination import page_or_404
 from roles.models import Role
@@ -50,6 +51,7 @@ def compare_index(request: HttpRequest) -> HttpResponse:
         "default_a": default_a,
         "default_b": default_b,
         "crumbs": compare_trail(),
+        "canonical_path": canonical_path(request, INDEX_QUERY, leave_out=["b"]),
     }
     if first and role is None:
         context["error"] = "There is no published role by that name; here is every pair."
@@ -83,7 +85,6 @@ def compare_pair(request: HttpRequest, slug: str) -> HttpResponse:
         )  # fmt: skip
     tag_page(request, page_tags.SALARIES, page_tags.GUIDES)
     comparison = compare(first, second)
-    crumbs = compare_trail((comparison.pair.title, comparison.pair.get_absolute_url()))
     summary = comparison.summary
     context = {
         "c": comparison,
@@ -92,7 +93,7 @@ def compare_pair(request: HttpRequest, slug: str) -> HttpResponse:
         "canonical": (comparison.guide or comparison.pair).get_absolute_url(),
         "noindex": not comparison.says_something,
         "min_sample": min_sample(),
-        "crumbs": crumbs,
-        "json_ld": comparison_json_ld(comparison, request, settings.SITE_NAME, crumbs),
+        "crumbs": compare_trail((comparison.pair.title, comparison.pair.get_absolute_url())),
+        "json_ld": comparison_json_ld(comparison, request, settings.SITE_NAME),
     }
     return render(request, "compare/pair.html", context)

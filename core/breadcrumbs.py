@@ -1,4 +1,5 @@
-"""Breadcrumb trails: the same list feeds the page's breadcrumb bar and its JSON-LD."""
+"""Breadcrumb trails: the same list feeds the page's breadcrumb bar and its JSON-LD, both written
+by templates/includes/breadcrumbs.html so the two never disagree."""
 
 from django.http import HttpRequest
 from django.urls import reverse

@@ -15,6 +15,7 @@ from django.views.decorators.vary import vary_on_cookie
 
 from core import page_tags, ratelimit
 from core.breadcrumbs import trail
+from core.canonical import canonical_path
 from core.page_cache import cache_public_page, cache_until, do_not_store, tag_page
 from core.pagination import page_or_404
 from jobs.filters import JOB_LIST_QUERY, JobFilter
@@ -24,7 +25,6 @@ from jobs.pagination import LIST_COUNT_UP_TO, SEARCH_COUNT_UP_TO, CountUpTo, Fea
 from jobs.role_figures import popular_guides
 from jobs.structured_data import job_posting_json_ld
 from roles.models import Guide, Role
-from roles.structured_data import breadcrumb_list
 
 HOME_GUIDES = 6
 HOME_FEATURED_JOBS = 6
@@ -90,6 +90,8 @@ def job_list(request: HttpRequest) -> HttpResponse:
         "filter_count": sum(name in PANEL_FILTERS for _, name in active),
         # The feed of this search, without the filters it could not read (a feed answers 400).
         "feed_query": query_without(request.GET, "page", "ordering", *jobs.form.errors),
+        # The filters and the page kept, the order dropped (the same postings).
+        "canonical_path": canonical_path(request, JOB_LIST_QUERY, leave_out=["ordering"]),
     }
     return render(request, "jobs/job_list.html", context)
 
@@ -163,9 +165,7 @@ def job_page_context(request: HttpRequest, job: Job) -> dict:
     similar = Job.objects.public().for_cards().exclude(pk=job.pk)
     similar = similar.filter(role=role) if role else similar.filter(company=job.company_id)
     crumbs = trail(("Jobs", reverse("jobs:list")), (job.title, job.get_absolute_url()))
-    json_ld = [breadcrumb_list(crumbs, request)]
-    if job.is_public:
-        json_ld.insert(0, job_posting_json_ld(job, request, settings.SITE_NAME))
+    json_ld = [job_posting_json_ld(job, request, settings.SITE_NAME)] if job.is_public else []
     return {
         "job": job,
         "role": role,

@@ -17,7 +17,6 @@ from core.page_cache import cache_public_page, tag_page
 from pages import services
 from pages.forms import ContactForm
 from pages.models import ContactMessage, Page, Slug
-from roles.structured_data import breadcrumb_list
 
 
 def _page(request: HttpRequest, slug: str) -> Page:
@@ -27,7 +26,7 @@ def _page(request: HttpRequest, slug: str) -> Page:
 
 def _context(request: HttpRequest, page: Page) -> dict:
     crumbs = trail((page.title, page.get_absolute_url()))
-    return {"page": page, "crumbs": crumbs, "json_ld": [breadcrumb_list(crumbs, request)]}
+    return {"page": page, "crumbs": crumbs}  # the breadcrumb bar writes their JSON-LD
 
 
 @cache_public_page()

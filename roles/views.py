@@ -6,6 +6,7 @@ from django.views.decorators.vary import vary_on_cookie
 
 from core import page_query, page_tags
 from core.breadcrumbs import guides_trail, roles_trail
+from core.canonical import canonical_path
 from core.page_cache import cache_public_page, do_not_store, tag_page
 from core.pagination import page_or_404
 from roles.filters import GuideFilter
@@ -29,7 +30,12 @@ def guide_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "roles/guide_list.html",
-        {"filter": guides, "page": page, "role": role},
+        {
+            "filter": guides,
+            "page": page,
+            "role": role,
+            "canonical_path": canonical_path(request, GUIDE_LIST_QUERY),
+        },
     )
 
 
@@ -51,15 +57,14 @@ def guide_page_context(request: HttpRequest, guide: Guide) -> dict:
     """What the guide page shows (also the editors' preview of an unsaved form)."""
     sections = list(guide.sections.all())
     tips = list(guide.tips.all())
-    crumbs = guides_trail(guide.title, guide.get_absolute_url())
     return {
         "guide": guide,
         "sections": sections,
         "tips": tips,
         "toc": outline(guide, sections, tips),
         "related": list(guide.related()),
-        "crumbs": crumbs,
-        "json_ld": guide_json_ld(guide, request, settings.SITE_NAME, crumbs),
+        "crumbs": guides_trail(guide.title, guide.get_absolute_url()),
+        "json_ld": guide_json_ld(guide, request, settings.SITE_NAME),
     }
 
 
@@ -79,7 +84,11 @@ def guide_page_tags(guide: Guide, related: list[Guide]) -> set[str]:
 
 @cache_public_page(tags=(page_tags.ROLES,))
 def role_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "roles/role_list.html", {"roles": Role.objects.published()})
+    context = {
+        "roles": Role.objects.published(),
+        "canonical_path": canonical_path(request, page_query.NO_PARAMETERS),
+    }
+    return render(request, "roles/role_list.html", context)
 
 
 @cache_public_page()

@@ -8,6 +8,7 @@ from django_countries import countries
 
 from core import page_query, page_tags
 from core.breadcrumbs import trail
+from core.canonical import canonical_path
 from core.page_cache import cache_public_page, do_not_store
 from salaries.charts import range_chart, trend_chart
 from salaries.figures import (
@@ -34,13 +35,21 @@ def search_query(typed: str) -> str:
 SALARY_TAGS = (page_tags.SALARIES, page_tags.ROLES)
 
 
-@cache_public_page(page_query.Query(q=page_query.text(MAX_QUERY)), tags=SALARY_TAGS)
+SALARY_LIST_QUERY = page_query.Query(q=page_query.text(MAX_QUERY))
+
+
+@cache_public_page(SALARY_LIST_QUERY, tags=SALARY_TAGS)
 def salary_list(request: HttpRequest) -> HttpResponse:
     query = search_query(request.GET.get("q", ""))
     titles = title_list(query)
     if query and not titles:
         do_not_store(request)  # a search that finds nothing: made-up words are endless
-    context = {"titles": titles, "query": query, "min_sample": min_sample()}
+    context = {
+        "titles": titles,
+        "query": query,
+        "min_sample": min_sample(),
+        "canonical_path": canonical_path(request, SALARY_LIST_QUERY),
+    }
     return render(request, "salaries/list.html", context)
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from core import page_query, page_tags
+from core.canonical import canonical_path
 from core.page_cache import cache_public_page, do_not_store
 from core.textsearch.highlight import SNIPPET_LENGTH, highlight, highlight_html
 from core.textsearch.query import MAX_QUERY_LENGTH, parse
@@ -32,8 +33,11 @@ class SearchForm(forms.Form):
     )
 
 
+SEARCH_QUERY = page_query.Query(q=page_query.text(MAX_QUERY_LENGTH))
+
+
 @cache_public_page(
-    page_query.Query(q=page_query.text(MAX_QUERY_LENGTH)),
+    SEARCH_QUERY,
     tags=(page_tags.JOBS, page_tags.GUIDES, page_tags.ROLES),
 )
 def search(request: HttpRequest) -> HttpResponse:
@@ -41,7 +45,13 @@ def search(request: HttpRequest) -> HttpResponse:
     typed = form.cleaned_data["q"] if form.is_valid() else ""
     query = parse(typed)
     text = typed.strip()
-    context = {"form": form, "text": text, "query": query, "searched": bool(query)}
+    context = {
+        "form": form,
+        "text": text,
+        "query": query,
+        "searched": bool(query),
+        "canonical_path": canonical_path(request, SEARCH_QUERY),
+    }
     if query:
         jobs, found = (
             Job.objects.public()

@@ -8,6 +8,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from core.breadcrumbs import Crumbs, breadcrumb_list
+
 register = template.Library()
 
 # Characters that could end the <script> element or start markup, escaped inside JSON strings.
@@ -44,3 +46,9 @@ def possessive(name: str) -> str:
     """“Acme’s”, but “Labs’”: a name ending in s takes the apostrophe alone."""
     name = str(name).rstrip()
     return f"{name}’" if name[-1:] in ("s", "S") else f"{name}’s"
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_json_ld(context: template.Context, crumbs: Crumbs) -> SafeString:
+    """The BreadcrumbList JSON-LD of the trail the breadcrumb bar shows."""
+    return json_ld(breadcrumb_list(crumbs, context["request"]))

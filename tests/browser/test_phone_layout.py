@@ -69,8 +69,9 @@ def test_guide_contents_stay_in_view_on_a_wide_screen(open_page):
     expect(contents).to_be_in_viewport()
 
 
-def test_no_public_page_scrolls_sideways_at_360_px(browser, site):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, base_url=site)
+@pytest.mark.parametrize("width", [360, 320])
+def test_no_public_page_scrolls_sideways_on_a_narrow_phone(browser, site, width):
+    context = browser.new_context(viewport={"width": width, "height": 740}, base_url=site)
     page = context.new_page()
     job = Job.objects.public().first()
     pages = ["/", "/jobs/", job.get_absolute_url(), "/guides/", SEED_GUIDE, "/roles/",
@@ -80,8 +81,8 @@ def test_no_public_page_scrolls_sideways_at_360_px(browser, site):
     wide = {}
     for path in pages:
         assert page.goto(path).status == 200, path
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > 360:
-            wide[path] = width
+        scrolled = page.evaluate("document.documentElement.scrollWidth")
+        if scrolled > width:
+            wide[path] = scrolled
     context.close()
     assert wide == {}

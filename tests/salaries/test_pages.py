@@ -1,5 +1,8 @@
 """/salaries/ and /salaries/<slug>/: figures, sample-size hiding, countries, search, queries."""
 
+import json
+import re
+
 import pytest
 
 from core.page_cache import pages_changed
@@ -52,7 +55,15 @@ def test_detail_shows_percentiles_levels_years_and_sources(client, data_engineer
     assert "Senior" in html and "$120K" in html  # the senior median
     assert "Hidden: only 2 records, fewer than 5" in html  # entry-level
     assert "<svg" in html and 'role="img"' in html
-    assert "<script" not in html.replace('type="application/ld+json"', "")
+    # No script but structured data: the charts are drawn without one.
+    assert "<script" not in re.sub(r'<script type="application/ld\+json">.*?</script>', "", html)
+    crumbs = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html)[1])
+    assert crumbs["@type"] == "BreadcrumbList"
+    assert [item["name"] for item in crumbs["itemListElement"]] == [
+        "Home",
+        "Salaries",
+        "Data Engineer",
+    ]
 
 
 def test_figures_below_the_minimum_sample_are_hidden_with_a_note(client, data_engineer, settings):

@@ -7,6 +7,7 @@ prefix the path was a "500 Bad Request", and a matching one rendered every link 
 the sender's prefix.
 """
 
+import re
 import urllib.error
 import urllib.request
 
@@ -58,7 +59,12 @@ def test_no_forwarded_header_changes_the_next_visitors_page_or_causes_a_5xx(serv
         status, body = get(server + path, headers)
         assert status < 500, (path, headers, status, body[:200])
         assert b"evil.example" not in body and b'href="/x/' not in body, (path, headers)
-        assert b'href="/evil' not in body and b"https://127.0.0.1" not in body, (path, headers)
+        # The canonical link names the scheme the trusted local proxy reports; nothing else
+        # on the page is built from the request's scheme.
+        rest = re.sub(
+            rb'<link rel="canonical" href="https?://127\.0\.0\.1:\d+/salaries/">', b"", body
+        )
+        assert b'href="/evil' not in body and b"https://127.0.0.1" not in rest, (path, headers)
         again_status, again = get(server + "/salaries/")
         assert (again_status, again) == (200, plain), (path, headers)
 
