@@ -292,10 +292,16 @@ def _seconds_to_keep(response: HttpResponse) -> int:
     """PAGE_CACHE_SECONDS, or less when the view says its page goes stale by itself sooner
     (through `cache_until()`)."""
     seconds = settings.PAGE_CACHE_SECONDS
+    until = _seconds_until_stale(response)
+    return seconds if until is None else min(seconds, until)
+
+
+def _seconds_until_stale(response: HttpResponse) -> int | None:
+    """How soon the page goes stale by itself (`cache_until()`); None: not by itself."""
     until = getattr(response, CACHE_UNTIL, None)
-    if until is not None:
-        seconds = min(seconds, max(1, int((until - timezone.now()).total_seconds())))
-    return seconds
+    if until is None:
+        return None
+    return max(1, int((until - timezone.now()).total_seconds()))
 
 
 def _from_stored(stored: tuple) -> HttpResponse:
@@ -340,7 +346,7 @@ def _rendered_for_shared_caches(
     setattr(request, PAGE_TAGS, set(static_tags))
     response = _rendered(view(request, *args, **kwargs))
     if _cacheable_response(request, response):
-        cdn.make_public(response, request_tags(request), _seconds_to_keep(response))
+        cdn.make_public(response, request_tags(request), _seconds_until_stale(response))
         set_response_etag(response)
     return response
 
@@ -393,16 +399,17 @@ def cache_public_page(
                 log.warning("Database unavailable (%s): serving the stored copy", error)
                 response = _from_stored(kept)
                 response["X-Page-Cache"] = "stale"
+                _revalidate_every_time(response)  # a retired copy: no shared cache keeps it
                 return response
             if _cacheable_response(request, response):
                 # Browsers and shared caches (a CDN) may keep it too, named by its tags for
                 # purges (core/cdn.py); the ETag makes their revalidation a 304. Stored with the
                 # page, so a hit sends the same headers.
-                seconds = _seconds_to_keep(response)
-                cdn.make_public(response, request_tags(request), seconds)
+                cdn.make_public(response, request_tags(request), _seconds_until_stale(response))
                 set_response_etag(response)
                 # The headers and body only: smaller than the response object, and quicker to read.
                 kept = (response.status_code, list(response.items()), response.content)
+                seconds = _seconds_to_keep(response)
                 if not store(key, lookup, request_tags(request), kept, seconds):
                     # Public content changed while it was rendered: it may show what was there
                     # before, so no cache keeps it (the purge may already have gone out).
