@@ -22,12 +22,9 @@ import logging
 import urllib.error
 import urllib.request
 from collections.abc import Iterable
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.tasks import task
-from django.utils import timezone
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +67,15 @@ def after_commit(tags: Iterable[str]) -> None:
 def enqueue(tags: Iterable[str]) -> None:
     """One purge task per PURGE_BATCH tags. A queue that cannot take them is logged: the
     write has committed and stays."""
+    # (Imported here: defining a task loads the task backends, and this module is imported with
+    # the page cache, before a test run has chosen its backend.)
+    from core import cdn_tasks
+
     ordered = sorted(set(tags))
     for start in range(0, len(ordered), PURGE_BATCH):
         chunk = ordered[start : start + PURGE_BATCH]
         try:
-            purge_tags.enqueue(chunk)
+            cdn_tasks.purge_tags.enqueue(chunk)
         except Exception as error:
             log.error("CDN purge of %s not queued (%s)", " ".join(chunk), error)
 
@@ -98,21 +99,3 @@ def send(tags: list[str]) -> str | None:
     except (OSError, ValueError) as error:  # refused, timed out, a bad address
         return str(error) or type(error).__name__
     return None
-
-
-@task()
-def purge_tags(tags: list[str], attempt: int = 1) -> str:
-    """Purge `tags` from the shared caches; on a failure, queue the next attempt."""
-    failure = send(tags)
-    if failure is None:
-        return f"purged {len(tags)} tags"
-    if attempt >= settings.CDN_PURGE_ATTEMPTS or not purge_tags.get_backend().supports_defer:
-        log.error(
-            "CDN purge of %s failed %d times (%s); giving up", " ".join(tags), attempt, failure
-        )
-        return f"gave up: {failure}"
-    delay = settings.CDN_PURGE_RETRY_SECONDS * 2 ** (attempt - 1)
-    log.warning("CDN purge failed (%s); trying again in %d s", failure, delay)
-    later = purge_tags.using(run_after=timezone.now() + timedelta(seconds=delay))
-    later.enqueue(tags, attempt + 1)
-    return f"attempt {attempt} failed: {failure}"

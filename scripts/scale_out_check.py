@@ -311,9 +311,20 @@ def check_guide_edit(servers: dict[str, str]) -> str:
     return f"subtitle of {guide_path} changed in A's admin; B's page shows it at once"
 
 
+# The limits' Redis database (set in main()): emptied before checks that read the API, whose
+# anonymous rate is API_ANON_LIMIT a minute for the whole run.
+LIMITS: list[str] = []
+
+
+def forget_limits() -> None:
+    for url in LIMITS:
+        redis.Redis.from_url(url).flushdb()
+
+
 def check_cdn_headers(servers: dict[str, str]) -> str:
     """Anonymous pages and API reads on both servers may be kept by a CDN and name their tags;
     a signed-in editor's page stays private."""
+    forget_limits()
     anonymous, editor = Visitor(servers, cookies=False), Visitor(servers)
     for server in ("A", "B"):
         for path in ("/jobs/", "/api/v1/jobs/"):
@@ -340,6 +351,7 @@ def check_cdn_headers(servers: dict[str, str]) -> str:
 def check_replica_reads(servers: dict[str, str]) -> str:
     """B reads anonymous pages from its replica alias: after a guide edit on A, the editor sees
     it at once on A (the primary) and anonymous readers of B within REPLICA_LAG_SECONDS."""
+    forget_limits()
     editor, anonymous = Visitor(servers), Visitor(servers, cookies=False)
     admin_log_in(editor, "A")
     guides = editor.get("A", "/admin/roles/guide/?status__exact=published")
@@ -401,6 +413,7 @@ def check_log_in_pause(servers: dict[str, str]) -> str:
 
 
 def check_api_throttle(servers: dict[str, str]) -> str:
+    forget_limits()  # the checks before read the API too
     client = Visitor(servers, cookies=False)
     statuses = []
     for server in ["A", "B"] * API_ANON_LIMIT:
@@ -436,6 +449,7 @@ def reset_redis(url: str) -> None:
     # The limits' counters: the next database of the same server (REDIS_LIMITS_URL's default).
     limits = urllib.parse.urlparse(url)._replace(path=f"/{int(database) + 1}").geturl()
     redis.Redis.from_url(limits).flushdb()
+    LIMITS[:] = [limits]
 
 
 def start_server(port: int, env: dict, logs: Path, workers: int) -> subprocess.Popen:

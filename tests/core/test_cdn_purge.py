@@ -13,7 +13,7 @@ import pytest
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
-from core import cdn_purge, page_cache
+from core import cdn_purge, cdn_tasks, page_cache
 from jobs import moderation
 from tests.factories import make_job
 
@@ -103,7 +103,7 @@ def database_queue(settings, immediate_tasks):
 
 
 def queued_purges() -> list[DBTaskResult]:
-    return list(DBTaskResult.objects.filter(task_path="core.cdn_purge.purge_tags"))
+    return list(DBTaskResult.objects.filter(task_path="core.cdn_tasks.purge_tags"))
 
 
 def test_a_write_purges_the_tags_it_retires_once_it_commits(
@@ -182,7 +182,7 @@ def test_a_hanging_endpoint_does_not_slow_the_write(
     assert hanging.received == []
     # The worker gives up on the answer after CDN_PURGE_TIMEOUT and queues a second attempt.
     started = time.monotonic()
-    outcome = cdn_purge.purge_tags.call(*queued.args_kwargs["args"])
+    outcome = cdn_tasks.purge_tags.call(*queued.args_kwargs["args"])
     assert 1 <= time.monotonic() - started < 2.5
     assert outcome.startswith("attempt 1 failed")
     retry = DBTaskResult.objects.exclude(pk=queued.pk).get()
@@ -194,13 +194,13 @@ def test_a_failing_endpoint_is_tried_again_later_a_bounded_number_of_times(
 ):
     settings.CDN_PURGE_ATTEMPTS, settings.CDN_PURGE_RETRY_SECONDS = 3, 10
     before = time.time()
-    assert cdn_purge.purge_tags.call(["job:1"]) == "attempt 1 failed: answered 500"
-    assert cdn_purge.purge_tags.call(["job:1"], 2) == "attempt 2 failed: answered 500"
+    assert cdn_tasks.purge_tags.call(["job:1"]) == "attempt 1 failed: answered 500"
+    assert cdn_tasks.purge_tags.call(["job:1"], 2) == "attempt 2 failed: answered 500"
     first, second = sorted(queued_purges(), key=lambda row: row.args_kwargs["args"][1])
     assert first.args_kwargs["args"] == [["job:1"], 2]
     assert 10 <= first.run_after.timestamp() - before < 12  # then twice as long
     assert 20 <= second.run_after.timestamp() - before < 22
-    assert cdn_purge.purge_tags.call(["job:1"], 3) == "gave up: answered 500"
+    assert cdn_tasks.purge_tags.call(["job:1"], 3) == "gave up: answered 500"
     assert len(queued_purges()) == 2  # no fourth attempt
     assert len(failing.received) == 3
 
