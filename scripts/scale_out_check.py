@@ -260,8 +260,8 @@ def check_job_approval(servers: dict[str, str]) -> str:
     review_url = find(r'href="(/admin/jobs/job/\d+/review/)"', queue.text, "pending posting")[0]
     review = editor.get("A", review_url)
     expect(review.status == 200, f"review page on A answered {review.status}")
-    title = html.unescape(find(r"<p>\s*<strong>(.*?)</strong>", review.text, "job title")[0])
-    job_path = find(r'href="(/jobs/[^/"]+/)"[^>]*>Open the page', review.text, "job link")[0]
+    title = html.unescape(find(r"<h1>Review: (.*?)</h1>", review.text, "job title")[0])
+    job_path = find(r'href="(/jobs/[^/"]+/)"[^>]*>Open its page', review.text, "job link")[0]
 
     warm(anonymous, ["/", "/jobs/"])
     before = anonymous.get("B", job_path)
