@@ -269,7 +269,14 @@ def check_job_approval(servers: dict[str, str]) -> str:
     listed = anonymous.get("B", "/jobs/")
     expect(f'href="{job_path}"' not in listed.text, "B lists the posting before its approval")
 
-    data = {"csrfmiddlewaretoken": csrf_token(review), "decision": "approve", "note": ""}
+    # The form names the version it decides on (a hidden field).
+    revision = find(r'name="revision" value="(\d+)"', review.text, "version field")[0]
+    data = {
+        "csrfmiddlewaretoken": csrf_token(review),
+        "revision": revision,
+        "decision": "approve",
+        "note": "",
+    }
     answer = editor.post("A", review_url, data)
     expect(answer.status == 302, f"approving on A answered {answer.status}")
 
