@@ -20,7 +20,7 @@ help:
 	@echo "make worker  the background worker (e-mail, alerts, expiry, salary figures)"
 	@echo "make bench   load make serve page by page on PostgreSQL and compare with Django's floor"
 	@echo "make ci      lint, migrations check, tests on SQLite and PostgreSQL"
-	@echo "make scale-out-check  two app servers on one PostgreSQL and Redis share sessions, cache, limits"
+	@echo "make scale-out-check  two app servers (one reading a replica alias) share sessions, cache, limits; CDN headers"
 
 # Empty when $(PYTHON) will do, else the one line to stop with. Expanded only by the recipes
 # that use it, so `make help` or an existing .venv never asks.
@@ -80,7 +80,8 @@ serve: install-runtime
 	    --workers $(WEB_CONCURRENCY) --access-logfile -
 
 # Two app servers (ports 8201 and 8202) on one PostgreSQL database (jobboard_scaleout, reset) and
-# one Redis database (4, emptied): sessions, cache invalidation and throttles hold across them.
+# one Redis database (4, emptied): sessions, cache invalidation and throttles hold across them; B
+# reads anonymous pages through a replica alias (the same database here); CDN headers on both.
 scale-out-check: install-runtime
 	$(PY) scripts/scale_out_check.py
 

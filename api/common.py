@@ -19,7 +19,7 @@ from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
-from core import page_cache, page_query, replicas
+from core import cdn, page_cache, page_query, replicas
 from core.errors import error_body
 
 if TYPE_CHECKING:
@@ -168,10 +168,14 @@ def cached_list(handler, request, query: page_query.Query, tags):
         if data is not None:
             return Response(data, headers={"X-Page-Cache": "hit"})
         response = handler(*args, **kwargs)
-        if lookup is not None and response.status_code == 200:
+        if lookup is None:
+            page_cache.do_not_store(request._request)  # unchecked: not for shared caches either
+        elif response.status_code == 200:
             seconds = settings.PAGE_CACHE_SECONDS
-            page_cache.store(key, lookup, tags, response.data, seconds)
-            response["X-Page-Cache"] = "miss"
+            if page_cache.store(key, lookup, tags, response.data, seconds):
+                response["X-Page-Cache"] = "miss"
+            else:  # changed while it was read: no cache keeps it (ConditionalReads)
+                page_cache.do_not_store(request._request)
         return response
 
     return read
@@ -204,8 +208,25 @@ class ConditionalReads(ViewSetBase):
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method in ("GET", "HEAD") and not response.has_header("Cache-Control"):
-            response["Cache-Control"] = "no-cache"
+            if self.shared_caches_may_keep(request, response):
+                # Lists and single objects alike are named by the viewset's tags: what moves
+                # them moves the list's cached data too (core/cdn.py).
+                cdn.make_public(response, self.cache_tags)
+            else:
+                response["Cache-Control"] = "no-cache"
         return response
+
+    def shared_caches_may_keep(self, request, response) -> bool:
+        """An anonymous read's 200 from a viewset that names its tags, unless its data changed
+        while it was read."""
+        return (
+            response.status_code == 200
+            and bool(self.cache_tags)
+            and cdn.anonymous_read(request._request)
+            and request.user is not None
+            and not request.user.is_authenticated
+            and not getattr(request._request, page_cache.DO_NOT_STORE, False)
+        )
 
 
 class LastModifiedDetail(ViewSetBase):

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The last word on shared caching: nothing personal leaves marked public (core/cdn.py).
+    "core.cdn.SharedCacheGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -186,6 +188,26 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # the single process of the development server. Per-process memory caches in several
 # production workers could not all be told of a change.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL or DEBUG else 0, minimum=0)
+
+# Shared caches in front of the site (a CDN, Varnish; core/cdn.py). Anonymous public pages and
+# API reads say `public` with these lifetimes and name their page-cache tags (Surrogate-Key,
+# Cache-Tag): browsers keep a page CDN_MAX_AGE seconds, a shared cache CDN_SHARED_MAX_AGE (an
+# hour when CDN_PURGE_URL lets the site purge it by tag, else as long as a browser), and may
+# serve it CDN_STALE_SECONDS longer while fetching it again. A page naming more than
+# CDN_MAX_TAGS tags names only the site-wide one and is kept no longer than a browser keeps it.
+CDN_PURGE_URL = env_str("CDN_PURGE_URL")
+CDN_MAX_AGE = env_int("CDN_MAX_AGE", 60, minimum=0)
+CDN_SHARED_MAX_AGE = env_int(
+    "CDN_SHARED_MAX_AGE", 3600 if CDN_PURGE_URL else CDN_MAX_AGE, minimum=0
+)
+CDN_STALE_SECONDS = env_int("CDN_STALE_SECONDS", 30, minimum=0)
+CDN_MAX_TAGS = env_int("CDN_MAX_TAGS", 64, minimum=1)
+# The purge request (core/cdn_purge.py): one "Name: value" header sent with it (a token), how long
+# to wait for an answer, and how many attempts, CDN_PURGE_RETRY_SECONDS apart and doubling.
+CDN_PURGE_HEADER = env_str("CDN_PURGE_HEADER")
+CDN_PURGE_TIMEOUT = env_int("CDN_PURGE_TIMEOUT", 5, minimum=1)
+CDN_PURGE_ATTEMPTS = env_int("CDN_PURGE_ATTEMPTS", 5, minimum=1)
+CDN_PURGE_RETRY_SECONDS = env_int("CDN_PURGE_RETRY_SECONDS", 10, minimum=1)
 
 # The largest company logo accepted (the 413 page names it too), and any other image
 # (images/pipeline.py).

@@ -41,10 +41,10 @@ from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
+from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import split_directive_names
 
-from core import page_tags, replicas
+from core import cdn, cdn_purge, page_tags, replicas
 from core.middleware import database_down
 from core.models import PageGeneration
 from core.page_query import NO_PARAMETERS, Invalid, Query, site_host, use_canonical_query
@@ -72,6 +72,8 @@ def pages_changed(*tags: str) -> None:
     otherwise store the old content under them."""
     if _dry_run.get():
         return
+    # Shared caches holding these pages are purged once the change commits (core/cdn_purge.py).
+    cdn_purge.after_commit(tags or (cdn.SITE_TAG,))
     if tags:
         _safely(cache.set_many, {**page_tags.new_versions(tags), CHANGE_KEY: _token()}, None)
         transaction.on_commit(lambda: _commit_change(tags))
@@ -198,13 +200,13 @@ def read_current(key: str) -> tuple[Lookup | None, Any]:
     return lookup, stored[2]
 
 
-def store(key: str, lookup: Lookup, tags: Iterable[str], value: Any, seconds: int) -> None:
+def store(key: str, lookup: Lookup, tags: Iterable[str], value: Any, seconds: int) -> bool:
     """Keep `value` with the current versions of `tags`, unless public content changed since
-    `lookup` (the value may show what was there before)."""
+    `lookup` (the value may show what was there before, and False says so)."""
     keys = sorted({page_tags.key(tag) for tag in tags})
     found = _safely(cache.get_many, [GENERATION_KEY, CHANGE_KEY, *keys]) or {}
     if found.get(GENERATION_KEY) != lookup.generation or found.get(CHANGE_KEY) != lookup.change:
-        return
+        return False
     missing = [k for k in keys if k not in found]
     if missing:
         # Never set or lost (evicted, a restart): a new version, which no stored page carries.
@@ -213,17 +215,17 @@ def store(key: str, lookup: Lookup, tags: Iterable[str], value: Any, seconds: in
         # (A change made between the two reads may have set one of them first.)
         again = _safely(cache.get_many, [*missing, CHANGE_KEY]) or {}
         if again.get(CHANGE_KEY) != lookup.change or any(k not in again for k in missing):
-            return
+            return False
         found.update(again)
     versions = {k: found[k] for k in keys}
     _safely(cache.set, key, (lookup.generation, versions, value), seconds)
+    return True
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
-    return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
-        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+    # (With PAGE_CACHE_SECONDS=0 nothing is stored, but shared caches still get their headers.)
+    return request.method in ("GET", "HEAD") and not any(
+        name in request.COOKIES for name in PERSONAL_COOKIES
     )
 
 
@@ -290,10 +292,16 @@ def _seconds_to_keep(response: HttpResponse) -> int:
     """PAGE_CACHE_SECONDS, or less when the view says its page goes stale by itself sooner
     (through `cache_until()`)."""
     seconds = settings.PAGE_CACHE_SECONDS
+    until = _seconds_until_stale(response)
+    return seconds if until is None else min(seconds, until)
+
+
+def _seconds_until_stale(response: HttpResponse) -> int | None:
+    """How soon the page goes stale by itself (`cache_until()`); None: not by itself."""
     until = getattr(response, CACHE_UNTIL, None)
-    if until is not None:
-        seconds = min(seconds, max(1, int((until - timezone.now()).total_seconds())))
-    return seconds
+    if until is None:
+        return None
+    return max(1, int((until - timezone.now()).total_seconds()))
 
 
 def _from_stored(stored: tuple) -> HttpResponse:
@@ -302,6 +310,44 @@ def _from_stored(stored: tuple) -> HttpResponse:
     for name, value in headers:
         response[name] = value
     response["X-Page-Cache"] = "hit"
+    return response
+
+
+def _rendered(response: HttpResponse) -> HttpResponse:
+    if hasattr(response, "render") and callable(response.render):
+        response = response.render()
+    return response
+
+
+def _revalidate_every_time(response: HttpResponse) -> None:
+    """Not for shared caches: browsers revalidate each time (the ETag makes that a 304)."""
+    for name in ("Cache-Control", cdn.SURROGATE_KEY, cdn.CACHE_TAG):
+        if response.has_header(name):
+            del response[name]
+    patch_cache_control(response, no_cache=True)
+
+
+def _rendered_for_shared_caches(
+    request: HttpRequest,
+    view: View,
+    query: Query,
+    static_tags: frozenset[str],
+    args: tuple,
+    kwargs: dict,
+) -> HttpResponse:
+    """With the page cache off (PAGE_CACHE_SECONDS=0): each page is rendered, and shared caches
+    still get its headers and tags, under the same rules as a page that would be stored."""
+    if site_host(request) is None:
+        return view(request, *args, **kwargs)
+    try:
+        query.canonical(request.GET)
+    except Invalid:
+        return view(request, *args, **kwargs)
+    setattr(request, PAGE_TAGS, set(static_tags))
+    response = _rendered(view(request, *args, **kwargs))
+    if _cacheable_response(request, response):
+        cdn.make_public(response, request_tags(request), _seconds_until_stale(response))
+        set_response_etag(response)
     return response
 
 
@@ -332,6 +378,8 @@ def cache_public_page(
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not _cacheable_request(request):
                 return view(request, *args, **kwargs)
+            if settings.PAGE_CACHE_SECONDS <= 0:
+                return _rendered_for_shared_caches(request, view, query, static_tags, args, kwargs)
             key = cache_key_for(request, query)
             if key is None:
                 return view(request, *args, **kwargs)
@@ -342,9 +390,7 @@ def cache_public_page(
                 return _from_stored(stored)
             setattr(request, PAGE_TAGS, set(static_tags))
             try:
-                response = view(request, *args, **kwargs)
-                if hasattr(response, "render") and callable(response.render):
-                    response = response.render()
+                response = _rendered(view(request, *args, **kwargs))
             except Exception as error:
                 # The database is unreachable: the last copy, however old, beats a 503.
                 kept = stale_copy(key) if database_down(error) else None
@@ -353,15 +399,21 @@ def cache_public_page(
                 log.warning("Database unavailable (%s): serving the stored copy", error)
                 response = _from_stored(kept)
                 response["X-Page-Cache"] = "stale"
+                _revalidate_every_time(response)  # a retired copy: no shared cache keeps it
                 return response
             if _cacheable_response(request, response):
-                # Visitors' browsers and any shared cache revalidate each time (the ETag makes
-                # that a 304), so a change reaches them as soon as it reaches this cache.
-                patch_cache_control(response, no_cache=True)
+                # Browsers and shared caches (a CDN) may keep it too, named by its tags for
+                # purges (core/cdn.py); the ETag makes their revalidation a 304. Stored with the
+                # page, so a hit sends the same headers.
+                cdn.make_public(response, request_tags(request), _seconds_until_stale(response))
                 set_response_etag(response)
                 # The headers and body only: smaller than the response object, and quicker to read.
                 kept = (response.status_code, list(response.items()), response.content)
-                store(key, lookup, request_tags(request), kept, _seconds_to_keep(response))
+                seconds = _seconds_to_keep(response)
+                if not store(key, lookup, request_tags(request), kept, seconds):
+                    # Public content changed while it was rendered: it may show what was there
+                    # before, so no cache keeps it (the purge may already have gone out).
+                    _revalidate_every_time(response)
                 response["X-Page-Cache"] = "miss"
             return response
 
@@ -383,7 +435,7 @@ class PrivatePagesMiddleware:
         if _same_for_everyone(response):
             return response
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or _logged_in(request):
-            add_never_cache_headers(response)
+            cdn.make_private(response)
         return response
 
 

@@ -14,7 +14,12 @@ called A and B below) and checks, over plain HTTP, that:
    from the page cache), a moderator approves a pending posting in A's admin and B lists and
    shows it at once;
    an edit of a published guide in A's admin shows on B's guide page at once;
-3. throttles: five failed log-ins for one account, spread over A and B, pause it on both; and
+3. CDN headers: anonymous /jobs/ and /api/v1/jobs/ on both, miss and hit, say `public` with
+   s-maxage and name their tags (Surrogate-Key, Cache-Tag); the editor's page is private;
+4. replicas: B reads anonymous pages through a replica alias (DATABASE_REPLICA_URLS, here the
+   same database: this machine has no streaming replica); after a guide edit on A the editor
+   sees it at once, and B's page and API within REPLICA_LAG_SECONDS;
+5. throttles: five failed log-ins for one account, spread over A and B, pause it on both; and
    with API_ANON_RATE=5/minute, API requests spread over A and B get 429 after the fifth.
 
 One PASS or FAIL line per check; the exit status is 1 when any fails. Both servers are stopped
@@ -50,6 +55,7 @@ EMPLOYER = ("hiring@tessellate-ai.example.com", "demo-employer-pass", "Tessellat
 API_ANON_LIMIT = 5  # API_ANON_RATE for both servers: this many a minute
 LOG_IN_FAILURES = 5  # core.ratelimit.LOG_IN_FAILURES: then the account is paused
 PAUSED_MESSAGE = "Too many failed attempts for this account"
+REPLICA_LAG_SECONDS = 3  # B's public reads go to the primary this long after a change
 
 
 class CheckFailed(Exception):
@@ -254,8 +260,8 @@ def check_job_approval(servers: dict[str, str]) -> str:
     review_url = find(r'href="(/admin/jobs/job/\d+/review/)"', queue.text, "pending posting")[0]
     review = editor.get("A", review_url)
     expect(review.status == 200, f"review page on A answered {review.status}")
-    title = html.unescape(find(r"<p>\s*<strong>(.*?)</strong>", review.text, "job title")[0])
-    job_path = find(r'href="(/jobs/[^/"]+/)"[^>]*>Open the page', review.text, "job link")[0]
+    title = html.unescape(find(r"<h1>Review: (.*?)</h1>", review.text, "job title")[0])
+    job_path = find(r'href="(/jobs/[^/"]+/)"[^>]*>Open its page', review.text, "job link")[0]
 
     warm(anonymous, ["/", "/jobs/"])
     before = anonymous.get("B", job_path)
@@ -263,7 +269,14 @@ def check_job_approval(servers: dict[str, str]) -> str:
     listed = anonymous.get("B", "/jobs/")
     expect(f'href="{job_path}"' not in listed.text, "B lists the posting before its approval")
 
-    data = {"csrfmiddlewaretoken": csrf_token(review), "decision": "approve", "note": ""}
+    # The form names the version it decides on (a hidden field).
+    revision = find(r'name="revision" value="(\d+)"', review.text, "version field")[0]
+    data = {
+        "csrfmiddlewaretoken": csrf_token(review),
+        "revision": revision,
+        "decision": "approve",
+        "note": "",
+    }
     answer = editor.post("A", review_url, data)
     expect(answer.status == 302, f"approving on A answered {answer.status}")
 
@@ -305,6 +318,86 @@ def check_guide_edit(servers: dict[str, str]) -> str:
     return f"subtitle of {guide_path} changed in A's admin; B's page shows it at once"
 
 
+# The limits' Redis database (set in main()): emptied before checks that read the API, whose
+# anonymous rate is API_ANON_LIMIT a minute for the whole run.
+LIMITS: list[str] = []
+
+
+def forget_limits() -> None:
+    for url in LIMITS:
+        redis.Redis.from_url(url).flushdb()
+
+
+def check_cdn_headers(servers: dict[str, str]) -> str:
+    """Anonymous pages and API reads on both servers may be kept by a CDN and name their tags;
+    a signed-in editor's page stays private."""
+    forget_limits()
+    anonymous, editor = Visitor(servers, cookies=False), Visitor(servers)
+    for server in ("A", "B"):
+        for path in ("/jobs/", "/api/v1/jobs/"):
+            for _ in range(2):  # the miss, then the page cache's hit: the same headers
+                page = anonymous.get(server, path)
+                control = page.headers.get("Cache-Control", "")
+                keys = page.headers.get("Surrogate-Key", "").split()
+                expect(control.startswith("public, ") and "s-maxage=" in control,
+                       f"{path} on {server}: Cache-Control {control!r}")  # fmt: skip
+                expect(keys[:1] == ["site"] and "jobs" in keys,
+                       f"{path} on {server}: Surrogate-Key {keys}")  # fmt: skip
+                expect(page.headers.get("Cache-Tag") == ",".join(keys),
+                       f"{path} on {server}: Cache-Tag does not match Surrogate-Key")  # fmt: skip
+    admin_log_in(editor, "A")
+    private = editor.get("B", "/jobs/").headers.get("Cache-Control", "")
+    expect("private" in private and "public" not in private,
+           f"the editor's /jobs/ on B: Cache-Control {private!r}")  # fmt: skip
+    return (
+        f"/jobs/ and /api/v1/jobs/ on A and B, miss and hit: {control}, "
+        f"Surrogate-Key {' '.join(keys)}; the signed-in editor's page: {private}"
+    )
+
+
+def check_replica_reads(servers: dict[str, str]) -> str:
+    """B reads anonymous pages from its replica alias: after a guide edit on A, the editor sees
+    it at once on A (the primary) and anonymous readers of B within REPLICA_LAG_SECONDS."""
+    forget_limits()
+    editor, anonymous = Visitor(servers), Visitor(servers, cookies=False)
+    admin_log_in(editor, "A")
+    guides = editor.get("A", "/admin/roles/guide/?status__exact=published")
+    change_url, guide_path = find(
+        r'href="(/admin/roles/guide/\d+/change/)[^"]*".*?href="(/guides/([^/"]+)/)">View<',
+        guides.text,
+        "published guide",
+        re.S,
+    )[:2]
+    slug = guide_path.strip("/").split("/")[-1]
+    api_path = f"/api/v1/guides/{slug}/"
+    warm(anonymous, [guide_path])
+    form = editor.get("A", change_url)
+    marker = f"Edited for the replica check ({secrets.token_hex(4)})"
+    fields = [(n, marker if n == "subtitle" else v) for n, v in form_fields(form, "guide_form")]
+    answer = editor.post("A", change_url, [*fields, ("_save", "Save")])
+    expect(answer.status == 302, f"saving the guide on A answered {answer.status}")
+    own = editor.get("A", guide_path)
+    expect(marker in own.text, "the editor does not see the edit at once on A")
+    started = time.monotonic()
+    deadline = started + REPLICA_LAG_SECONDS + 2
+    while True:
+        page, api = anonymous.get("B", guide_path), anonymous.get("B", api_path)
+        if marker in page.text and marker in api.text:
+            break
+        late = f"B's {guide_path} and {api_path} lack the edit after {REPLICA_LAG_SECONDS} s"
+        expect(time.monotonic() < deadline, late)
+        time.sleep(0.5)
+    seen_after = time.monotonic() - started
+    time.sleep(REPLICA_LAG_SECONDS + 1)  # B reads its replica again
+    fresh = anonymous.get("B", api_path)
+    expect(marker in fresh.text, f"B's replica read of {api_path} lacks the edit")
+    return (
+        f"edited {guide_path} on A; the editor saw it at once, anonymous {guide_path} and "
+        f"{api_path} on B after {seen_after:.1f} s (REPLICA_LAG_SECONDS={REPLICA_LAG_SECONDS}), "
+        "and still from B's replica alias after the lag"
+    )
+
+
 def check_log_in_pause(servers: dict[str, str]) -> str:
     visitor = Visitor(servers)
     sides = ["A", "B"] * LOG_IN_FAILURES
@@ -327,6 +420,7 @@ def check_log_in_pause(servers: dict[str, str]) -> str:
 
 
 def check_api_throttle(servers: dict[str, str]) -> str:
+    forget_limits()  # the checks before read the API too
     client = Visitor(servers, cookies=False)
     statuses = []
     for server in ["A", "B"] * API_ANON_LIMIT:
@@ -362,6 +456,7 @@ def reset_redis(url: str) -> None:
     # The limits' counters: the next database of the same server (REDIS_LIMITS_URL's default).
     limits = urllib.parse.urlparse(url)._replace(path=f"/{int(database) + 1}").geturl()
     redis.Redis.from_url(limits).flushdb()
+    LIMITS[:] = [limits]
 
 
 def start_server(port: int, env: dict, logs: Path, workers: int) -> subprocess.Popen:
@@ -417,6 +512,8 @@ CHECKS: list[tuple[str, Callable[[dict[str, str]], str]]] = [
     ("sessions", check_sessions),
     ("cache: job approved", check_job_approval),
     ("cache: guide edited", check_guide_edit),
+    ("cdn headers", check_cdn_headers),
+    ("replica: read-your-writes and lag", check_replica_reads),
     ("throttle: log-in pause", check_log_in_pause),
     ("throttle: API", check_api_throttle),
 ]
@@ -466,13 +563,18 @@ def main() -> int:
     processes: list[subprocess.Popen] = []
     results: list[bool] = []
     try:
-        for port in ports:
-            processes.append(start_server(port, env, logs, args.workers))
+        # B reads anonymous pages from a replica alias. This machine has no streaming replica:
+        # the alias points at the same database, which exercises the routing, not real lag.
+        server_env = [env, {**env, "DATABASE_REPLICA_URLS": database_url,
+                            "REPLICA_LAG_SECONDS": str(REPLICA_LAG_SECONDS)}]  # fmt: skip
+        for port, environment in zip(ports, server_env, strict=True):
+            processes.append(start_server(port, environment, logs, args.workers))
         for base, process in zip(servers.values(), processes, strict=True):
             wait_until_up(base, process)
         print(
             f"Servers A {servers['A']} and B {servers['B']} ({args.workers} gunicorn workers "
-            f"each, DEBUG off) share {database_url} and {args.redis}; logs in {logs}"
+            f"each, DEBUG off) share {database_url} and {args.redis}; B reads anonymous pages "
+            f"through the replica alias replica1 (the same database); logs in {logs}"
         )
         for name, check in CHECKS:
             try:

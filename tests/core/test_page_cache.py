@@ -39,8 +39,9 @@ def test_anonymous_pages_come_from_the_cache_the_second_time(url, job, django_as
         second = get(url)
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
-    # Browsers and shared caches revalidate every time; each response has its own request id.
-    assert "no-cache" in directives(second["Cache-Control"])
+    # Browsers and shared caches may keep it (core/cdn.py); each response has its own request id.
+    assert "public" in directives(second["Cache-Control"])
+    assert second["Cache-Control"] == first["Cache-Control"]
     assert second["X-Request-ID"] != first["X-Request-ID"]
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
 

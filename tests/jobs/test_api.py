@@ -283,7 +283,7 @@ def test_list_queries_do_not_grow_with_jobs(client, django_assert_max_num_querie
 def test_conditional_get(client, board):
     first = client.get("/api/v1/jobs/")
     etag = first["ETag"]
-    assert first["Cache-Control"] == "no-cache"
+    assert first["Cache-Control"].startswith("public, ")  # shared caches may keep it too
     again = client.get("/api/v1/jobs/", headers={"If-None-Match": etag})
     assert again.status_code == 304 and again.content == b""
     # A change in what the list shows changes the tag.
