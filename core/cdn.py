@@ -86,6 +86,12 @@ def is_public(response: HttpResponse) -> bool:
     return "public" in split_directive_names(response.get("Cache-Control", ""))
 
 
+def same_for_everyone(response: HttpResponse) -> bool:
+    """An immutable response (an image at an address naming its content) is the same for
+    every visitor and holds no one's data: it keeps its year-long cache headers."""
+    return "immutable" in split_directive_names(response.get("Cache-Control", ""))
+
+
 class SharedCacheGuardMiddleware:
     """Nothing personal leaves marked public. Sits just outside SessionMiddleware, so the
     session's own cookie is seen too."""
@@ -95,10 +101,14 @@ class SharedCacheGuardMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if is_public(response) and (
-            not anonymous_read(request)
-            or response.cookies
-            or response.status_code not in (200, 304)
+        if (
+            is_public(response)
+            and not same_for_everyone(response)
+            and (
+                not anonymous_read(request)
+                or response.cookies
+                or response.status_code not in (200, 304)
+            )
         ):
             make_private(response)
         return response

@@ -432,17 +432,11 @@ class PrivatePagesMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if _same_for_everyone(response):
+        if cdn.same_for_everyone(response):
             return response
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or _logged_in(request):
             cdn.make_private(response)
         return response
-
-
-def _same_for_everyone(response: HttpResponse) -> bool:
-    """An immutable response (an image at an address naming its content) is the same for
-    every visitor and holds no one's data: it keeps its year-long cache headers."""
-    return "immutable" in split_directive_names(response.get("Cache-Control", ""))
 
 
 def _logged_in(request: HttpRequest) -> bool:
