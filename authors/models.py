@@ -45,6 +45,16 @@ class Author(models.Model):
         verbose_name="staff account",
         help_text="Guides this editor starts in the admin are credited to this author.",
     )
+    # From the image library (images/): squared and re-encoded on upload; initials without one.
+    photo = models.ForeignKey(
+        "images.Image", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    photo_alt = models.CharField(
+        "photo description",
+        max_length=250,
+        blank=True,
+        help_text="For people who cannot see it, e.g. “Priya Raman, smiling, in a red scarf”.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -3,15 +3,21 @@
 from django.http import HttpRequest
 
 from authors.models import Author
+from images.kinds import PORTRAIT
+from images.models import variant_url
 
 
 def person(author: Author, request: HttpRequest) -> dict:
-    """The author as a byline names them: their name and their page."""
-    return {
+    """The author as a byline names them: their name, their page and their photo."""
+    data = {
         "@type": "Person",
         "name": author.name,
         "url": request.build_absolute_uri(author.get_absolute_url()),
     }
+    if author.photo_id:
+        path = variant_url(author.photo_id, PORTRAIT.largest, PORTRAIT.fallback)
+        data["image"] = request.build_absolute_uri(path)
+    return data
 
 
 def profile_json_ld(author: Author, request: HttpRequest) -> dict:

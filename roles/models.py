@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import CharField, Exists, OuterRef, Q, StringAgg, Subquery, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -302,6 +302,7 @@ class GuideQuerySet(models.QuerySet):
             Cast("position", CharField()), Value(FIELD),
             Cast("pk", CharField()), Value(FIELD),
             Cast("author_id", CharField()), Value(FIELD),
+            Coalesce("author__photo_id", Value("")), Value(FIELD),
             "author__slug", Value(FIELD),
             "author__name",
             output_field=CharField(),
@@ -498,12 +499,15 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
     @cached_property
     def credited_authors(self) -> list[Author]:
         """The authors in the byline's order: read with the guide by `with_roles()` (their
-        id, slug and name, all a byline shows), else queried."""
+        id, photo, slug and name, all a byline shows), else queried."""
         if not hasattr(self, "credits_text"):
             return [credit.author for credit in self.credits.select_related("author")]
-        rows = [line.split(FIELD, 4) for line in (self.credits_text or "").split(RECORD) if line]
+        rows = [line.split(FIELD, 5) for line in (self.credits_text or "").split(RECORD) if line]
         rows.sort(key=lambda row: (int(row[0]), int(row[1])))
-        return [Author(pk=int(pk), slug=slug, name=name) for _, _, pk, slug, name in rows]
+        return [
+            Author(pk=int(pk), photo_id=photo or None, slug=slug, name=name)
+            for _, _, pk, photo, slug, name in rows
+        ]
 
     @property
     def byline(self) -> str:
