@@ -16,7 +16,10 @@ class AuthorForm(ImageUploadsMixin, forms.ModelForm):
 
     class Meta:
         model = Author
-        fields = "__all__"
+        fields = [
+            "name", "slug", "role_line", "bio", "photo", "photo_alt", "website", "github",
+            "linkedin", "mastodon", "x", "user",
+        ]  # fmt: skip
 
 
 @admin.register(Author)

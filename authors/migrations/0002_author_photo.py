@@ -5,21 +5,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('authors', '0001_initial'),
-        ('images', '0002_editors_manage_images'),
+        ("authors", "0001_initial"),
+        ("images", "0002_editors_manage_images"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='author',
-            name='photo',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='images.image'),
+            model_name="author",
+            name="photo",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="images.image",
+            ),
         ),
         migrations.AddField(
-            model_name='author',
-            name='photo_alt',
-            field=models.CharField(blank=True, help_text='For people who cannot see it, e.g. “Priya Raman, smiling, in a red scarf”.', max_length=250, verbose_name='photo description'),
+            model_name="author",
+            name="photo_alt",
+            field=models.CharField(
+                blank=True,
+                help_text="For people who cannot see it, e.g. “Priya Raman, smiling, in a red scarf”.",
+                max_length=250,
+                verbose_name="photo description",
+            ),
         ),
     ]
