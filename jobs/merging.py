@@ -9,6 +9,7 @@ link means, and the merge is a line in the kept company's audit trail.
 
 from typing import TYPE_CHECKING
 
+from django.core.validators import slug_re
 from django.db import IntegrityError, models, transaction
 
 from core.page_cache import pages_changed
@@ -25,7 +26,10 @@ class CannotMerge(ValueError):
 
 def resolve_company_slug(slug: str) -> Company | None:
     """The company `slug` names now: the company with that slug, or the one a company of that
-    slug was merged into; None for neither (two queries at most)."""
+    slug was merged into; None for neither (two queries at most). Anything but a slug (a
+    NUL byte, which PostgreSQL refuses in text) names none, without a query."""
+    if len(slug) > 120 or not slug_re.match(slug):
+        return None
     company = Company.objects.filter(slug=slug).first()
     if company is not None:
         return company

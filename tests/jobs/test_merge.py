@@ -139,3 +139,13 @@ def test_a_merged_companys_page_address_leads_to_the_kept_company(client, pair):
     assert answer["Location"] == "/companies/openai-labs/"
     assert client.get("/companies/openai-labs/").status_code == 200
     assert client.get("/companies/nobody-at-all/").status_code == 404
+
+
+@pytest.mark.parametrize("slug", ["\x00", "a\x00b", "x" * 500, "../etc", "ünïcode"])
+def test_what_is_not_a_slug_names_no_company_without_asking_the_database(
+    slug, client, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        assert merging.resolve_company_slug(slug) is None
+    assert client.get("/jobs/", {"company": slug}).status_code in (200, 400)
+    assert client.get(f"/companies/{slug}/").status_code == 404
