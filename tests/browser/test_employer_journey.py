@@ -75,7 +75,7 @@ def site_path(url: str) -> str:
 
 def review(admin, decision: str, note: str = "") -> None:
     admin.goto("/admin/")
-    admin.locator(".postings-waiting").get_by_role("link").click()
+    admin.locator(".postings-waiting.is-review").get_by_role("link").click()
     row = admin.locator("#result_list tbody tr").filter(has_text=TITLE)
     expect(row).to_have_count(1)
     row.get_by_role("link", name=TITLE).click()

@@ -75,7 +75,7 @@ def test_moderation_desk_flow(moderator, open_page, screenshot):
     admin.get_by_label("Username").fill(moderator.username)
     admin.get_by_label("Password").fill(PASSWORD)
     admin.get_by_role("button", name="Log in").click()
-    count = admin.locator(".postings-waiting")
+    count = admin.locator(".postings-waiting.is-review")
     expect(count).to_contain_text(f"{len(waiting)} postings waiting")
     count.get_by_role("link").click()
     expect(admin.get_by_role("heading", level=1)).to_have_text(
