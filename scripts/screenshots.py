@@ -56,6 +56,8 @@ def main() -> None:
             "job": first_link(probe, "/jobs/", "/jobs/"),
             "guide": SEED_GUIDE,
             "salary": first_link(probe, "/salaries/", "/salaries/"),
+            "company": first_link(probe, "/companies/", "/companies/"),
+            "author": first_link(probe, "/authors/", "/authors/"),
         }
         probe.close()
         for width_name, (width, height) in WIDTHS.items():
