@@ -27,7 +27,8 @@ JOBS_ON_COMPANY_PAGE = 20
 
 @cache_public_page(COMPANY_LIST_QUERY, tags=(page_tags.JOBS, page_tags.COMPANIES))
 def company_list(request: HttpRequest) -> HttpResponse:
-    name = request.GET.get("q", "").strip()
+    # As the cached query's rule reads it (a page not cached, for a bad page number, sees it raw).
+    name = " ".join(request.GET.get("q", "").replace("\x00", "").split())
     companies = selectors.hiring_companies(name)
     page = page_or_404(Paginator(companies, settings.COMPANIES_PER_PAGE), request)
     if name and not page.object_list:

@@ -89,7 +89,9 @@ def is_public(response: HttpResponse) -> bool:
 def same_for_everyone(response: HttpResponse) -> bool:
     """An immutable response (an image at an address naming its content) is the same for
     every visitor and holds no one's data: it keeps its year-long cache headers."""
-    return "immutable" in split_directive_names(response.get("Cache-Control", ""))
+    return not response.cookies and "immutable" in split_directive_names(
+        response.get("Cache-Control", "")
+    )
 
 
 class SharedCacheGuardMiddleware:

@@ -33,13 +33,15 @@ def _last(values: list[str]) -> str:
 
 
 def text(max_length: int) -> Rule:
-    """Free text (a search), kept as typed; blank is absent."""
+    """Free text (a search): NUL bytes dropped (PostgreSQL refuses them in text) and runs of
+    spaces made one, so padded spellings of a search share its cached page; blank is absent."""
 
     def rule(values: list[str]) -> list[str]:
         value = _last(values)
         if len(value) > max_length:
             raise Invalid
-        return [value] if value.strip() else []
+        value = " ".join(value.replace("\x00", "").split())
+        return [value] if value else []
 
     return rule
 

@@ -20,6 +20,9 @@ class Kind:
     fallback: str  # "png" keeps transparency, "jpg" is smaller for photographs
     ratio: float = 1.0  # height / width, for COVER
     max_bytes_setting: str = "IMAGE_MAX_BYTES"
+    # Fewer pixels than IMAGE_MAX_PIXELS for a kind shown small: decoding a 40-megapixel logo
+    # takes about 450 MB of memory for a 256-pixel result.
+    max_pixels: int | None = None
 
     @property
     def formats(self) -> tuple[str, str]:
@@ -40,13 +43,14 @@ LOGO = Kind(
     Shape.PADDED_SQUARE,
     "png",
     max_bytes_setting="LOGO_MAX_BYTES",
+    max_pixels=10_000_000,
 )
 # A guide's picture at the top of the page and in link previews (og:image is 1200 × 630).
 HERO = Kind("hero", "Hero and link preview", (600, 1200), Shape.COVER, "jpg", ratio=630 / 1200)
 # Pictures inside an article's text.
 ARTICLE = Kind("article", "Article picture", (800, 1600), Shape.WIDTH, "jpg")
 # A person's photo (authors), cut to a square.
-PORTRAIT = Kind("portrait", "Portrait", (96, 192, 384), Shape.COVER, "jpg")
+PORTRAIT = Kind("portrait", "Portrait", (96, 192, 384), Shape.COVER, "jpg", max_pixels=10_000_000)
 
 KINDS = {kind.name: kind for kind in (LOGO, HERO, ARTICLE, PORTRAIT)}
 KIND_CHOICES = [(kind.name, kind.label) for kind in KINDS.values()]

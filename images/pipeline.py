@@ -90,7 +90,7 @@ def decode(data: bytes, kind: Kind) -> PILImage.Image:
             raise ImageRefused(_too_many_pixels(None)) from None
         except (UnidentifiedImageError, ValueError, OSError):
             raise ImageRefused(_not_accepted(data)) from None
-        _check_pixels(image)
+        _check_pixels(image, kind)
         if getattr(image, "n_frames", 1) > 1:
             raise ImageRefused(
                 "Animated images are not accepted: upload a still PNG, JPEG or WebP."
@@ -107,16 +107,17 @@ def decode(data: bytes, kind: Kind) -> PILImage.Image:
     return _pixels_only(image)
 
 
-def _check_pixels(image: PILImage.Image) -> None:
+def _check_pixels(image: PILImage.Image, kind: Kind) -> None:
     width, height = image.size
     if width < 1 or height < 1:
         raise ImageRefused("The image has no pixels.")
-    if width * height > settings.IMAGE_MAX_PIXELS:
-        raise ImageRefused(_too_many_pixels((width, height)))
+    limit = min(settings.IMAGE_MAX_PIXELS, kind.max_pixels or settings.IMAGE_MAX_PIXELS)
+    if width * height > limit:
+        raise ImageRefused(_too_many_pixels((width, height), limit))
 
 
-def _too_many_pixels(size: tuple[int, int] | None) -> str:
-    megapixels = settings.IMAGE_MAX_PIXELS // 1_000_000
+def _too_many_pixels(size: tuple[int, int] | None, limit: int | None = None) -> str:
+    megapixels = (limit or settings.IMAGE_MAX_PIXELS) // 1_000_000
     found = f"{size[0]} × {size[1]} pixels; " if size else ""
     return f"The image is too large: {found}the limit is {megapixels} megapixels."
 

@@ -26,3 +26,18 @@ class ContactForm(HoneypotMixin):
     token = forms.UUIDField(widget=forms.HiddenInput)
 
     field_order = ["name", "email", "subject", "message", "nickname", "token"]
+
+    # The name and subject go into the e-mail's headers and first lines: one line each, or a
+    # sender could write a fake "From:" above the site's own words (or a bare CR that makes
+    # the e-mail unsendable).
+    def clean_name(self) -> str:
+        return _one_line(self.cleaned_data["name"], "Your name")
+
+    def clean_subject(self) -> str:
+        return _one_line(self.cleaned_data["subject"], "The subject")
+
+
+def _one_line(value: str, what: str) -> str:
+    if any(ch in value for ch in "\r\n\x0b\x0c\x85\u2028\u2029"):
+        raise forms.ValidationError(f"{what} must fit on one line.")
+    return value

@@ -12,6 +12,19 @@ pytest_plugins = ["tests.api_clients"]  # API clients and an employer with a tok
 FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture
+def latest_schema_after():
+    """For a test that migrates an app back: every app's newest migration again afterwards.
+    Taking one app back takes back what depends on it in other apps too, and the tests that
+    run next in this process need the whole schema."""
+    yield
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def pytest_configure(config):
     from django.conf import settings
 

@@ -278,3 +278,17 @@ def test_a_new_posting_or_a_profile_change_retires_the_cached_page(client, acme,
     assert page["X-Page-Cache"] == "miss" and "Now with weather" in page.text
     listing = client.get("/companies/")
     assert "Now with weather" in listing.text
+
+
+@pytest.mark.parametrize("query", ["te\x00ss", "\x00", "tess\x00&page=abc"])
+def test_a_nul_byte_in_the_search_is_dropped_not_a_server_error(client, query):
+    name, _, rest = query.partition("&")
+    params = {"q": name, **dict([rest.split("=")] if rest else [])}
+    assert client.get("/companies/", params).status_code in (200, 404)
+
+
+def test_padded_spellings_of_a_search_share_one_cached_page(client):
+    jobs_at(make_company(name="Tessellate AI", slug="tessellate"), 1)
+    assert client.get("/companies/", {"q": "tess"})["X-Page-Cache"] == "miss"
+    for padded in (" tess", "tess  ", "  tess "):
+        assert client.get("/companies/", {"q": padded})["X-Page-Cache"] == "hit"

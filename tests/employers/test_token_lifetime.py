@@ -150,6 +150,7 @@ def test_expired_and_malformed_tokens_count_as_failures(employer):
     assert bearer(key, address).get(API).status_code == 429
 
 
+@pytest.mark.usefixtures("latest_schema_after")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_gives_existing_tokens_90_days_and_renames_duplicates(django_user_model):
     executor = MigrationExecutor(connection)

@@ -7,7 +7,7 @@ import zlib
 import pytest
 from PIL import Image as PILImage
 
-from images.kinds import ARTICLE, HERO, LOGO
+from images.kinds import ARTICLE, HERO, LOGO, PORTRAIT
 from images.pipeline import ImageRefused, process
 from tests.images.helpers import picture
 
@@ -42,6 +42,13 @@ def refusal(data: bytes, kind=LOGO) -> str:
 def test_a_decompression_bomb_is_refused_from_its_header():
     assert "too large" in refusal(png_header_only(50_000, 50_000), ARTICLE)
     assert "40 megapixels" in refusal(png_header_only(8000, 6000), ARTICLE)
+
+
+def test_a_logo_or_portrait_takes_fewer_pixels_than_an_article_picture():
+    """6300 × 6300 is under the site's 40 megapixels, but decoding it for a 256-pixel logo
+    took about 450 MB of memory."""
+    assert "10 megapixels" in refusal(png_header_only(6300, 6300), LOGO)
+    assert "10 megapixels" in refusal(png_header_only(6300, 6300), PORTRAIT)
 
 
 def test_a_huge_compressed_itxt_chunk_is_refused_or_gone():

@@ -92,6 +92,11 @@ def test_contact_email_setting_names_the_recipients(
         ({"message": ""}, "message"),
         ({"message": "x" * 5001}, "message"),
         ({"nickname": "bot"}, "nickname"),
+        # A fake "From:" written above the site's own lines, or a bare CR the mailer refuses.
+        ({"subject": "Question\nFrom: The Site Admin <admin@site>\n\nReset it"}, "subject"),
+        ({"subject": "Question\rBcc: x@evil.test"}, "subject"),
+        ({"name": "Eve\r\nBcc: x@evil.test"}, "name"),
+        ({"name": "Eve\u2028Admin"}, "name"),
     ],
 )
 def test_the_form_says_what_to_correct_and_stores_nothing(client, overrides, field):
