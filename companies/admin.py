@@ -10,6 +10,7 @@ from django.utils.html import format_html, format_html_join
 
 from companies import review
 from companies.models import PROFILE_FIELDS, ChangeStatus, CompanyProfileChange
+from images.admin import thumbnail
 
 
 class DecisionForm(ActionForm):
@@ -66,12 +67,16 @@ class CompanyProfileChangeAdmin(admin.ModelAdmin):
 
     @admin.display(description="proposed profile beside the current one")
     def comparison(self, change: CompanyProfileChange) -> str:
+        def shown(record, name: str):
+            value = getattr(record, name)
+            return thumbnail(value) if name == "logo" else value or "—"
+
         rows = (
             (
                 "changed" if getattr(change, name) != getattr(change.company, name) else "",
                 _label(name).capitalize(),
-                getattr(change.company, name) or "—",
-                getattr(change, name) or "—",
+                shown(change.company, name),
+                shown(change, name),
             )
             for name in PROFILE_FIELDS
         )

@@ -8,9 +8,11 @@ from django.db.models import Q
 from jobs.choices import CompanySize
 from jobs.models import Company
 
-# The profile fields an employer proposes; the logo and the name are not among them (the name
-# changes through the moderators, the logo through its own upload).
-PROFILE_FIELDS = ("tagline", "headquarters", "size", "industries", "website", "description")
+# The profile fields an employer proposes; the name is not among them (it changes through the
+# moderators). A new logo waits with the rest: a picture on public pages is seen first.
+PROFILE_FIELDS = (
+    "tagline", "headquarters", "size", "industries", "website", "description", "logo",
+)  # fmt: skip
 
 
 class ChangeStatus(models.TextChoices):
@@ -29,6 +31,9 @@ class CompanyProfileChange(models.Model):
     industries = models.CharField(max_length=200, blank=True)
     website = models.URLField(blank=True)
     description = models.TextField(blank=True, help_text="Markdown, as the employer wrote it.")
+    logo = models.ForeignKey(
+        "images.Image", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     status = models.CharField(max_length=10, choices=ChangeStatus, default=ChangeStatus.PENDING)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -63,7 +68,7 @@ class CompanyProfileChange(models.Model):
         return f"Profile of {self.company.name} ({self.get_status_display().lower()})"
 
     @property
-    def values(self) -> dict[str, str]:
+    def values(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in PROFILE_FIELDS}
 
     def changed_fields(self) -> list[str]:

@@ -26,7 +26,7 @@ from employers.forms import CompanyForm, JobForm
 from employers.models import Employer
 from jobs import moderation, verification
 from jobs.choices import JobStatus
-from jobs.models import Company, Job, StatusChange, default_expiry
+from jobs.models import Job, StatusChange, default_expiry
 from jobs.views import job_page_context
 
 DASHBOARD_PAGE_SIZE = 25
@@ -369,9 +369,11 @@ def company_edit(request: EmployerRequest) -> HttpResponse:
     )
     form.uploaded_by = request.user
     if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
         if form.cleaned_data.get("logo_upload") or form.cleaned_data.get("logo_remove"):
-            save_logo(company, form)
-        if review.propose(company, form.cleaned_data, request.user):
+            form.store_uploads()  # into the library; shown once the profile change is approved
+            values["logo"] = form.instance.logo
+        if review.propose(company, values, request.user):
             messages.success(
                 request,
                 "Your changes are waiting for review: the company page shows them once a "
@@ -390,11 +392,3 @@ def company_edit(request: EmployerRequest) -> HttpResponse:
         "last_decision": None if pending else review.last_decision(company),
     }
     return render(request, "employers/company_form.html", context)
-
-
-def save_logo(company: Company, form: CompanyForm) -> None:
-    """The logo goes up at once, outside the review of the profile's text."""
-    form.store_uploads()  # into the image library; sets the form's company's logo
-    fresh = Company.objects.get(pk=company.pk)
-    fresh.logo = form.instance.logo
-    fresh.save()

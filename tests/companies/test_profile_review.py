@@ -153,3 +153,37 @@ def test_editors_review_profile_changes_too(company, employer):
     # Editors keep the company profile in the admin as well.
     change_page = editor.get(reverse("admin:jobs_company_change", args=[company.pk]))
     assert change_page.status_code == 200 and 'name="industries"' in change_page.text
+
+
+def test_a_new_logo_waits_for_review_with_the_rest(client, company, employer):
+    """A picture on every card of the company is seen by a moderator first."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.images.helpers import picture
+
+    logo = SimpleUploadedFile("logo.png", picture(), content_type="image/png")
+    client_for(employer.user).post(PROFILE_URL, {**NEW_PROFILE, "logo_upload": logo})
+    change = CompanyProfileChange.objects.get()
+    company.refresh_from_db()
+    assert change.logo is not None and company.logo is None
+    assert f"/images/{change.logo_id}." not in client.get("/companies/acme/").text
+    moderator = client_for(make_moderator())
+    detail = moderator.get(reverse("admin:companies_companyprofilechange_change", args=[change.pk]))
+    assert f"/images/{change.logo_id}." in detail.text  # shown to the moderator
+    decide(moderator, change, "approve")
+    company.refresh_from_db()
+    assert company.logo_id == change.logo_id
+    assert f"/images/{change.logo_id}." in client.get("/companies/acme/").text
+
+
+def test_a_waiting_text_edit_keeps_the_current_logo(client, company, employer):
+    from tests.images.helpers import library_image
+
+    company.logo = library_image()
+    company.save()
+    client_for(employer.user).post(PROFILE_URL, NEW_PROFILE)
+    change = CompanyProfileChange.objects.get()
+    assert change.logo_id == company.logo_id
+    decide(client_for(make_moderator()), change, "approve")
+    company.refresh_from_db()
+    assert company.logo_id == change.logo_id
