@@ -19,7 +19,8 @@ from jobs.models import Company
 
 COMPANY_NAME_MAX = 120
 COMPANY_LIST_QUERY = page_query.Query(
-    q=page_query.text(COMPANY_NAME_MAX), page=page_query.integer(1, 100_000, default=1)
+    q=page_query.text(COMPANY_NAME_MAX, squeeze_spaces=True),
+    page=page_query.integer(1, 100_000, default=1),
 )
 # A company page shows this many of its open jobs, then links to all of them on /jobs/.
 JOBS_ON_COMPANY_PAGE = 20

@@ -32,16 +32,20 @@ def _last(values: list[str]) -> str:
     return values[-1] if values else ""
 
 
-def text(max_length: int) -> Rule:
-    """Free text (a search): NUL bytes dropped (PostgreSQL refuses them in text) and runs of
-    spaces made one, so padded spellings of a search share its cached page; blank is absent."""
+def text(max_length: int, *, squeeze_spaces: bool = False) -> Rule:
+    """Free text (a search), kept as typed but for NUL bytes (PostgreSQL refuses them in text);
+    blank is absent. A search box that reads a trailing space as "this word is finished" needs
+    the spaces; `squeeze_spaces` makes runs of spaces one and drops them at the ends, so padded
+    spellings of a name share one cached page."""
 
     def rule(values: list[str]) -> list[str]:
         value = _last(values)
         if len(value) > max_length:
             raise Invalid
-        value = " ".join(value.replace("\x00", "").split())
-        return [value] if value else []
+        value = value.replace("\x00", "")
+        if squeeze_spaces:
+            value = " ".join(value.split())
+        return [value] if value.strip() else []
 
     return rule
 
