@@ -5,6 +5,7 @@ from django import forms
 from alerts.addresses import AddressProblem, normalize_address
 from alerts.models import Frequency
 from alerts.searches import SEARCH_MAX_LENGTH
+from core.honeypot import HoneypotMixin
 
 
 class AddressField(forms.EmailField):
@@ -20,7 +21,7 @@ class AddressField(forms.EmailField):
             raise forms.ValidationError(str(problem), code="invalid") from None
 
 
-class AlertForm(forms.Form):
+class AlertForm(HoneypotMixin):
     email = AddressField(
         label="Your e-mail address",
         max_length=254,
@@ -34,17 +35,7 @@ class AlertForm(forms.Form):
     )
     # The search's query string; validated again through the job filters when saved.
     search = forms.CharField(required=False, max_length=SEARCH_MAX_LENGTH, widget=forms.HiddenInput)
-    # People never see it (the stylesheet hides it); scripts that fill every field do.
-    nickname = forms.CharField(
-        required=False,
-        label="Leave this field empty",
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def clean_nickname(self) -> str:
-        if self.cleaned_data["nickname"]:
-            raise forms.ValidationError("This form could not be sent. Please try again.")
-        return ""
+    field_order = ["email", "frequency", "search", "nickname"]
 
 
 class FrequencyForm(forms.Form):

@@ -1,4 +1,4 @@
-"""The honeypot every form open to anyone carries (sign-up, reports, the contact form)."""
+"""The honeypot every form open to anyone carries: sign-up, job alerts, reports, contact."""
 
 from django import forms
 
