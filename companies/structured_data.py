@@ -2,20 +2,12 @@
 
 from django.http import HttpRequest
 
-from jobs.models import Company, logo_url
+from jobs.models import Company
+from jobs.structured_data import organization
 
 
 def organization_json_ld(company: Company, request: HttpRequest) -> dict:
-    organization = {
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "name": company.name,
-        "url": request.build_absolute_uri(company.get_absolute_url()),
-    }
+    data = {"@context": "https://schema.org", **organization(company, request)}
     if company.tagline:
-        organization["description"] = company.tagline
-    if company.logo_id:
-        organization["logo"] = request.build_absolute_uri(logo_url(company))
-    if company.website:
-        organization["sameAs"] = company.website
-    return organization
+        data["description"] = company.tagline
+    return data

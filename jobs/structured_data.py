@@ -7,7 +7,7 @@ the job from their listings.
 from django.http import HttpRequest
 
 from jobs.choices import GOOGLE_EMPLOYMENT_TYPE, SalaryPeriod
-from jobs.models import Job, logo_url
+from jobs.models import Company, Job, logo_url
 
 SALARY_UNIT: dict[str, str] = {
     SalaryPeriod.YEAR: "YEAR",
@@ -16,19 +16,24 @@ SALARY_UNIT: dict[str, str] = {
 }
 
 
-def job_posting_json_ld(job: Job, request: HttpRequest, site_name: str) -> dict:
-    if job.posted_at is None or job.expires_at is None:
-        raise ValueError("Only a public posting, which has both dates, gets JobPosting data.")
-    company = job.company
-    organization = {
+def organization(company: Company, request: HttpRequest) -> dict:
+    """The company as schema.org names it: in a posting's hiringOrganization and on its page."""
+    data = {
         "@type": "Organization",
         "name": company.name,
         "url": request.build_absolute_uri(company.get_absolute_url()),
     }
     if company.website:
-        organization["sameAs"] = company.website
+        data["sameAs"] = company.website
     if company.logo_id:
-        organization["logo"] = request.build_absolute_uri(logo_url(company))
+        data["logo"] = request.build_absolute_uri(logo_url(company))
+    return data
+
+
+def job_posting_json_ld(job: Job, request: HttpRequest, site_name: str) -> dict:
+    if job.posted_at is None or job.expires_at is None:
+        raise ValueError("Only a public posting, which has both dates, gets JobPosting data.")
+    company = job.company
 
     posting = {
         "@context": "https://schema.org/",
@@ -37,7 +42,7 @@ def job_posting_json_ld(job: Job, request: HttpRequest, site_name: str) -> dict:
         "description": job.description_html,
         "datePosted": job.posted_at.date().isoformat(),
         "validThrough": job.expires_at.isoformat(),
-        "hiringOrganization": organization,
+        "hiringOrganization": organization(company, request),
         "employmentType": GOOGLE_EMPLOYMENT_TYPE[job.employment_type],
         "identifier": {"@type": "PropertyValue", "name": site_name, "value": str(job.pk)},
         # Applications go to the employer's own site or inbox, not through a form here.
