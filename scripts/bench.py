@@ -1,12 +1,17 @@
-"""make bench: load the production server page by page and compare each page with Django's floor.
+"""make bench: load the production server as traffic does and compare it with Django's floor.
 
-Builds (or reuses) the benchmark data set on PostgreSQL, starts `make serve` on a spare port with
-the floor view routed (BENCH_FLOOR=1), warms every page, then runs wrk against one page at a time:
-the floor first, each page, the floor again (the floor figure is the mean of the two), and last a
-mixed load rotating over every page, with the app server's memory read after warming up, before
-the mixed load and after it (flat: it grows at most 5 % over the mixed load). It prints
-a table (req/s, p50, p99, errors, ratio to the floor, target, met or missed), writes it as
-Markdown to bench-results.md and exits 1 if a target is missed (BENCH_ALLOW_MISS=1: report only).
+Builds (or reuses) the benchmark data set on PostgreSQL, draws addresses from it as visitors ask
+for them (demo/bench_addresses.py), starts `make serve` on a spare port with the floor view
+routed (BENCH_FLOOR=1), and runs wrk: the floor first; one cached page at a time; then many
+addresses, each asked once (distinct job pages, filtered `/jobs/` lists, `/api/v1/jobs/` calls:
+first views, which miss the page cache); then the mix (job pages with the fresh ones most
+viewed, filtered lists, the API, guides, roles, salary pages, the home page, site search and
+company pages in their shares); the floor again (the floor figure is the mean of the two).
+Every stored page is retired before each run over many addresses. The app server's memory is
+read after warming up, before the mix and after it (flat: it grows at most 5 % over the mix).
+It prints a table (req/s, p50, p99, errors and 5xx, ratio to the floor, target, met or missed),
+writes it as Markdown to bench-results.md and exits 1 if a target is missed
+(BENCH_ALLOW_MISS=1: report only).
 
 Settings, all from the environment (make passes its own variables through):
 
@@ -45,11 +50,16 @@ PYTHON = sys.executable
 
 FLOOR = "/bench/floor/"
 # Target ratios to the floor (at TARGET_CONNECTIONS), and the latency and error targets.
-CACHED, QUERY = 0.50, 0.15
+# One cached page (the API list renders its JSON from cached data); first views of distinct job
+# pages, of distinct filtered lists and API calls; and the traffic mix.
+CACHED, CACHED_API = 0.50, 0.15
+DISTINCT_JOB, DISTINCT_LIST, MIX = 0.15, 0.08, 0.10
+# Addresses of each kind drawn for the traffic runs: more than a run gets through.
+ADDRESSES = 12_000
 TARGET_CONNECTIONS = 16
 P99_LIMIT_MS = 100.0
-# The app server's memory may grow this much over the mixed load and still count as flat. It is
-# judged over the mixed load, which comes after every page has run under load: the growth before
+# The app server's memory may grow this much over the mix and still count as flat. It is
+# judged over the mix, which comes after every page has run under load: the growth before
 # it is the workers filling their caches and heaps once, not a leak.
 MEMORY_GROWTH_LIMIT = 0.05
 
@@ -58,11 +68,13 @@ MEMORY_GROWTH_LIMIT = 0.05
 WRK_SCRIPT = """
 local threads = {}
 function setup(thread)
+  thread:set("id", #threads)
   table.insert(threads, thread)
 end
 function init(args)
   bad = 0
   statuses = {}
+  if load_paths then load_paths() end
 end
 function response(status, headers, body)
   if status < 200 or status > 299 then
@@ -87,23 +99,36 @@ function done(summary, latency, requests)
     e.connect + e.read + e.write + e.timeout, bad_total, five))
 end
 """
-# Appended for the mixed load: each connection's requests rotate over the pages.
-ROTATE = """
-paths = {%s}
+# Appended for a run over many addresses, one per line in a file: each wrk thread takes every
+# n-th line (so no two threads ask for the same address) and its connections go down its share
+# in turn.
+FROM_FILE = """
+paths = {}
 index = 0
+function load_paths()
+  local n = 0
+  for line in io.lines(%s) do
+    if line ~= "" then
+      if n %% %d == id then table.insert(paths, line) end
+      n = n + 1
+    end
+  end
+end
 function request()
   index = index %% #paths + 1
   return wrk.format("GET", paths[index])
 end
 """
+# Browsers ask for compressed pages; so does every run.
+HEADERS = ["Accept-Encoding: gzip, deflate, br"]
 
 
 @dataclass
 class Page:
     name: str
-    path: str
+    path: str | Path  # one address, or a file listing many
     target: float | None  # ratio to the floor; None for the floor itself
-    latency_target: bool = True  # p99 under P99_LIMIT_MS (not for the mixed load)
+    latency_target: bool = True  # p99 under P99_LIMIT_MS
 
 
 @dataclass
@@ -333,11 +358,12 @@ def stop(server: subprocess.Popen) -> None:
         server.wait()
 
 
-def wrk(base: str, path: str | list[str], *, seconds, connections, threads, script: Path) -> dict:
+def wrk(base: str, path: str | Path, *, seconds, connections, threads, script: Path) -> dict:
+    """One wrk run against one address, or over the addresses listed in a file."""
     lua = script.read_text()
-    if isinstance(path, list):
-        lua += ROTATE % ", ".join(map(json.dumps, path))
-        path = path[0]
+    if isinstance(path, Path):
+        lua += FROM_FILE % (json.dumps(str(path)), threads)
+        path = "/"
     run_script = script.with_name(f"run-{time.monotonic_ns()}.lua")
     run_script.write_text(lua)
     command = [
@@ -347,6 +373,7 @@ def wrk(base: str, path: str | list[str], *, seconds, connections, threads, scri
         f"--duration={seconds}s",
         "--timeout=10s",
         f"--script={run_script}",
+        *(f"--header={header}" for header in HEADERS),
         base + path,
     ]
     out = subprocess.run(command, capture_output=True, text=True)
@@ -413,23 +440,36 @@ def main() -> int:
         subprocess.run(
             [PYTHON, "manage.py", *command, *extra], cwd=ROOT, env=server_env, check=True
         )
+    addresses = work / "addresses"
+    print("Drawing the traffic mix's addresses from the database…", flush=True)
+    subprocess.run(
+        [PYTHON, "manage.py", "bench_addresses", str(addresses), "--count", str(ADDRESSES)],
+        cwd=ROOT,
+        env=server_env,
+        check=True,
+    )
     data_seconds = time.monotonic() - started
     print("Checking that every job filter and ordering is served by an index…", flush=True)
     explain = subprocess.run([PYTHON, "scripts/explain_check.py"], cwd=ROOT, env=server_env)
     chosen = json.loads(paths_file.read_text())
 
+    # One address each, asked again and again: served from the page cache after the first.
     pages = [
         Page("home `/`", "/", CACHED),
         Page("`/jobs/`", "/jobs/", CACHED),
-        Page(
-            "filtered search",
-            "/jobs/?q=data&workplace=remote&experience_level=senior",
-            QUERY,
-        ),
+        Page("filtered search", "/jobs/?q=data&workplace=remote&experience_level=senior", CACHED),
         Page("job page", chosen["job"], CACHED),
         Page("guide page", chosen["guide"], CACHED),
         Page("salary page", chosen["salary"], CACHED),
-        Page("`/api/v1/jobs/`", "/api/v1/jobs/", QUERY),
+        Page("`/api/v1/jobs/`", "/api/v1/jobs/", CACHED_API),
+    ]
+    # Many addresses, each asked once (first views), and the mix as traffic asks; every page
+    # stored so far is retired before each, as a deploy does.
+    traffic = [
+        Page("distinct job pages", addresses / "job.txt", DISTINCT_JOB, latency_target=False),
+        Page("distinct `/jobs/` lists", addresses / "list.txt", DISTINCT_LIST, False),
+        Page("distinct `/api/v1/jobs/`", addresses / "api.txt", DISTINCT_LIST, False),
+        Page("**mix**", addresses / "mix.txt", MIX),
     ]
     floor = Page("floor", FLOOR, None)
     script = work / "bench.lua"
@@ -450,7 +490,7 @@ def main() -> int:
     try:
         wait_until_up(base, server, log)
         for page in [floor, *pages]:
-            statuses = {get(base + page.path) for _ in range(4 * workers)}
+            statuses = {get(base + str(page.path)) for _ in range(4 * workers)}
             if statuses != {200}:
                 sys.exit(f"{page.path} answered {sorted(statuses)} while warming up; log: {log}")
         memory_before = gunicorn_memory_mb(server.pid)
@@ -461,19 +501,19 @@ def main() -> int:
             "script": script,
         }
         runs = []
-        for page in [floor, *pages, floor]:
-            print(f"  {page.path} …", end="", flush=True)
+        memory_loaded = memory_after = 0.0
+        for page in [floor, *pages, *traffic, floor]:
+            if isinstance(page.path, Path):
+                retire = [PYTHON, "manage.py", "retire_pages"]
+                subprocess.run(retire, cwd=ROOT, env=server_env, check=True, capture_output=True)
+            if page is traffic[-1]:
+                memory_loaded = gunicorn_memory_mb(server.pid)
+            print(f"  {page.name} …", end="", flush=True)
             run = make_run(page, wrk(base, page.path, **options))
             print(f" {run.rps:,.0f} req/s, p99 {run.p99_ms:.1f} ms", flush=True)
             runs.append(run)
-        memory_loaded = gunicorn_memory_mb(server.pid)
-        print("  mixed load over every page …", end="", flush=True)
-        mixed = make_run(
-            Page("mixed (all pages in turn)", "", None, latency_target=False),
-            wrk(base, [p.path for p in pages], **options),
-        )
-        print(f" {mixed.rps:,.0f} req/s", flush=True)
-        memory_after = gunicorn_memory_mb(server.pid)
+            if page is traffic[-1]:
+                memory_after = gunicorn_memory_mb(server.pid)
     finally:
         stop(server)
         signal.signal(signal.SIGTERM, previous)
@@ -482,7 +522,7 @@ def main() -> int:
     floor_rps = statistics.mean([first_floor.rps, last_floor.rps])
     first_floor.page = Page("floor (first)", FLOOR, None)
     last_floor.page = Page("floor (last)", FLOOR, None)
-    ordered = [first_floor, last_floor, *runs[1:-1], mixed]
+    ordered = [first_floor, last_floor, *runs[1:-1]]
     judge(ordered, floor_rps, connections)
     growth = (memory_after - memory_loaded) / memory_loaded if memory_loaded else 0.0
     memory_ok = growth <= MEMORY_GROWTH_LIMIT
@@ -496,19 +536,21 @@ def main() -> int:
         f"`make serve` (gunicorn, {workers} sync workers, DEBUG off, Redis cache), "
         f"PostgreSQL {postgres_version(database_url)} on the same machine, Python "
         f"{platform.python_version()}; wrk {threads} threads, {connections} connections, "
-        f"{seconds} s per run, on the same machine over loopback"
+        f"{seconds} s per run, `Accept-Encoding: gzip`, on the same machine over loopback"
     )
     summary = [
-        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC. Machine: {machine_text}.",
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {jobs_count(database_url)} jobs. "
+        f"Machine: {machine_text}.",
         f"Settings: {settings}.",
         f"Floor: a bare Django view (`{FLOOR}`, through the same middleware), run first and "
         f"last; ratios are to the mean of the two ({floor_rps:,.0f} req/s).",
-        f"Pages: {paths}.",
+        f"Cached pages: {paths}. Traffic runs: {ADDRESSES:,} addresses of each kind drawn from "
+        "the database (demo/bench_addresses.py); every stored page retired before each.",
         f"App-server memory (RSS of gunicorn's master and workers): {memory_before:.0f} MB "
-        f"after warming up, {memory_loaded:.0f} MB before the mixed load, {memory_after:.0f} MB "
-        f"after it ({growth:+.1%} over the mixed load; flat means at most "
+        f"after warming up, {memory_loaded:.0f} MB before the mix, {memory_after:.0f} MB "
+        f"after it ({growth:+.1%} over the mix; flat means at most "
         f"{MEMORY_GROWTH_LIMIT:+.0%}: {'met' if memory_ok else 'MISSED'}).",
-        f"Data set ready in {data_seconds:.0f} s.",
+        f"Data set and addresses ready in {data_seconds:.0f} s.",
         "Indexes (scripts/explain_check.py): "
         + (
             "every job filter and ordering is served by an index."
@@ -527,6 +569,19 @@ def main() -> int:
         return 0 if allow_miss else 1
     print("Every target met.")
     return 0
+
+
+def jobs_count(database_url: str) -> str:
+    try:
+        out = subprocess.run(
+            ["psql", database_url, "-Atc", "SELECT count(*) FROM jobs_job"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        return f"{int(out.stdout.strip()):,}"
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return "?"
 
 
 if __name__ == "__main__":
