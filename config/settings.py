@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "core.middleware.RequestIdMiddleware",
     "core.middleware.BodySizeLimitMiddleware",
     "core.text_input.TextOnlyQueriesMiddleware",
+    # Cached pages answered before the rest (core/front_cache.py).
+    "core.front_cache.FrontPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Compresses what carries no secret (core/compression.py), after the ETag is made.
     "core.compression.PublicGZipMiddleware",

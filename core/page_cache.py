@@ -40,9 +40,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import split_directive_names
+from django.utils.text import compress_string
 
 from core import cdn, cdn_purge, page_tags, replicas
 from core.middleware import database_down
@@ -222,6 +224,26 @@ def store(key: str, lookup: Lookup, tags: Iterable[str], value: Any, seconds: in
     return True
 
 
+def cached_fragment(
+    name: str, parts: tuple, tags: Iterable[str], compute: Callable[[], Any]
+) -> Any:
+    """A value many pages share (the same for every page that asks with `parts`: the pay
+    figures for a title, a role's newest postings), kept as a page is kept, with the versions of
+    `tags`, and computed again once one of them moves. Rendering a first view then reads it
+    from the cache instead of the database. With the page cache off it is computed each time."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return compute()
+    key = f"fragment:{name}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
+    lookup, stored = read_current(key)
+    if stored is not None:
+        return stored[0]
+    value = compute()
+    if lookup is not None:
+        # (In a tuple: a value of None is kept too.)
+        store(key, lookup, tags, (value,), settings.PAGE_CACHE_SECONDS)
+    return value
+
+
 def _cacheable_request(request: HttpRequest) -> bool:
     # (With PAGE_CACHE_SECONDS=0 nothing is stored, but shared caches still get their headers.)
     return request.method in ("GET", "HEAD") and not any(
@@ -260,6 +282,17 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
 PAGE_TAGS = "page_tags"
 DO_NOT_STORE = "page_not_stored"
 CACHE_UNTIL = "cache_until"
+# The request attribute holding the page just stored (`Kept`), for core.front_cache.
+KEPT = "page_kept"
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A page as stored (status, headers, body, compressed body), with its tags and lifetime."""
+
+    value: tuple
+    tags: frozenset[str]
+    seconds: int
 
 
 def tag_page(request: HttpRequest, *tags: str) -> None:
@@ -304,13 +337,42 @@ def _seconds_until_stale(response: HttpResponse) -> int | None:
     return max(1, int((until - timezone.now()).total_seconds()))
 
 
-def _from_stored(stored: tuple) -> HttpResponse:
-    status, headers, content = stored
-    response = HttpResponse(content, status=status)
+def _kept(response: HttpResponse) -> tuple:
+    """What is stored for a page: its status, headers and body, and the body compressed once
+    for the browsers that accept gzip (None when the compression middleware would leave it)."""
+    content = response.content
+    compress = (
+        len(content) >= 200
+        and not response.has_header("Content-Encoding")
+        and not response.get("Content-Type", "").startswith("image/")
+    )
+    gzipped = compress_string(content) if compress else None
+    return (response.status_code, list(response.items()), content, gzipped)
+
+
+def from_stored(stored: tuple, request: HttpRequest | None = None) -> HttpResponse:
+    """The stored page as a response: compressed when the request accepts gzip, so that
+    PublicGZipMiddleware, which leaves an encoded response alone, does not compress it again."""
+    status, headers, content = stored[:3]
+    gzipped = stored[3] if len(stored) > 3 else None
+    send_gzip = gzipped is not None and request is not None and _accepts_gzip(request)
+    response = HttpResponse(gzipped if send_gzip else content, status=status)
     for name, value in headers:
         response[name] = value
+    if send_gzip:
+        # As GZipMiddleware marks a page it compresses.
+        patch_vary_headers(response, ("Accept-Encoding",))
+        etag = response.get("ETag")
+        if etag and etag.startswith('"'):
+            response["ETag"] = "W/" + etag
+        response["Content-Encoding"] = "gzip"
+        response["Content-Length"] = str(len(response.content))
     response["X-Page-Cache"] = "hit"
     return response
+
+
+def _accepts_gzip(request: HttpRequest) -> bool:
+    return bool(re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")))
 
 
 def _rendered(response: HttpResponse) -> HttpResponse:
@@ -387,7 +449,7 @@ def cache_public_page(
             if lookup is None:
                 return view(request, *args, **kwargs)
             if stored is not None:
-                return _from_stored(stored)
+                return from_stored(stored, request)
             setattr(request, PAGE_TAGS, set(static_tags))
             try:
                 response = _rendered(view(request, *args, **kwargs))
@@ -397,7 +459,7 @@ def cache_public_page(
                 if kept is None:
                     raise
                 log.warning("Database unavailable (%s): serving the stored copy", error)
-                response = _from_stored(kept)
+                response = from_stored(kept, request)
                 response["X-Page-Cache"] = "stale"
                 _revalidate_every_time(response)  # a retired copy: no shared cache keeps it
                 return response
@@ -408,12 +470,17 @@ def cache_public_page(
                 cdn.make_public(response, request_tags(request), _seconds_until_stale(response))
                 set_response_etag(response)
                 # The headers and body only: smaller than the response object, and quicker to read.
-                kept = (response.status_code, list(response.items()), response.content)
+                kept = _kept(response)
                 seconds = _seconds_to_keep(response)
                 if not store(key, lookup, request_tags(request), kept, seconds):
                     # Public content changed while it was rendered: it may show what was there
                     # before, so no cache keeps it (the purge may already have gone out).
                     _revalidate_every_time(response)
+                else:
+                    tags = frozenset(request_tags(request))
+                    setattr(request, KEPT, Kept(kept, tags, seconds))
+                    # As a hit would send it (the body compressed once, not twice).
+                    response = from_stored(kept, request)
                 response["X-Page-Cache"] = "miss"
             return response
 

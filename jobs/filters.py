@@ -138,6 +138,9 @@ class JobFilter(django_filters.FilterSet):
             "posted_within",
         ]
 
+    # The parameters that narrow the list (every one but the order).
+    FILTERS = tuple(Meta.fields)
+
     # The query string a feed was asked with (set by jobs.feeds).
     query_string: str
 
@@ -160,6 +163,15 @@ class JobFilter(django_filters.FilterSet):
         if self.uses_default_order:
             queryset = cast(JobQuerySet, queryset).featured_first()
         return super().filter_queryset(queryset)
+
+    def narrows(self) -> bool:
+        """True when a valid filter applies (the order alone changes nothing)."""
+        self.is_valid()  # runs validation once; invalid fields are left out of cleaned_data
+        return any(
+            value not in (None, "", [])
+            for name, value in self.form.cleaned_data.items()
+            if name != "ordering"
+        )
 
     def filter_q(self, queryset: JobQuerySet, name: str, value: str) -> JobQuerySet:
         """The site search's engine over title, company, skills and description (search/)."""

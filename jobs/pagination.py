@@ -71,8 +71,11 @@ def featured_then_newest(queryset: JobQuerySet, limit: int) -> list:
     return (featured + newest)[:limit]
 
 
-# Past this many postings a job list says "10,000+" (500 pages of 20) instead of counting them
-# all; a keyword search stops at SEARCH_COUNT_UP_TO, since counting it reads each match's text.
+# Past this many postings the whole board says "10,000+" (500 pages of 20) instead of counting
+# them all: an index-only scan that stops early. A filtered list or a keyword search stops at
+# SEARCH_COUNT_UP_TO ("1,000+", 50 pages), since counting it reads each match's row or text: the
+# count was the largest cost of a filtered list's first render (tens of milliseconds at 100,000
+# postings, 75 at a million), and nobody pages past 50 of a search.
 LIST_COUNT_UP_TO = 10_000
 SEARCH_COUNT_UP_TO = 1000
 

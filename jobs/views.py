@@ -16,7 +16,13 @@ from django.views.decorators.vary import vary_on_cookie
 from core import page_tags, ratelimit
 from core.breadcrumbs import trail
 from core.canonical import canonical_path
-from core.page_cache import cache_public_page, cache_until, do_not_store, tag_page
+from core.page_cache import (
+    cache_public_page,
+    cache_until,
+    cached_fragment,
+    do_not_store,
+    tag_page,
+)
 from core.pagination import page_or_404
 from jobs.filters import JOB_LIST_QUERY, JobFilter
 from jobs.merging import resolve_company_slug
@@ -69,8 +75,8 @@ def job_list(request: HttpRequest) -> HttpResponse:
     if jobs.uses_default_order:
         # A few featured postings first, then the newest, without sorting every match.
         results = FeaturedFirst(results, up_to=settings.FEATURED_ON_JOB_LIST)
-    # "10,000+" (or "1,000+" for a keyword search) rather than counting every match.
-    cap = SEARCH_COUNT_UP_TO if jobs.form.cleaned_data.get("q") else LIST_COUNT_UP_TO
+    # "10,000+" (or "1,000+" for a filtered list) rather than counting every match.
+    cap = SEARCH_COUNT_UP_TO if jobs.narrows() else LIST_COUNT_UP_TO
     results = CountUpTo(results, cap)
     # Paginator needs only count() and slices; the stubs ask for a whole sequence.
     paginator: Paginator[Job] = Paginator(results, settings.JOBS_PER_PAGE)  # type: ignore[arg-type]
@@ -162,18 +168,49 @@ def job_page_tags(job: Job) -> set[str]:
 def job_page_context(request: HttpRequest, job: Job) -> dict:
     """What the job page shows; the employers' preview renders the same page."""
     role = job.role if job.role and job.role.is_public else None
-    similar = Job.objects.public().for_cards().exclude(pk=job.pk)
-    similar = similar.filter(role=role) if role else similar.filter(company=job.company_id)
     crumbs = trail(("Jobs", reverse("jobs:list")), (job.title, job.get_absolute_url()))
     json_ld = [job_posting_json_ld(job, request, settings.SITE_NAME)] if job.is_public else []
     return {
         "job": job,
         "role": role,
-        "guides": Guide.objects.published().for_role(role)[:ROLE_GUIDES_ON_JOB] if role else [],
-        "similar_jobs": similar.newest()[:SIMILAR_JOBS],
+        "guides": role_guides(role) if role else [],
+        "similar_jobs": [other for other in newest_alike(job, role) if other.pk != job.pk][
+            :SIMILAR_JOBS
+        ],
         "crumbs": crumbs,
         "json_ld": json_ld,
     }
+
+
+# Every posting of a role shows the same guides and nearly the same similar jobs: each is read
+# once per role and kept until the role's guides or jobs change (core.page_cache), so the first
+# view of a posting reads only the posting.
+
+
+def role_guides(role: Role) -> list[Guide]:
+    return cached_fragment(
+        "role-guides",
+        (role.pk,),
+        (page_tags.role(role.pk), page_tags.role_guides(role.pk)),
+        lambda: list(
+            Guide.objects.published().for_role(role).only("title", "slug")[:ROLE_GUIDES_ON_JOB]
+        ),
+    )
+
+
+def newest_alike(job: Job, role: Role | None) -> list[Job]:
+    """The newest postings of the job's role, or without a public role of its company: one
+    more than a page shows, so that the job itself can be left out."""
+    jobs = Job.objects.public().for_cards()
+    if role:
+        parts, tags = ("role", role.pk), (page_tags.role_jobs(role.pk),)
+        jobs = jobs.filter(role=role)
+    else:
+        parts, tags = ("company", job.company_id), (page_tags.company_jobs(job.company_id),)
+        jobs = jobs.filter(company=job.company_id)
+    return cached_fragment(
+        "newest-alike", parts, tags, lambda: list(jobs.newest()[: SIMILAR_JOBS + 1])
+    )
 
 
 # Revealing the address changes nothing, so no CSRF token is needed; asking for it by POST keeps

@@ -266,14 +266,21 @@ def compare_range(
 ) -> Comparison | None:
     """The most specific figures with enough records (country and level, country, global level,
     global) for a yearly USD range; one query."""
+    found = figures_for(title, level, country)
+    return Comparison(found[0], title, found[1], found[2], low, high) if found else None
+
+
+def figures_for(title: SalaryTitle, level: str, country: str) -> tuple[Figures, str, str] | None:
+    """The most specific figures with enough records (country and level, country, global level,
+    global), with the level's label and the country they cover ("" for every level or
+    country); one query."""
     stats = SalaryStat.objects.filter(
         Q(country=country) | Q(country=""), Q(level=level) | Q(level=""), title=title, year=0
     )
     by_cut = {(s.country, s.level): s for s in stats}
-    labels = LEVEL_LABELS
     for cut in ((country, level), (country, ""), ("", level), ("", "")):
         stat = by_cut.get(cut)
         figures = Figures.from_stat(title.name, stat)
         if stat is not None and figures.shown:
-            return Comparison(figures, title, labels.get(cut[1], ""), cut[0], low, high)
+            return figures, LEVEL_LABELS.get(cut[1], ""), cut[0]
     return None

@@ -1,6 +1,8 @@
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django import template
+from django.template.loader import render_to_string
 
 from alerts import searches
 from alerts.forms import AlertForm
@@ -9,8 +11,8 @@ from jobs.filters import JobFilter
 register = template.Library()
 
 
-@register.inclusion_tag("alerts/includes/alert_form.html")
-def alert_form(filterset: JobFilter | None = None, role=None, company=None) -> dict:
+@register.simple_tag
+def alert_form(filterset: JobFilter | None = None, role=None, company=None) -> str:
     """The "e-mail me new jobs" form: for the search on /jobs/ (its FilterSet, already
     validated by the page: no query), for one role's jobs (job, role and guide pages), or for
     one company's jobs (its company page)."""
@@ -24,11 +26,20 @@ def alert_form(filterset: JobFilter | None = None, role=None, company=None) -> d
         search, description = urlencode({"company": company.slug}), f"Jobs at {company.name}"
         heading = "E-mail me new jobs at this company"
     else:
-        return {"form": None}
+        return ""
+    return alert_form_html(search, heading, description, bool(filterset))
+
+
+# The form is the same for every page showing the same search (it carries no CSRF token, so
+# cached pages can hold it), and Django renders each field and radio button from a template of
+# its own: kept once rendered, it costs a job page nothing.
+@lru_cache(maxsize=2048)
+def alert_form_html(search: str, heading: str, description: str, for_search: bool) -> str:
     form = AlertForm(initial={"search": search}, auto_id="alert_%s")
-    return {
+    context = {
         "form": form,
         "heading": heading,
         "description": description,
-        "for_search": bool(filterset),
+        "for_search": for_search,
     }
+    return render_to_string("alerts/includes/alert_form.html", context)

@@ -25,8 +25,9 @@ class JobPages(PageNumbers):
     the first 10,000 jobs (narrower filters reach the rest)."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        searching = bool(request.query_params.get("q", "").strip())
-        self.counted = CountUpTo(queryset, SEARCH_COUNT_UP_TO if searching else LIST_COUNT_UP_TO)
+        # (Invalid filters were answered with a 400 before this.)
+        narrowed = any(request.query_params.get(name, "").strip() for name in JobFilter.FILTERS)
+        self.counted = CountUpTo(queryset, SEARCH_COUNT_UP_TO if narrowed else LIST_COUNT_UP_TO)
         return super().paginate_queryset(self.counted, request, view)
 
     def past_the_end(self, number: int, paginator) -> str:
@@ -51,8 +52,8 @@ class JobPages(PageNumbers):
         properties = schema["properties"]
         properties["count"]["description"] = (
             f"How many jobs match, counted up to {LIST_COUNT_UP_TO:,} "
-            f"({SEARCH_COUNT_UP_TO:,} with `q`); past that it is the cap and `count_exact` is "
-            "false."
+            f"({SEARCH_COUNT_UP_TO:,} with any filter); past that it is the cap and "
+            "`count_exact` is false."
         )
         schema["properties"] = {
             "count": properties["count"],
@@ -91,7 +92,7 @@ class JobFilterBackend(ListFilterBackend):
             "The postings /jobs/ shows, with its filters (same names and values) and its order: "
             "featured postings first, then the newest, unless `ordering` says otherwise. An "
             "invalid value is a 400 naming the parameter. Like the page, it counts matches up "
-            f"to {LIST_COUNT_UP_TO:,} ({SEARCH_COUNT_UP_TO:,} with `q`): `count_exact` says "
+            f"to {LIST_COUNT_UP_TO:,} ({SEARCH_COUNT_UP_TO:,} with any filter): `count_exact` says "
             "whether `count` is all of them, and the pages reach the first `count`."
         ),
     ),

@@ -1,6 +1,11 @@
 from django import template
+from django.forms import BoundField, ModelChoiceField
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
+from core import page_tags
+from core.page_cache import cached_fragment
 from jobs import selectors
 
 register = template.Library()
@@ -49,3 +54,57 @@ def age(moment) -> str:
         return f"{days // 30} months ago"
     years = days // 365
     return f"{years} year{'s' if years > 1 else ''} ago"
+
+
+# The search form's choice fields, rendered the way Django renders them, kept once rendered:
+# Django draws each option from a template of its own (the role list alone is 50), which was
+# a fifth of a filtered list's first render. Kept per field, value and error, since those are
+# all that change what a field shows.
+
+
+@register.filter
+def search_widget(field: BoundField) -> str:
+    """A select of fixed choices ("Posted"), or the role select (whose choices are the
+    published roles, kept until a role changes, core.page_cache)."""
+    parts = _parts(field)
+    if isinstance(field.field, ModelChoiceField):
+        tags = (page_tags.ROLES,)
+        return mark_safe(cached_fragment("search-widget", parts, tags, lambda: str(field)))
+    return _fixed_widget(parts, field)
+
+
+@register.filter
+def search_checks(field: BoundField) -> str:
+    """A group of checkboxes of fixed choices (workplace, type, level), each in its label."""
+    return _fixed_checks(_parts(field), field)
+
+
+def _parts(field: BoundField) -> tuple:
+    return (field.html_name, field.auto_id, repr(field.value()), tuple(field.errors))
+
+
+def _fixed_widget(parts: tuple, field: BoundField) -> str:
+    return _kept(("widget", *parts), lambda: str(field))
+
+
+def _fixed_checks(parts: tuple, field: BoundField) -> str:
+    def render() -> str:
+        return "".join(
+            format_html('<label class="check">{} {}</label>', option.tag(), option.choice_label)
+            for option in field
+        )
+
+    return _kept(("checks", *parts), render)
+
+
+_rendered: dict[tuple, str] = {}
+RENDERED_KEPT = 4096
+
+
+def _kept(key: tuple, render) -> str:
+    html = _rendered.get(key)
+    if html is None:
+        if len(_rendered) >= RENDERED_KEPT:
+            _rendered.clear()  # made-up values cannot grow it without bound
+        html = _rendered[key] = mark_safe(render())
+    return html

@@ -1,9 +1,13 @@
 from django import template
 from django_countries import countries
 
+from core import page_tags
+from core.page_cache import cached_fragment
 from jobs.models import Job
+from roles.models import Role
 from salaries.charts import position_bar
-from salaries.figures import PublicTitles, compare_range, posting_title
+from salaries.figures import Comparison, Figures, PublicTitles, figures_for, posting_title
+from salaries.models import SalaryTitle
 
 register = template.Library()
 
@@ -15,15 +19,36 @@ def salary_position(job: Job, role=None):
     yearly = job.pay.yearly_usd()
     if yearly is None:
         return {}
-    title = posting_title(job.title, role, PublicTitles.load())  # two queries
-    if title is None:
+    # The same for every posting with this title, role, level and country ("Senior Data
+    # Scientist" in Germany): found once, kept until the figures or the roles change.
+    where = (job.title, role.pk if role else None, job.experience_level, job.country.code)
+    found = cached_fragment(
+        "salary-figures",
+        where,
+        (page_tags.SALARIES, page_tags.ROLES),
+        lambda: title_figures(job.title, role, job.experience_level, job.country.code),
+    )
+    if found is None:
         return {}
-    comparison = compare_range(title, job.experience_level, job.country.code, *yearly)
-    if comparison is None:
-        return {}
+    figures, title, level, country = found
+    comparison = Comparison(figures, title, level, country, *yearly)
     return {
         "comparison": comparison,
         "country_name": countries.name(comparison.country) if comparison.country else "",
         "converted": job.salary_currency != "USD" or job.salary_period != "year",
         "bar": position_bar(comparison.figures, *yearly),
     }
+
+
+def title_figures(
+    raw_title: str, role: Role | None, level: str, country: str
+) -> tuple[Figures, SalaryTitle, str, str] | None:
+    """(figures, title, level label, country) a posting is compared with; three queries."""
+    title = posting_title(raw_title, role, PublicTitles.load())
+    if title is None:
+        return None
+    found = figures_for(title, level, country)
+    if found is None:
+        return None
+    figures, level_label, where = found
+    return figures, title, level_label, where

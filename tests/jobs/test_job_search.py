@@ -284,3 +284,18 @@ def test_the_job_list_counts_up_to_a_cap(client, board, monkeypatch, settings):
     assert "Page 1 of 2 · 3+ in all" in html  # the pages reach the first three
     assert "Page 2 of 2" in client.get("/jobs/?page=2").text
     assert client.get("/jobs/?page=3").status_code == 404
+
+
+def test_a_filtered_list_counts_up_to_the_lower_cap(client, board, monkeypatch, settings):
+    settings.JOBS_PER_PAGE = 1
+    monkeypatch.setattr("jobs.views.SEARCH_COUNT_UP_TO", 1)
+    pages_changed()
+    # The whole board is counted up to its own cap; any filter stops at the lower one.
+    total = Job.objects.public().count()
+    assert f'<h2 id="results-h">{total} jobs</h2>' in client.get("/jobs/").text
+    assert f'<h2 id="results-h">{total} jobs</h2>' in client.get("/jobs/?ordering=newest").text
+    onsite = Job.objects.public().filter(workplace=Workplace.ONSITE).count()
+    assert onsite > 1
+    html = client.get("/jobs/?workplace=onsite").text
+    assert '<h2 id="results-h">1+ job matches</h2>' in html  # (a cap of one, for the test)
+    assert client.get("/jobs/?workplace=onsite&page=2").status_code == 404  # the first one only
