@@ -93,7 +93,8 @@ def answer(request: HttpRequest, stored: tuple) -> HttpResponse:
     last_modified = parse_http_date_safe(response.get("Last-Modified", "")) or None
     if etag or last_modified:
         # As ConditionalGetMiddleware answers a revalidation.
-        return get_conditional_response(
+        conditional = get_conditional_response(
             request, etag=etag, last_modified=last_modified, response=response
         )
+        return conditional or response
     return response
