@@ -43,11 +43,18 @@ def salary_position(job: Job, role=None):
 def title_figures(
     raw_title: str, role: Role | None, level: str, country: str
 ) -> tuple[Figures, SalaryTitle, str, str] | None:
-    """(figures, title, level label, country) a posting is compared with; three queries."""
-    title = posting_title(raw_title, role, PublicTitles.load())
+    """(figures, title, level label, country) a posting is compared with: the title's match
+    is one query; the public titles and each title's figures are shared with other titles."""
+    public = cached_fragment("public-titles", (), (page_tags.ROLES,), PublicTitles.load)
+    title = posting_title(raw_title, role, public)
     if title is None:
         return None
-    found = figures_for(title, level, country)
+    found = cached_fragment(
+        "title-figures",
+        (title.pk, level, country),
+        (page_tags.SALARIES,),
+        lambda: figures_for(title, level, country),
+    )
     if found is None:
         return None
     figures, level_label, where = found
