@@ -4,6 +4,8 @@ postings.
 Writes reuse the site's posting form (JobForm) for every rule beyond a field's type, so a
 posting the API accepts is one the site would accept."""
 
+from datetime import datetime
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -127,13 +129,17 @@ class JobSerializer(serializers.ModelSerializer):
             "salary": self.get_salary(job),
             "skills": job.skill_list,
             "featured": job.is_featured,
-            "posted_at": DATETIME.to_representation(job.posted_at),
-            "expires_at": DATETIME.to_representation(job.expires_at),
+            "posted_at": datetime_text(job.posted_at),
+            "expires_at": datetime_text(job.expires_at),
         }
 
 
 # How DRF writes a date and time (ISO 8601 in the current time zone, "Z" for UTC).
 DATETIME = serializers.DateTimeField()
+
+
+def datetime_text(moment: datetime | None) -> str | None:
+    return None if moment is None else DATETIME.to_representation(moment)
 
 
 class JobDetailSerializer(JobSerializer):
