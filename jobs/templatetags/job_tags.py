@@ -1,5 +1,6 @@
 from django import template
 from django.forms import BoundField, ModelChoiceField
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -107,4 +108,36 @@ def _kept(key: tuple, render) -> str:
         if len(_rendered) >= RENDERED_KEPT:
             _rendered.clear()  # made-up values cannot grow it without bound
         html = _rendered[key] = mark_safe(render())
+    return html
+
+
+# A posting's card is the same on every list it is on (the home page, /jobs/ searches, role,
+# company and job pages): rendered once for what it shows, then kept. The key is every value the
+# card shows, so a change to any of them makes a new card and a stale one is never served.
+CARDS_KEPT = 5000
+_cards: dict[tuple, str] = {}
+
+
+@register.simple_tag(takes_context=True)
+def job_card(context) -> str:
+    """The card for `job` (jobs/includes/job_card_body.html), with the `heading` level and a
+    search's `marked_title` and `snippet` when the context has them."""
+    job = context["job"]
+    company = job.company
+    heading = context.get("heading") or "h3"
+    marked_title, snippet = context.get("marked_title"), context.get("snippet")
+    shown = (
+        (job.pk, job.slug, job.title, job.is_featured, job.workplace, job.employment_type),
+        (job.card_place, job.level_label, job.has_salary and job.salary_label, job.posted_at),
+        age(job.posted_at),
+        (company.slug, company.name, company.logo_id, company.verified_at, company.verified_how),
+        company.website,
+        (heading, str(marked_title or ""), str(snippet or "")),
+    )
+    html = _cards.get(shown)
+    if html is None:
+        if len(_cards) >= CARDS_KEPT:
+            _cards.clear()
+        cards = {"job": job, "heading": heading, "marked_title": marked_title, "snippet": snippet}
+        html = _cards[shown] = render_to_string("jobs/includes/job_card_body.html", cards)
     return html

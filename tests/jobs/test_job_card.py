@@ -63,3 +63,22 @@ def _cards(html: str) -> dict[str, str]:
     """Each card's markup by its title, in page order."""
     cards = re.findall(r'<li class="card job-card.*?</li>', html, re.S)
     return {re.search(r'<a href="/jobs/[^"]+/">([^<]+)</a>', card).group(1): card for card in cards}
+
+
+def test_a_card_is_rendered_once_for_what_it_shows(client):
+    from unittest import mock
+
+    from jobs.templatetags import job_tags
+
+    job = make_job(title="Kept card")
+    job_tags._cards.clear()
+    with mock.patch.object(job_tags, "render_to_string", wraps=job_tags.render_to_string) as made:
+        first = client.get("/jobs/").text
+        client.get("/jobs/?workplace=onsite")  # the same card on another list
+        assert made.call_count == 1
+        # Anything the card shows makes a new card: a new company name, a new salary.
+        job.company.name = "Renamed Company"
+        job.company.save()
+        assert "Renamed Company" in client.get("/jobs/?ordering=newest").text
+        assert made.call_count == 2
+    assert "Kept card" in first and "Renamed Company" not in first
