@@ -5,6 +5,13 @@ page rendered (the page cache off), as for the first visitor after a change.
 
 Each address is requested through Django's test client with DEBUG off, once to warm up and then
 seven times; the median is printed with the median database time of the page's queries.
+
+    … scripts/search_timings.py --distinct FILE [COUNT]
+
+renders instead COUNT addresses listed in FILE (one per line, as `manage.py bench_addresses`
+writes them) once each: first views of distinct filtered lists, with the page cache on in this
+process's memory, so that fragments many pages share are read as a server reads them. It prints
+the median, 90th and 99th percentile and the slowest, with the median database time.
 """
 
 import os
@@ -17,7 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ["DEBUG"] = "0"
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-os.environ["PAGE_CACHE_SECONDS"] = "0"  # each page rendered, as for the first visitor
+DISTINCT = sys.argv[1:2] == ["--distinct"]
+# Each page rendered, as for the first visitor; over distinct addresses, each is a first view
+# anyway, and the page cache (in memory) keeps what pages share.
+os.environ["PAGE_CACHE_SECONDS"] = "600" if DISTINCT else "0"
 os.environ.pop("REDIS_URL", None)
 
 import django  # noqa: E402
@@ -86,5 +96,30 @@ def main() -> None:
         )
 
 
+def distinct(path: str, count: int) -> None:
+    addresses = [line.strip() for line in Path(path).read_text().splitlines() if line.strip()]
+    client = Client()
+    for address in addresses[count : count + 20]:  # warm up: imports, templates, fragments
+        client.get(address)
+    times, db_times = [], []
+    for address in addresses[:count]:
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            response = client.get(address)
+            times.append(time.perf_counter() - started)
+        assert response.status_code == 200, (address, response.status_code)
+        db_times.append(sum(float(q["time"]) for q in queries.captured_queries))
+    cuts = statistics.quantiles(times, n=100)
+    print(
+        f"{connection.vendor}: {Job.objects.count():,} jobs; {count} first views from {path}: "
+        f"median {statistics.median(times) * 1000:.0f} ms (database "
+        f"{statistics.median(db_times) * 1000:.0f} ms), p90 {cuts[89] * 1000:.0f} ms, "
+        f"p99 {cuts[98] * 1000:.0f} ms, slowest {max(times) * 1000:.0f} ms"
+    )
+
+
 if __name__ == "__main__":
-    main()
+    if DISTINCT:
+        distinct(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 200)
+    else:
+        main()

@@ -3,6 +3,8 @@ from urllib.parse import urlencode
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from alerts import searches
 from alerts.forms import AlertForm
@@ -27,19 +29,23 @@ def alert_form(filterset: JobFilter | None = None, role=None, company=None) -> s
         heading = "E-mail me new jobs at this company"
     else:
         return ""
-    return alert_form_html(search, heading, description, bool(filterset))
+    html = alert_form_html(heading, bool(filterset))
+    return mark_safe(html.replace(SEARCH, escape(search)).replace(DESCRIPTION, escape(description)))
 
 
-# The form is the same for every page showing the same search (it carries no CSRF token, so
-# cached pages can hold it), and Django renders each field and radio button from a template of
-# its own: kept once rendered, it costs a job page nothing.
-@lru_cache(maxsize=2048)
-def alert_form_html(search: str, heading: str, description: str, for_search: bool) -> str:
-    form = AlertForm(initial={"search": search}, auto_id="alert_%s")
+# The form carries no CSRF token (cached pages can hold it), and Django renders each field and
+# radio button from a template of its own. It is rendered once for each heading, with stand-ins
+# for the search and its description, which are put in (escaped) for each page.
+SEARCH, DESCRIPTION = "alert-search-7f3a9c", "alert-description-7f3a9c"
+
+
+@lru_cache(maxsize=256)
+def alert_form_html(heading: str, for_search: bool) -> str:
+    form = AlertForm(initial={"search": SEARCH}, auto_id="alert_%s")
     context = {
         "form": form,
         "heading": heading,
-        "description": description,
+        "description": DESCRIPTION,
         "for_search": for_search,
     }
     return render_to_string("alerts/includes/alert_form.html", context)

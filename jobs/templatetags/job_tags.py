@@ -65,8 +65,8 @@ def age(moment) -> str:
 
 @register.filter
 def search_widget(field: BoundField) -> str:
-    """A select of fixed choices ("Posted"), or the role select (whose choices are the
-    published roles, kept until a role changes, core.page_cache)."""
+    """A text box, a select of fixed choices ("Posted"), or the role select (whose choices are
+    the published roles, kept until a role changes, core.page_cache)."""
     parts = _parts(field)
     if isinstance(field.field, ModelChoiceField):
         tags = (page_tags.ROLES,)

@@ -50,3 +50,15 @@ def test_an_address_cannot_carry_a_header_or_a_second_address(
         response = client.post(CREATE_URL, data)
     assert response.status_code == 200, "refused on the form"
     assert not Subscriber.objects.exists() and mail.outbox == []
+
+
+def test_the_alert_form_on_a_search_escapes_what_was_typed(client):
+    from tests.factories import make_job
+
+    make_job(title="Escaping engineer")
+    html = client.get("/jobs/", {"q": 'engineer <b>"x"</b> & co'}).text
+    form = html.split('class="alert-box', 1)[1].split("</section>", 1)[0]
+    assert "<b>" not in form
+    assert "&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; co" in form  # the description, escaped
+    assert 'name="search" value="q=engineer+%3Cb%3E%22x%22%3C%2Fb%3E+%26+co"' in form
+    assert "alert-search-" not in html and "alert-description-" not in html
