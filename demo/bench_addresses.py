@@ -121,7 +121,8 @@ def distinct(draw: Callable[[], str], count: int, tries: int = 20) -> list[str]:
 
 
 def build(count: int, seed: int = 7) -> dict[str, list[str]]:
-    """`count` addresses of each kind (`job`, `list`, `api`: distinct) and a mix of `count`."""
+    """`count` addresses of each kind (`job`, `list`, `api`: distinct) and two draws of the
+    mix of `count` each."""
     rng = random.Random(seed)
     words = Vocabulary()
     newest = list(Job.objects.public().order_by("-posted_at", "-pk").values_list("slug", flat=True))
@@ -155,10 +156,16 @@ def build(count: int, seed: int = 7) -> dict[str, list[str]]:
     # Distinct job pages: any open posting, each once (first views).
     jobs = rng.sample(newest, min(count, len(newest)))
     kinds = list(MIX_SHARES)
-    mix = [draws[kind]() for kind in rng.choices(kinds, [MIX_SHARES[k] for k in kinds], k=count)]
+    weights = [MIX_SHARES[kind] for kind in kinds]
+
+    def mix() -> list[str]:
+        return [draws[kind]() for kind in rng.choices(kinds, weights, k=count)]
+
     return {
         "job": [f"/jobs/{slug}/" for slug in jobs],
         "list": distinct(draws["list"], count),
         "api": distinct(draws["api"], count),
-        "mix": mix,
+        # Two draws of the same traffic: the first just after a deploy, the next after it.
+        "mix": mix(),
+        "mix-next": mix(),
     }
