@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 
 import reversion
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import CharField, Exists, OuterRef, Q, StringAgg, Subquery, Value
@@ -111,6 +112,8 @@ GUIDE_SEARCH_FIELDS = engine.Fields(
     b=("subtitle", "first_role__name", "second_role__name"),
     # `body_text`: the sections and tips, kept by Guide.refresh_body().
     c=("introduction", "outlook", "conclusion", "body_text"),
+    # Filled by the database on PostgreSQL from the fields above (roles/migrations/0016).
+    vector_column="search_vector",
 )
 
 
@@ -328,6 +331,15 @@ class GuideQuerySet(models.QuerySet):
 
 # A guide's version holds its sections, tips and credits too: restoring one brings back the
 # whole text and its bylines.
+_GuideManagerBase = models.Manager.from_queryset(GuideQuerySet)
+
+
+class GuideManager(_GuideManagerBase["Guide"]):
+    def get_queryset(self) -> GuideQuerySet:
+        # The plugin types a from_queryset() manager's get_queryset() as a plain QuerySet.
+        return super().get_queryset().defer("search_vector")  # type: ignore[return-value]
+
+
 @reversion.register(follow=("sections", "tips", "credits"))
 class Guide(PublicInSomeStatuses, RendersMarkdown):
     PUBLIC_STATUSES = (Status.PUBLISHED,)
@@ -412,7 +424,11 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
         help_text="What the picture shows, for people who cannot see it. Required with an image.",
     )
 
-    objects = GuideQuerySet.as_manager()
+    # What site search matches (roles/migrations/0016): filled by PostgreSQL, empty on SQLite;
+    # never loaded, written back, versioned or kept in a draft.
+    search_vector = SearchVectorField(null=True, editable=False, serialize=False)
+
+    objects = GuideManager()
     markdown_fields = ("introduction", "outlook", "conclusion")
     refuses_unshowable_markdown = True
 
