@@ -101,7 +101,8 @@ def _is_labelled(line: str) -> bool:
 # Separators of the credits `with_roles()` reads in one string: ASCII's own, never in a name.
 FIELD, RECORD = "\x1f", "\x1e"
 
-# What a search looks in, by weight (search/engine.py); a few hundred rows need no stored vector.
+# What a search looks in, by weight (core/textsearch/engine.py): roles, a few dozen rows, on the
+# fly; guides from a stored vector filled by PostgreSQL, since they are searched in their body.
 ROLE_SEARCH_FIELDS = engine.Fields(
     a=("name",),
     b=("summary", "broader_titles", "skills", "tools"),

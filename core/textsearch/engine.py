@@ -2,7 +2,7 @@
 
 PostgreSQL: full-text search. Each searchable model names its fields by weight (A above B above
 C); a model may keep the weighted vector in an indexed column (jobs do, filled by a database
-trigger), otherwise the vector is built on the fly (guides and roles: a few hundred rows).
+trigger, and so do guides), otherwise the vector is built on the fly (roles: a few dozen rows).
 Words are stemmed in English ("engineers" finds "engineer"), ranking is `ts_rank` with the
 default weights (A 1.0, B 0.4, C 0.2), phrases use the `<->` operator and the last word of a
 query may match as a prefix (`pyto:*`).
