@@ -280,17 +280,19 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}){memory}, {platform.system()} {platform.release()}{load}"
 
 
-def postgres_version(database_url: str) -> str:
+def psql_value(database_url: str, sql: str, timeout: int = 60) -> str:
+    """The one value `sql` answers, or "?" when psql cannot say."""
     try:
         out = subprocess.run(
-            ["psql", database_url, "-Atc", "SHOW server_version"],
-            capture_output=True,
-            text=True,
-            timeout=10,
+            ["psql", database_url, "-Atc", sql], capture_output=True, text=True, timeout=timeout
         )
-        return out.stdout.strip().split()[0] if out.returncode == 0 else "?"
-    except (OSError, subprocess.SubprocessError, IndexError):
+    except (OSError, subprocess.SubprocessError):
         return "?"
+    return out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else "?"
+
+
+def postgres_version(database_url: str) -> str:
+    return psql_value(database_url, "SHOW server_version", timeout=10).split()[0]
 
 
 def ensure_database(database_url: str) -> None:
@@ -579,16 +581,8 @@ def main() -> int:
 
 
 def jobs_count(database_url: str) -> str:
-    try:
-        out = subprocess.run(
-            ["psql", database_url, "-Atc", "SELECT count(*) FROM jobs_job"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        return f"{int(out.stdout.strip()):,}"
-    except (OSError, subprocess.SubprocessError, ValueError):
-        return "?"
+    count = psql_value(database_url, "SELECT count(*) FROM jobs_job")
+    return f"{int(count):,}" if count.isdigit() else count
 
 
 if __name__ == "__main__":

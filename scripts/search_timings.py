@@ -71,6 +71,16 @@ ADDRESSES = [
 RUNS = 7
 
 
+def timed(client: Client, address: str) -> tuple[float, float]:
+    """Seconds for one request of `address` (a 200), and seconds in its queries."""
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        response = client.get(address)
+        seconds = time.perf_counter() - started
+    assert response.status_code == 200, (address, response.status_code)
+    return seconds, sum(float(q["time"]) for q in queries.captured_queries)
+
+
 def main() -> None:
     client = Client()
     public = Job.objects.public().count()
@@ -80,12 +90,9 @@ def main() -> None:
         client.get(address)
         times, db_times = [], []
         for _ in range(RUNS):
-            with CaptureQueriesContext(connection) as queries:
-                started = time.perf_counter()
-                response = client.get(address)
-                times.append(time.perf_counter() - started)
-            assert response.status_code == 200, (address, response.status_code)
-            db_times.append(sum(float(q["time"]) for q in queries.captured_queries))
+            seconds, database = timed(client, address)
+            times.append(seconds)
+            db_times.append(database)
         text = address.split("q=", 1)[1].split("&")[0] if "q=" in address else ""
         text = text.replace("+", " ").replace("%22", '"')
         jobs = Job.objects.public()
@@ -103,12 +110,9 @@ def distinct(path: str, count: int) -> None:
         client.get(address)
     times, db_times = [], []
     for address in addresses[:count]:
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            response = client.get(address)
-            times.append(time.perf_counter() - started)
-        assert response.status_code == 200, (address, response.status_code)
-        db_times.append(sum(float(q["time"]) for q in queries.captured_queries))
+        seconds, database = timed(client, address)
+        times.append(seconds)
+        db_times.append(database)
     cuts = statistics.quantiles(times, n=100)
     print(
         f"{connection.vendor}: {Job.objects.count():,} jobs; {count} first views from {path}: "

@@ -12,6 +12,8 @@ column stays empty (search falls back to matching text).
 import django.contrib.postgres.search
 from django.db import migrations
 
+from core.postgres_sql import on_postgresql
+
 # The weights and configuration must match core/textsearch/engine.py and GUIDE_SEARCH_FIELDS
 # (each weight's fields joined by spaces, as Django's SearchVector joins them).
 CREATE = """
@@ -57,14 +59,6 @@ DROP FUNCTION IF EXISTS roles_role_guide_search_vector_refresh();
 DROP TRIGGER IF EXISTS roles_guide_search_vector ON roles_guide;
 DROP FUNCTION IF EXISTS roles_guide_search_vector_fill();
 """
-
-
-def on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
-
-    return run
 
 
 class Migration(migrations.Migration):
