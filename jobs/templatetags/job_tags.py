@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django import template
 from django.forms import BoundField, ModelChoiceField
 from django.template.loader import render_to_string
@@ -57,10 +59,31 @@ def age(moment) -> str:
     return f"{years} year{'s' if years > 1 else ''} ago"
 
 
+class Rendered:
+    """HTML kept once rendered, by a key of everything it shows. Emptied when full, so that
+    made-up values cannot grow it without bound."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._html: dict[tuple, str] = {}
+
+    def get(self, key: tuple, render: Callable[[], str]) -> str:
+        html = self._html.get(key)
+        if html is None:
+            if len(self._html) >= self.limit:
+                self._html.clear()
+            html = self._html[key] = mark_safe(render())
+        return html
+
+    def clear(self) -> None:
+        self._html.clear()
+
+
 # The search form's choice fields, rendered the way Django renders them, kept once rendered:
 # Django draws each option from a template of its own (the role list alone is 50), which was
 # a fifth of a filtered list's first render. Kept per field, value and error, since those are
 # all that change what a field shows.
+_fields = Rendered(limit=4096)
 
 
 @register.filter
@@ -71,51 +94,30 @@ def search_widget(field: BoundField) -> str:
     if isinstance(field.field, ModelChoiceField):
         tags = (page_tags.ROLES,)
         return mark_safe(cached_fragment("search-widget", parts, tags, lambda: str(field)))
-    return _fixed_widget(parts, field)
+    return _fields.get(("widget", *parts), lambda: str(field))
 
 
 @register.filter
 def search_checks(field: BoundField) -> str:
     """A group of checkboxes of fixed choices (workplace, type, level), each in its label."""
-    return _fixed_checks(_parts(field), field)
 
-
-def _parts(field: BoundField) -> tuple:
-    return (field.html_name, field.auto_id, repr(field.value()), tuple(field.errors))
-
-
-def _fixed_widget(parts: tuple, field: BoundField) -> str:
-    return _kept(("widget", *parts), lambda: str(field))
-
-
-def _fixed_checks(parts: tuple, field: BoundField) -> str:
     def render() -> str:
         return "".join(
             format_html('<label class="check">{} {}</label>', option.tag(), option.choice_label)
             for option in field
         )
 
-    return _kept(("checks", *parts), render)
+    return _fields.get(("checks", *_parts(field)), render)
 
 
-_rendered: dict[tuple, str] = {}
-RENDERED_KEPT = 4096
-
-
-def _kept(key: tuple, render) -> str:
-    html = _rendered.get(key)
-    if html is None:
-        if len(_rendered) >= RENDERED_KEPT:
-            _rendered.clear()  # made-up values cannot grow it without bound
-        html = _rendered[key] = mark_safe(render())
-    return html
+def _parts(field: BoundField) -> tuple:
+    return (field.html_name, field.auto_id, repr(field.value()), tuple(field.errors))
 
 
 # A posting's card is the same on every list it is on (the home page, /jobs/ searches, role,
 # company and job pages): rendered once for what it shows, then kept. The key is every value the
 # card shows, so a change to any of them makes a new card and a stale one is never served.
-CARDS_KEPT = 5000
-_cards: dict[tuple, str] = {}
+_cards = Rendered(limit=5000)
 
 
 @register.simple_tag(takes_context=True)
@@ -134,10 +136,5 @@ def job_card(context) -> str:
         company.website,
         (heading, str(marked_title or ""), str(snippet or "")),
     )
-    html = _cards.get(shown)
-    if html is None:
-        if len(_cards) >= CARDS_KEPT:
-            _cards.clear()
-        cards = {"job": job, "heading": heading, "marked_title": marked_title, "snippet": snippet}
-        html = _cards[shown] = render_to_string("jobs/includes/job_card_body.html", cards)
-    return html
+    cards = {"job": job, "heading": heading, "marked_title": marked_title, "snippet": snippet}
+    return _cards.get(shown, lambda: render_to_string("jobs/includes/job_card_body.html", cards))
