@@ -164,15 +164,6 @@ class JobFilter(django_filters.FilterSet):
             queryset = cast(JobQuerySet, queryset).featured_first()
         return super().filter_queryset(queryset)
 
-    def narrows(self) -> bool:
-        """True when a valid filter applies (the order alone changes nothing)."""
-        self.is_valid()  # runs validation once; invalid fields are left out of cleaned_data
-        return any(
-            value not in (None, "", [])
-            for name, value in self.form.cleaned_data.items()
-            if name != "ordering"
-        )
-
     def filter_q(self, queryset: JobQuerySet, name: str, value: str) -> JobQuerySet:
         """The site search's engine over title, company, skills and description (search/)."""
         return queryset.search(value)

@@ -75,15 +75,15 @@ def job_list(request: HttpRequest) -> HttpResponse:
     if jobs.uses_default_order:
         # A few featured postings first, then the newest, without sorting every match.
         results = FeaturedFirst(results, up_to=settings.FEATURED_ON_JOB_LIST)
+    active = jobs.active_filters()
     # "10,000+" (or "1,000+" for a filtered list) rather than counting every match.
-    cap = SEARCH_COUNT_UP_TO if jobs.narrows() else LIST_COUNT_UP_TO
+    cap = SEARCH_COUNT_UP_TO if active else LIST_COUNT_UP_TO
     results = CountUpTo(results, cap)
     # Paginator needs only count() and slices; the stubs ask for a whole sequence.
     paginator: Paginator[Job] = Paginator(results, settings.JOBS_PER_PAGE)  # type: ignore[arg-type]
     page = page_or_404(paginator, request)
     if _found_nothing(jobs, page):
         do_not_store(request)
-    active = jobs.active_filters()
     context = {
         "filter": jobs,
         "page": page,
