@@ -147,6 +147,16 @@ def test_a_job_object(client, board):
     assert "description_html" not in job  # lists stay light; the detail carries it
 
 
+def test_the_json_written_out_has_exactly_the_declared_fields(client, board):
+    """The serializers write a job's JSON directly; their declarations still describe it."""
+    from jobs.api.serializers import JobDetailSerializer, JobSerializer
+
+    listed = client.get("/api/v1/jobs/").json()["results"][0]
+    assert list(listed) == JobSerializer.Meta.fields
+    one = client.get(f"/api/v1/jobs/{listed['slug']}/").json()
+    assert list(one) == JobDetailSerializer.Meta.fields
+
+
 def test_job_detail(client, board):
     slug = client.get("/api/v1/jobs/?q=Remote+Senior").json()["results"][0]["slug"]
     response = client.get(f"/api/v1/jobs/{slug}/")
