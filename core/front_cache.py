@@ -7,7 +7,7 @@ for (scheme, host and the full path as sent); a hit is answered at once, with th
 went out with the page the first time (security headers, CSP, caching and tags), its compressed
 copy when the browser takes gzip, and a 304 for a matching If-None-Match.
 
-It keeps only what the view's decorator stored on the way (`page_cache.KEPT`), under the same
+It keeps only what the view's decorator checked on the way (`page_cache.KEPT`), under the same
 generation and tag versions, so whatever retires the page retires this copy too, and the rules
 of what may be stored stay the view's own: anonymous GETs, no cookie set, nothing private. The
 API is never answered here: its throttles count every request.
@@ -41,10 +41,20 @@ class FrontPageCacheMiddleware:
         lookup, stored = page_cache.read_current(key)
         if stored is not None:
             return answer(request, stored)
-        response = self.get_response(request)
+        setattr(request, page_cache.FRONT_MISS, key)
+        # The rest of the request's lookups reuse this one's reading of the cache's state.
+        with page_cache.request_lookup(lookup):
+            response = self.get_response(request)
         kept: page_cache.Kept | None = getattr(request, page_cache.KEPT, None)
-        if kept is not None and lookup is not None and may_keep(response):
-            page_cache.store(key, lookup, kept.tags, entry(kept, response), kept.seconds)
+        if kept is not None:
+            # Checked by the view's decorator a moment ago: a change since then moved a version
+            # or the generation on, and both copies read as stale.
+            values = {kept.key: kept.value}
+            if may_keep(response):
+                # Under the address as asked for and as the view wrote it (the same page: a
+                # request for that one skips the view's own lookup after missing here).
+                values[key] = values[canonical_key(kept.key)] = entry(kept, response)
+            page_cache.keep_many(values, kept.generation, kept.versions, kept.seconds)
         return response
 
 
@@ -62,6 +72,11 @@ def front_key(request: HttpRequest) -> str | None:
     except DisallowedHost:
         return None  # the 400 comes from the usual path
     return None if host is None else page_cache.address_key(request, host, prefix="front")
+
+
+def canonical_key(page_key: str) -> str:
+    """The front key of the address a page key names (the query as the view reads it)."""
+    return "front:" + page_key.partition(":")[2]
 
 
 def may_keep(response: HttpResponse) -> bool:

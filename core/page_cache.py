@@ -182,45 +182,101 @@ class Lookup:
     change: str | None
 
 
-def read_current(key: str) -> tuple[Lookup | None, Any]:
+# The cache's state as the request's first lookup read it (set by core.front_cache for the rest
+# of the request): later lookups in the same request read only their own keys. A change after
+# it is still caught: a page or fragment is stored only if the change token has not moved since.
+_request_lookup: ContextVar[Lookup | None] = ContextVar("page_cache_request_lookup", default=None)
+
+
+@contextmanager
+def request_lookup(lookup: Lookup | None) -> Iterator[None]:
+    """Lookups made inside reuse `lookup` rather than reading the generation again."""
+    token = _request_lookup.set(lookup)
+    try:
+        yield
+    finally:
+        _request_lookup.reset(token)
+
+
+def read_current(key: str, tag_keys: Iterable[str] = ()) -> tuple[Lookup | None, Any]:
     """The cache's state and what `key` holds if it is still current (its generation and the
-    versions of its tags unchanged): one round trip, two on a stored page. (None, None) when
-    the cache cannot be reached."""
+    versions of its tags unchanged): one round trip, two on a stored page whose tags were not
+    named in `tag_keys` (read with the key when the caller knows them). (None, None) when the
+    cache cannot be reached."""
     _check_changes_after_failures()
-    found = _safely(cache.get_many, [GENERATION_KEY, CHANGE_KEY, key]) or {}
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        generation = current_generation()
-        return (Lookup(generation, found.get(CHANGE_KEY)) if generation else None), None
-    lookup = Lookup(generation, found.get(CHANGE_KEY))
+    tag_keys = list(tag_keys)
+    lookup = _request_lookup.get()
+    state = [] if lookup is not None else [GENERATION_KEY, CHANGE_KEY]
+    found = _safely(cache.get_many, [*state, key, *tag_keys]) or {}
+    if lookup is None:
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = current_generation()
+            return (Lookup(generation, found.get(CHANGE_KEY)) if generation else None), None
+        lookup = Lookup(generation, found.get(CHANGE_KEY))
     stored = found.get(key)
-    if stored is None or len(stored) != 3 or stored[0] != generation:
+    if stored is None or len(stored) != 3 or stored[0] != lookup.generation:
         return lookup, None
     versions = stored[1]
-    if versions and (_safely(cache.get_many, list(versions)) or {}) != versions:
+    if versions.keys() <= set(tag_keys):
+        current = {tag_key: found.get(tag_key) for tag_key in versions}
+    elif versions:
+        current = _safely(cache.get_many, list(versions)) or {}
+    else:
+        current = {}
+    if current != versions:
         return lookup, None  # a tag moved on, or its version was lost: stale
     return lookup, stored[2]
+
+
+def current_versions(lookup: Lookup, tags: Iterable[str]) -> dict[str, str] | None:
+    """The current versions of `tags`, to keep a value with; None when public content changed
+    since `lookup` (the value may show what was there before)."""
+    keys = sorted({page_tags.key(tag) for tag in tags})
+    found = _safely(cache.get_many, [GENERATION_KEY, CHANGE_KEY, *keys]) or {}
+    if found.get(GENERATION_KEY) != lookup.generation or found.get(CHANGE_KEY) != lookup.change:
+        return None
+    missing = [k for k in keys if k not in found]
+    raced = []
+    for tag_key in missing:
+        # Never set or lost (evicted, a restart): a new version, which no stored page carries.
+        token = _token()
+        if _safely(cache.add, tag_key, token, timeout=None):
+            found[tag_key] = token  # ours: a change after it moves it on, and the page is stale
+        else:
+            raced.append(tag_key)
+    if raced:
+        # A change (or another request) set one of them first.
+        again = _safely(cache.get_many, [*raced, CHANGE_KEY]) or {}
+        if again.get(CHANGE_KEY) != lookup.change or any(k not in again for k in raced):
+            return None
+        found.update(again)
+    return {k: found[k] for k in keys}
+
+
+def keep(key: str, generation: str, versions: dict[str, str], value: Any, seconds: int) -> None:
+    """Store `value` under the generation and tag versions it was checked against."""
+    keep_many({key: value}, generation, versions, seconds)
+
+
+def keep_many(
+    values: dict[str, Any], generation: str, versions: dict[str, str], seconds: int
+) -> None:
+    """Store several values checked against the same generation and versions: one round trip."""
+    entries = {key: (generation, versions, value) for key, value in values.items()}
+    if len(entries) == 1:
+        _safely(cache.set, *entries.popitem(), seconds)
+    else:
+        _safely(cache.set_many, entries, seconds)
 
 
 def store(key: str, lookup: Lookup, tags: Iterable[str], value: Any, seconds: int) -> bool:
     """Keep `value` with the current versions of `tags`, unless public content changed since
     `lookup` (the value may show what was there before, and False says so)."""
-    keys = sorted({page_tags.key(tag) for tag in tags})
-    found = _safely(cache.get_many, [GENERATION_KEY, CHANGE_KEY, *keys]) or {}
-    if found.get(GENERATION_KEY) != lookup.generation or found.get(CHANGE_KEY) != lookup.change:
+    versions = current_versions(lookup, tags)
+    if versions is None:
         return False
-    missing = [k for k in keys if k not in found]
-    if missing:
-        # Never set or lost (evicted, a restart): a new version, which no stored page carries.
-        for tag_key in missing:
-            _safely(cache.add, tag_key, _token(), timeout=None)
-        # (A change made between the two reads may have set one of them first.)
-        again = _safely(cache.get_many, [*missing, CHANGE_KEY]) or {}
-        if again.get(CHANGE_KEY) != lookup.change or any(k not in again for k in missing):
-            return False
-        found.update(again)
-    versions = {k: found[k] for k in keys}
-    _safely(cache.set, key, (lookup.generation, versions, value), seconds)
+    keep(key, lookup.generation, versions, value, seconds)
     return True
 
 
@@ -234,7 +290,9 @@ def cached_fragment(
     if settings.PAGE_CACHE_SECONDS <= 0:
         return compute()
     key = f"fragment:{name}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
-    lookup, stored = read_current(key)
+    tags = tuple(tags)
+    # (Its tags' versions are read with it: one round trip for a fragment still current.)
+    lookup, stored = read_current(key, [page_tags.key(tag) for tag in tags])
     if stored is not None:
         return stored[0]
     value = compute()
@@ -286,13 +344,30 @@ CACHE_UNTIL = "cache_until"
 KEPT = "page_kept"
 
 
+# The request attribute naming the page the front middleware looked up and did not find.
+FRONT_MISS = "page_front_miss"
+
+
 @dataclass(frozen=True)
 class Kept:
-    """A page as stored (status, headers, body, compressed body), with its tags and lifetime."""
+    """A page to store (status, headers, body, compressed body) under `key`, with the generation
+    and tag versions it was checked against and its lifetime. For a request that came through
+    the front middleware, that middleware stores it together with its own copy, under the same
+    generation and versions, without checking again: one round trip for both."""
 
+    key: str
     value: tuple
-    tags: frozenset[str]
+    generation: str
+    versions: dict[str, str]
     seconds: int
+
+
+def _front_missed(request: HttpRequest, key: str) -> bool:
+    """The front middleware just missed this very address (the query as asked for is the
+    canonical one): a page stored under it is stored there too (core.front_cache keeps each
+    page under the canonical address as well as the one asked for)."""
+    missed = getattr(request, FRONT_MISS, None)
+    return missed is not None and missed.partition(":")[2] == key.partition(":")[2]
 
 
 def tag_page(request: HttpRequest, *tags: str) -> None:
@@ -445,7 +520,10 @@ def cache_public_page(
             key = cache_key_for(request, query)
             if key is None:
                 return view(request, *args, **kwargs)
-            lookup, stored = read_current(key)
+            if _front_missed(request, key):
+                lookup, stored = _request_lookup.get(), None  # no second look for the same page
+            else:
+                lookup, stored = read_current(key)
             if lookup is None:
                 return view(request, *args, **kwargs)
             if stored is not None:
@@ -472,13 +550,17 @@ def cache_public_page(
                 # The headers and body only: smaller than the response object, and quicker to read.
                 kept = _kept(response)
                 seconds = _seconds_to_keep(response)
-                if not store(key, lookup, request_tags(request), kept, seconds):
+                versions = current_versions(lookup, request_tags(request))
+                if versions is None:
                     # Public content changed while it was rendered: it may show what was there
                     # before, so no cache keeps it (the purge may already have gone out).
                     _revalidate_every_time(response)
                 else:
-                    tags = frozenset(request_tags(request))
-                    setattr(request, KEPT, Kept(kept, tags, seconds))
+                    stored_page = Kept(key, kept, lookup.generation, versions, seconds)
+                    if getattr(request, FRONT_MISS, None):
+                        setattr(request, KEPT, stored_page)  # kept with the front's copy
+                    else:
+                        keep(key, lookup.generation, versions, kept, seconds)
                     # As a hit would send it (the body compressed once, not twice).
                     response = from_stored(kept, request)
                 response["X-Page-Cache"] = "miss"
