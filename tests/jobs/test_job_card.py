@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from jobs.choices import Workplace
 from jobs.templatetags.job_tags import age
-from tests.factories import make_job
+from tests.factories import make_company, make_job
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_a_card_is_rendered_once_for_what_it_shows(client):
 
     job = make_job(title="Kept card")
     job_tags._cards.clear()
-    with mock.patch.object(job_tags, "render_to_string", wraps=job_tags.render_to_string) as made:
+    with mock.patch.object(job_tags, "card_html", wraps=job_tags.card_html) as made:
         first = client.get("/jobs/").text
         client.get("/jobs/?workplace=onsite")  # the same card on another list
         assert made.call_count == 1
@@ -82,3 +82,23 @@ def test_a_card_is_rendered_once_for_what_it_shows(client):
         assert "Renamed Company" in client.get("/jobs/?ordering=newest").text
         assert made.call_count == 2
     assert "Kept card" in first and "Renamed Company" not in first
+
+
+def test_card_escapes_what_employers_wrote_and_marks_featured_and_verified(client):
+    now = timezone.now()
+    company = make_company(name="Ada & <Co>", verified_at=now, verified_how="moderator")
+    make_job(title="<script>x</script> Engineer", company=company,
+             featured_until=now + timedelta(days=3))  # fmt: skip
+    html = client.get("/jobs/").text
+    card = re.search(r'<li class="card job-card is-featured">.*?</li>', html, re.S).group(0)
+    assert "<script>x" not in card and "&lt;script&gt;x&lt;/script&gt; Engineer" in card
+    assert ">Ada &amp; &lt;Co&gt;</a>" in card and "Verified</span>" in card
+    assert '<span class="badge">Featured</span></h3>' in card
+
+
+def test_a_search_card_shows_the_marked_title_and_the_matching_words(client):
+    make_job(title="Vector Search Engineer", description="We tune vector indexes every day.")
+    html = client.get("/search/?q=vector").text
+    card = re.search(r'<li class="card job-card">.*?</li>', html, re.S).group(0)
+    assert "<mark>Vector</mark> Search Engineer</a>" in card
+    assert '<p class="snippet">' in card and "<mark>vector</mark> indexes" in card
