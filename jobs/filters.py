@@ -57,6 +57,20 @@ def without_blanks(data: QueryDict | None) -> QueryDict | None:
     return kept
 
 
+class JobSearchForm(forms.Form):
+    """The search form. Its class is built once (JobFilter.get_form_class); the choices of
+    roles and companies are read for each form, as they stand when it is made."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # `public()` compares with the time it is built: a queryset kept with the class would
+        # call a company whose first posting came later "not a valid choice". (Building it is
+        # most of the form's cost: only when a company is asked for; the field is hidden.)
+        cast(forms.ModelChoiceField, self.fields["role"]).queryset = Role.objects.published()
+        companies = Company.objects.public() if self["company"].data else Company.objects.none()
+        cast(forms.ModelChoiceField, self.fields["company"]).queryset = companies
+
+
 class JobFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Keywords",
@@ -99,14 +113,13 @@ class JobFilter(django_filters.FilterSet):
     )
     role = django_filters.ModelChoiceFilter(
         label="Role",
-        queryset=lambda request: Role.objects.published(),  # type: ignore[arg-type]  # per request
+        # (Called once, for the form class; each form reads the roles again: JobSearchForm.)
+        queryset=lambda request: Role.objects.published(),  # type: ignore[arg-type]
         to_field_name="slug",
         empty_label="Any role",
     )
     company = django_filters.ModelChoiceFilter(
         label="Company",
-        # Built per request: `public()` compares with the time it is built, so one built with
-        # the class would call a company whose first posting came later "not a valid choice".
         queryset=lambda request: Company.objects.public(),  # type: ignore[arg-type]
         to_field_name="slug",
         widget=forms.HiddenInput,
@@ -126,6 +139,7 @@ class JobFilter(django_filters.FilterSet):
 
     class Meta:
         model = Job
+        form = JobSearchForm
         fields = [
             "q",
             "location",
@@ -146,6 +160,17 @@ class JobFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(without_blanks(data), *args, **kwargs)
+
+    # django-filter makes a form class, and a field for each filter, on every request: about a
+    # millisecond. The fields are the same for every search (each form copies them), so the
+    # class is made once.
+    _form_class: type[forms.Form] | None = None
+
+    def get_form_class(self) -> type[forms.Form]:
+        cls = type(self)
+        if cls.__dict__.get("_form_class") is None:
+            cls._form_class = super().get_form_class()
+        return cast(type[forms.Form], cls._form_class)
 
     if TYPE_CHECKING:
         # django-filter types `qs` for any model; this filter's are always postings.
