@@ -97,3 +97,19 @@ def test_the_api_is_never_answered_from_the_front(job):
         Client().get("/api/v1/jobs/")
     assert stored.called
     assert not any(call.args[0].startswith("front:") for call in stored.call_args_list)
+
+
+def test_a_first_view_asks_the_cache_a_few_times(job):
+    """The front lookup reads the cache's state once for the whole request; a fragment's tag
+    versions come with it; the page and its front copy are written together."""
+    other = make_job(title="Feature Store Engineer", company=job.company)
+    Client().get(job.get_absolute_url())  # the company's newest postings, now kept
+    # Every call the page cache makes to the cache goes through _safely: one round trip each.
+    with mock.patch.object(page_cache, "_safely", wraps=page_cache._safely) as calls:
+        response = Client().get(other.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    asked = [call.args[0].__name__ for call in calls.call_args_list]
+    # The front lookup; the company's newest postings and the pay comparison, each with its
+    # tags' versions; keeping the comparison (a check, a write); the page's check; one write of
+    # both copies. Before, the same view asked 17 times.
+    assert len(asked) <= 8, asked
