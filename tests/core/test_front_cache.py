@@ -111,5 +111,5 @@ def test_a_first_view_asks_the_cache_a_few_times(job):
     asked = [call.args[0].__name__ for call in calls.call_args_list]
     # The front lookup; the company's newest postings and the pay comparison, each with its
     # tags' versions; keeping the comparison (a check, a write); the page's check; one write of
-    # both copies. Before, the same view asked 17 times.
+    # both copies. Before, the same view asked 13 times.
     assert len(asked) <= 8, asked
