@@ -53,7 +53,8 @@ class FrontPageCacheMiddleware:
             if may_keep(response):
                 # Under the address as asked for and as the view wrote it (the same page: a
                 # request for that one skips the view's own lookup after missing here).
-                values[key] = values[canonical_key(kept.key)] = entry(kept, response)
+                values[key] = entry(kept, response)
+                values[page_cache.same_address(kept.key, "front")] = values[key]
             page_cache.keep_many(values, kept.generation, kept.versions, kept.seconds)
         return response
 
@@ -72,11 +73,6 @@ def front_key(request: HttpRequest) -> str | None:
     except DisallowedHost:
         return None  # the 400 comes from the usual path
     return None if host is None else page_cache.address_key(request, host, prefix="front")
-
-
-def canonical_key(page_key: str) -> str:
-    """The front key of the address a page key names (the query as the view reads it)."""
-    return "front:" + page_key.partition(":")[2]
 
 
 def may_keep(response: HttpResponse) -> bool:

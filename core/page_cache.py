@@ -340,11 +340,9 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
 PAGE_TAGS = "page_tags"
 DO_NOT_STORE = "page_not_stored"
 CACHE_UNTIL = "cache_until"
-# The request attribute holding the page just stored (`Kept`), for core.front_cache.
+# The request attributes holding the page to store (`Kept`), for core.front_cache, and naming
+# the address the front middleware looked up and did not find.
 KEPT = "page_kept"
-
-
-# The request attribute naming the page the front middleware looked up and did not find.
 FRONT_MISS = "page_front_miss"
 
 
@@ -366,8 +364,12 @@ def _front_missed(request: HttpRequest, key: str) -> bool:
     """The front middleware just missed this very address (the query as asked for is the
     canonical one): a page stored under it is stored there too (core.front_cache keeps each
     page under the canonical address as well as the one asked for)."""
-    missed = getattr(request, FRONT_MISS, None)
-    return missed is not None and missed.partition(":")[2] == key.partition(":")[2]
+    return getattr(request, FRONT_MISS, None) == same_address(key, "front")
+
+
+def same_address(key: str, prefix: str) -> str:
+    """The key of the same address under another prefix ("page:…" to "front:…")."""
+    return f"{prefix}:{key.partition(':')[2]}"
 
 
 def tag_page(request: HttpRequest, *tags: str) -> None:
