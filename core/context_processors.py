@@ -16,10 +16,10 @@ def site(request: HttpRequest) -> dict:
     return {"site_name": settings.SITE_NAME, "nav_section": section, "main_nav": MAIN_NAV}
 
 
-MAIN_NAV = [
+MAIN_NAV = (
     ("jobs", "jobs:list", "Jobs"),
     ("guides", "roles:guides", "Guides"),
     ("roles", "roles:list", "Roles"),
     ("salaries", "salaries:list", "Salaries"),
     ("employers", "employers:home", "Employers"),
-]
+)

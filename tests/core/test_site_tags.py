@@ -54,3 +54,36 @@ def test_the_apply_button_names_the_company_possessively(client, name, said):
     html = client.get(job.get_absolute_url()).text
     assert said in html
     assert "’s’" not in html and "s’s" not in html
+
+
+@pytest.mark.django_db
+def test_the_navigation_and_footer_are_rendered_once_per_section(client, settings):
+    from unittest import mock
+
+    from core.templatetags import site_tags
+
+    settings.SITE_NAME = "Navigation Test Board"
+    site_tags._rendered.cache_clear()
+    with mock.patch.object(site_tags, "render_to_string", wraps=site_tags.render_to_string) as made:
+        jobs = client.get("/jobs/").text
+        client.get("/jobs/?workplace=remote")  # the same section: nothing rendered again
+        guides = client.get("/guides/").text
+    # The footer once, the navigation once for each of the two sections.
+    assert made.call_count == 3
+    assert '<a href="/jobs/" aria-current="page">Jobs</a>' in jobs
+    assert '<a href="/guides/" aria-current="page">Guides</a>' in guides
+    assert '<a href="/jobs/">Jobs</a>' in guides
+    assert "<strong>Navigation Test Board</strong>" in jobs and 'href="/privacy/"' in guides
+
+
+def test_the_links_follow_the_script_prefix():
+    from django.urls import set_script_prefix
+
+    footer = Template('{% load site_tags %}{% rendered_once "includes/site_footer.html" %}')
+    set_script_prefix("/board/")
+    try:
+        under_prefix = footer.render(Context())
+    finally:
+        set_script_prefix("/")
+    assert 'href="/board/privacy/"' in under_prefix
+    assert 'href="/privacy/"' in footer.render(Context())
