@@ -2,9 +2,10 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from django.conf import settings
-from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q, Value
 from django.utils.text import slugify
 
 from roles.models import Role
@@ -208,27 +209,43 @@ def countries_with_data(title: SalaryTitle) -> list[tuple[str, int]]:
     )
 
 
-def posting_title(raw_title: str, role: Role | None, public: PublicTitles) -> SalaryTitle | None:
-    """The public title a posting's pay is compared with: the title its own title matches (as
-    `TitleMatcher` matches it, aliases included), else its role's; one query, reading only the
-    titles and aliases whose keys the raw title could match."""
-    keys = candidate_keys(raw_title)
-    role_slug = slugify(role.name) if role is not None else ""
-    rows = list(
-        SalaryTitle.objects.annotate(
-            matching_alias=FilteredRelation("aliases", condition=Q(aliases__key__in=keys)),
-            alias_key=F("matching_alias__key"),
-        ).filter(Q(key__in=keys) | Q(alias_key__isnull=False) | Q(slug=role_slug))
-    )
-    matched = {title.key: title.pk for title in rows if title.key in keys}
-    matched.update({title.alias_key: title.pk for title in rows if title.alias_key})  # as there
-    title_id = TitleMatcher(matched).match(raw_title).title_id
-    by_pk = {title.pk: title for title in rows if title.slug in public.roles_by_slug}
-    if title_id is not None and title_id in by_pk:
-        return by_pk[title_id]
-    if role_slug:
-        return next((title for title in by_pk.values() if title.slug == role_slug), None)
-    return None
+@dataclass
+class PostingTitles:
+    """What a posting's title is matched against: every title's and alias's key with the title
+    it names (as `TitleMatcher.from_database`), and the public titles' names and slugs by id.
+    One row per role title, broader title and alias (a few hundred at most), read in two
+    queries and shared by every job page until the salaries or the roles change, so a posting
+    is matched without a query of its own."""
+
+    keys: dict[str, int]
+    public: dict[int, tuple[str, str]]  # id: (name, slug)
+
+    @classmethod
+    def load(cls) -> "PostingTitles":
+        public = PublicTitles.load().roles_by_slug
+        # Titles and aliases in one query; an alias's key wins, as in from_database.
+        titles = SalaryTitle.objects.values_list("pk", "key", "name", "slug", Value(False))
+        aliases = TitleAlias.objects.values_list(
+            "title_id", "key", Value(""), Value(""), Value(True)
+        )
+        rows = sorted(titles.order_by().union(aliases.order_by(), all=True), key=itemgetter(4))
+        keys = {key: pk for pk, key, _, _, _ in rows}
+        named = {pk: (name, slug) for pk, _, name, slug, alias in rows if not alias}
+        return cls(keys, {pk: names for pk, names in named.items() if names[1] in public})
+
+    def match(self, raw_title: str, role: Role | None) -> SalaryTitle | None:
+        """The public title a posting's pay is compared with: the title its own title matches
+        (aliases included), else its role's."""
+        title_id = TitleMatcher(self.keys).match(raw_title).title_id
+        if title_id is None or title_id not in self.public:
+            role_slug = slugify(role.name) if role is not None else ""
+            title_id = next(
+                (pk for pk, (_, slug) in self.public.items() if slug == role_slug), None
+            )
+        if title_id is None:
+            return None
+        name, slug = self.public[title_id]
+        return SalaryTitle(pk=title_id, name=name, slug=slug)
 
 
 def median_for(title_name: str) -> Figures | None:
@@ -261,26 +278,26 @@ class Comparison:
         return "around"
 
 
-def compare_range(
-    title: SalaryTitle, level: str, country: str, low: int, high: int
-) -> Comparison | None:
-    """The most specific figures with enough records (country and level, country, global level,
-    global) for a yearly USD range; one query."""
-    found = figures_for(title, level, country)
-    return Comparison(found[0], title, found[1], found[2], low, high) if found else None
+@dataclass
+class TitleCuts:
+    """A title's overall figures (every year) by country and level, "" for all of them: what
+    job pages compare postings with, one query per title, shared by all its postings."""
 
+    name: str
+    cuts: dict[tuple[str, str], Figures]  # (country, level): figures with enough records
 
-def figures_for(title: SalaryTitle, level: str, country: str) -> tuple[Figures, str, str] | None:
-    """The most specific figures with enough records (country and level, country, global level,
-    global), with the level's label and the country they cover ("" for every level or
-    country); one query."""
-    stats = SalaryStat.objects.filter(
-        Q(country=country) | Q(country=""), Q(level=level) | Q(level=""), title=title, year=0
-    )
-    by_cut = {(s.country, s.level): s for s in stats}
-    for cut in ((country, level), (country, ""), ("", level), ("", "")):
-        stat = by_cut.get(cut)
-        figures = Figures.from_stat(title.name, stat)
-        if stat is not None and figures.shown:
-            return figures, LEVEL_LABELS.get(cut[1], ""), cut[0]
-    return None
+    @classmethod
+    def load(cls, title: SalaryTitle) -> "TitleCuts":
+        stats = SalaryStat.objects.filter(title=title, year=0, count__gte=min_sample())
+        cuts = {(s.country, s.level): Figures.from_stat(title.name, s) for s in stats}
+        return cls(title.name, cuts)
+
+    def most_specific(self, level: str, country: str) -> tuple[Figures, str, str] | None:
+        """The most specific figures with enough records (country and level, country, global
+        level, global), with the level's label and the country they cover ("" for every level
+        or country)."""
+        for cut in ((country, level), (country, ""), ("", level), ("", "")):
+            figures = self.cuts.get(cut)
+            if figures is not None:
+                return figures, LEVEL_LABELS.get(cut[1], ""), cut[0]
+        return None

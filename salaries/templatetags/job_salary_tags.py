@@ -6,7 +6,7 @@ from core.page_cache import cached_fragment
 from jobs.models import Job
 from roles.models import Role
 from salaries.charts import position_bar
-from salaries.figures import Comparison, Figures, PublicTitles, figures_for, posting_title
+from salaries.figures import Comparison, Figures, PostingTitles, TitleCuts
 from salaries.models import SalaryTitle
 
 register = template.Library()
@@ -19,15 +19,7 @@ def salary_position(job: Job, role=None):
     yearly = job.pay.yearly_usd()
     if yearly is None:
         return {}
-    # The same for every posting with this title, role, level and country ("Senior Data
-    # Scientist" in Germany): found once, kept until the figures or the roles change.
-    where = (job.title, role.pk if role else None, job.experience_level, job.country.code)
-    found = cached_fragment(
-        "salary-figures",
-        where,
-        (page_tags.SALARIES, page_tags.ROLES),
-        lambda: title_figures(job.title, role, job.experience_level, job.country.code),
-    )
+    found = title_figures(job.title, role, job.experience_level, job.country.code)
     if found is None:
         return {}
     figures, title, level, country = found
@@ -43,18 +35,20 @@ def salary_position(job: Job, role=None):
 def title_figures(
     raw_title: str, role: Role | None, level: str, country: str
 ) -> tuple[Figures, SalaryTitle, str, str] | None:
-    """(figures, title, level label, country) a posting is compared with: the title's match
-    is one query; the public titles and each title's figures are shared with other titles."""
-    public = cached_fragment("public-titles", (), (page_tags.ROLES,), PublicTitles.load)
-    title = posting_title(raw_title, role, public)
+    """(figures, title, level label, country) a posting is compared with, from two fragments
+    every job page shares: the titles a posting's title is matched against, and the matched
+    title's figures by country and level. Postings' titles are nearly all different, so a
+    fragment per posting title would mostly be missed and written."""
+    titles = cached_fragment(
+        "posting-titles", (), (page_tags.SALARIES, page_tags.ROLES), PostingTitles.load
+    )
+    title = titles.match(raw_title, role)
     if title is None:
         return None
-    found = cached_fragment(
-        "title-figures",
-        (title.pk, level, country),
-        (page_tags.SALARIES,),
-        lambda: figures_for(title, level, country),
+    cuts = cached_fragment(
+        "title-cuts", (title.pk,), (page_tags.SALARIES,), lambda: TitleCuts.load(title)
     )
+    found = cuts.most_specific(level, country)
     if found is None:
         return None
     figures, level_label, where = found

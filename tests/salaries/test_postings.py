@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from jobs.choices import JobStatus, SalaryPeriod
 from roles.models import Status
-from salaries.models import SalaryRecord, SalaryStat, SalaryTitle, Source
+from salaries.models import SalaryRecord, SalaryStat, SalaryTitle, Source, TitleAlias
 from salaries.observations import yearly_usd_range
 from salaries.stats import refresh_stats
 from salaries.sync import sync_postings
@@ -180,3 +180,29 @@ def test_job_page_without_enough_data_says_nothing(client):
     job = make_job(title="Data Scientist")
     refresh_stats()
     assert "How the pay compares" not in client.get(job.get_absolute_url()).content.decode()
+
+
+def test_job_pages_match_titles_through_aliases_and_share_the_figures(
+    client, django_assert_max_num_queries
+):
+    scientist = make_role(name="Data Scientist", slug="data-scientist", broader_titles="")
+    make_role(name="ML Engineer", slug="ml-engineer", broader_titles="")
+    engineers = SalaryTitle.objects.get(name="ML Engineer")
+    make_salary_records(engineers, [200_000] * 5, level="senior")
+    make_salary_records(SalaryTitle.objects.get(name="Data Scientist"), [100_000] * 5)
+    # An editor's alias sends "Model Builder" postings to the engineers' figures.
+    TitleAlias.objects.create(alias="Model Builder", title=engineers)
+    refresh_stats()  # retires the salary figures pages and fragments show
+    aliased = make_job(title="Senior Model Builder", role=scientist, experience_level="senior")
+    other = make_job(title="Staff Model Builder", role=scientist, experience_level="senior")
+    html = client.get(aliased.get_absolute_url()).content.decode()
+    assert "below the median</strong> for Senior ML Engineer" in html
+    # A title nothing matches is compared with its role's title.
+    unmatched = make_job(title="Quant Wizard", role=scientist, experience_level="entry")
+    html = client.get(unmatched.get_absolute_url()).content.decode()
+    assert "below the median</strong> for Data Scientist worldwide" in html
+    # Another posting of the role, with a title of its own: the titles and the figures are
+    # the ones read for the first pages, so its first view reads only the posting.
+    with django_assert_max_num_queries(1):
+        html = client.get(other.get_absolute_url()).content.decode()
+    assert "for Senior ML Engineer" in html
