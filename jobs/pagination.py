@@ -9,6 +9,7 @@ first, reading at most as many as come before the page.
 
 from django.utils import timezone
 
+from core.textsearch import engine
 from jobs.models import JobQuerySet, featured_now_q
 
 
@@ -100,7 +101,8 @@ class CountUpTo:
         )
         # posted_at, a column of the job_public index: PostgreSQL counts public postings from
         # that index alone when no other filter applies.
-        found = queryset.order_by().values("posted_at")[: self.cap + 1].count()
+        with engine.planned_from_the_index(queryset):
+            found = queryset.order_by().values("posted_at")[: self.cap + 1].count()
         self.exact = found <= self.cap
         return min(found, self.cap)
 

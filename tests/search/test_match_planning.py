@@ -1,0 +1,77 @@
+"""Keyword searches planned from the GIN index on PostgreSQL: the planner is told what matching a
+stored vector costs, and where it was not, a capped count of a keyword is planned without
+sequential scans and leaves the session as it found it."""
+
+import pytest
+from django.db import DataError, connection, transaction
+
+from core.textsearch import engine
+from jobs.models import Job
+from jobs.pagination import CountUpTo
+from tests.factories import make_job
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL: planner costs and settings (SQLite has no planner to steer)",
+    ),
+]
+
+
+def seqscan() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        return cursor.fetchone()[0]
+
+
+def match_cost() -> float:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT procost FROM pg_proc WHERE oid = %s::regprocedure", [engine.MATCH_FUNCTION]
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.fixture
+def untold(monkeypatch):
+    """A database whose user could not set the match's cost."""
+    monkeypatch.setattr(engine, "_planner_knows_the_match_cost", lambda alias: False)
+
+
+def test_the_migration_told_the_planner_what_a_match_costs():
+    assert match_cost() == engine.MATCH_COST
+
+
+def test_a_capped_keyword_count_is_steered_and_the_session_left_as_it_was(untold):
+    for n in range(3):
+        make_job(title=f"Vision Engineer {n}")
+    make_job(title="Data Analyst")
+    steered = []
+    counted = CountUpTo(Job.objects.public().search("vision"), cap=2)
+
+    def spy(execute, sql, params, many, context):
+        steered.append(seqscan() if "COUNT(*)" in sql else None)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(spy):
+        assert counted.count() == 2 and not counted.exact
+    assert "off" in steered  # the count itself ran with sequential scans off
+    assert seqscan() == "on"
+    # Without a keyword nothing is changed.
+    assert CountUpTo(Job.objects.public(), cap=10).count() == 4 and seqscan() == "on"
+
+
+def test_a_failed_count_in_a_transaction_is_undone_by_its_rollback(untold):
+    make_job(title="Vision Engineer")
+    queryset = Job.objects.public().search("vision")
+    # The division's error comes out, not one from resetting in a failed transaction.
+    with (
+        pytest.raises(DataError),
+        transaction.atomic(),
+        engine.planned_from_the_index(queryset),
+        connection.cursor() as cursor,
+    ):
+        assert seqscan() == "off"
+        cursor.execute("SELECT 1/0")
+    assert seqscan() == "on"
