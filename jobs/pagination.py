@@ -7,6 +7,8 @@ featured postings fill on their own skips the rest; a page after the featured on
 first, reading at most as many as come before the page.
 """
 
+from typing import cast
+
 from django.utils import timezone
 
 from core.textsearch import engine
@@ -17,17 +19,29 @@ class FeaturedFirst:
     """A sliceable, countable stand-in for `queryset.featured_first()`, for Paginator.
 
     With `up_to`, only the newest `up_to` featured postings go first and the others take their
-    place among the rest by date: a list page opens with a few featured cards, not a screenful."""
+    place among the rest by date: a list page opens with a few featured cards, not a screenful.
+    The first page (most lists are asked for no other) is read in one query."""
 
     def __init__(self, queryset: JobQuerySet, up_to: int | None = None):
-        featured_now = featured_now_q(timezone.now())
+        self.now = timezone.now()
+        featured_now = featured_now_q(self.now)
         self.queryset = queryset
-        self.featured: JobQuerySet | list = queryset.filter(featured_now).newest()
+        self.up_to = up_to
+        self._featured: JobQuerySet | list = queryset.filter(featured_now).newest()
         if up_to is None:
-            self.rest = queryset.exclude(featured_now).newest()
-        else:
-            self.featured = list(self.featured[:up_to])
-            self.rest = queryset.exclude(pk__in=[job.pk for job in self.featured]).newest()
+            self._rest = queryset.exclude(featured_now).newest()
+
+    @property
+    def featured(self) -> JobQuerySet | list:
+        if self.up_to is not None and not isinstance(self._featured, list):
+            self._featured = list(self._featured[: self.up_to])
+        return self._featured
+
+    @property
+    def rest(self) -> JobQuerySet:
+        if self.up_to is None:
+            return self._rest
+        return self.queryset.exclude(pk__in=[job.pk for job in self.featured]).newest()
 
     def count(self) -> int:
         return self.queryset.order_by().count()
@@ -46,6 +60,8 @@ class FeaturedFirst:
         start, stop = index.start or 0, index.stop
         if stop is None:
             stop = self.count()
+        if start == 0 and isinstance(self._featured, JobQuerySet):
+            return self._first(stop)
         rows = list(self.featured[start:stop])
         if len(rows) == stop - start:
             return rows  # featured postings fill the page
@@ -53,6 +69,21 @@ class FeaturedFirst:
         # `start` rows (a full count would read every featured match of a common search word).
         split = start + len(rows) if rows else self._featured_before(start)
         return rows + list(self.rest[max(start - split, 0) : stop - split])
+
+    def _first(self, stop: int) -> list:
+        """The first `stop` postings in one query: the newest featured ones that go first, and
+        enough of the newest others to fill the page, each part read from its index."""
+        shown = stop if self.up_to is None else min(self.up_to, stop)
+        featured_part = cast(JobQuerySet, self._featured)[:shown]
+        # Without `up_to` the rest leave out every featured posting; with it only those shown.
+        others_part = self._rest[:stop] if self.up_to is None else self.queryset.newest()
+        if self.up_to is not None:
+            others_part = others_part[: stop + shown]
+        rows = newest_first(self.queryset.in_any(featured_part, others_part))
+        featured = [job for job in rows if job.featured_until and job.featured_until > self.now]
+        featured = featured[:shown]
+        first = {job.pk for job in featured}
+        return (featured + [job for job in rows if job.pk not in first])[:stop]
 
 
 def newest_first(jobs) -> list:

@@ -241,9 +241,9 @@ def test_queries_do_not_grow_with_jobs(client, settings):
         make_job(company=companies[n % 5], role=role)
     assert Job.objects.public().count() == 500
     assert (count(""), count("role=ml&workplace=onsite&company=" + companies[0].slug)) == small
-    # The total, featured rows, other rows and the role menu (the featured ones run out on the
-    # first page, so they need no count); filtering by role and company adds one check each.
-    assert small == (4, 6)
+    # The total, the first page (its featured rows and the newest others in one query) and the
+    # role menu; filtering by role and company adds one check each.
+    assert small == (3, 5)
 
 
 def test_featured_first_pages_match_the_featured_first_ordering():
@@ -261,6 +261,20 @@ def test_featured_first_pages_match_the_featured_first_ordering():
     assert paged[0:23] == expected
     for start, stop in [(0, 5), (3, 9), (5, 20), (20, 40)]:
         assert paged[start:stop] == expected[start:stop]
+        # A first page read on its own, as a list page asks for it, is the same.
+        assert FeaturedFirst(Job.objects.public())[start:stop] == expected[start:stop]
+    # With `up_to`, the newest featured postings go first and the others keep their dates.
+    featured = [job for job in expected if job.featured_until and job.featured_until > now]
+    for up_to in (0, 2, 10):
+        first = featured[:up_to]
+        by_date = first + sorted(
+            (job for job in expected if job not in first),
+            key=lambda job: (job.posted_at, job.pk),
+            reverse=True,
+        )
+        for start, stop in [(0, 1), (0, 5), (0, 23), (3, 9), (20, 40)]:
+            page = FeaturedFirst(Job.objects.public(), up_to=up_to)[start:stop]
+            assert page == by_date[start:stop], (up_to, start, stop)
 
 
 def test_featured_then_newest_matches_the_featured_first_ordering():
