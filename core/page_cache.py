@@ -290,16 +290,59 @@ def cached_fragment(
     if settings.PAGE_CACHE_SECONDS <= 0:
         return compute()
     key = f"fragment:{name}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
+    near = _near_fragments.get(key)
+    if near is not None:
+        return near[0]
     tags = tuple(tags)
     # (Its tags' versions are read with it: one round trip for a fragment still current.)
     lookup, stored = read_current(key, [page_tags.key(tag) for tag in tags])
     if stored is not None:
-        return stored[0]
-    value = compute()
-    if lookup is not None:
-        # (In a tuple: a value of None is kept too.)
-        store(key, lookup, tags, (value,), settings.PAGE_CACHE_SECONDS)
+        value = stored[0]
+    else:
+        value = compute()
+        if lookup is not None:
+            # (In a tuple: a value of None is kept too.)
+            store(key, lookup, tags, (value,), settings.PAGE_CACHE_SECONDS)
+    _near_fragments.keep(key, (value,))
     return value
+
+
+class NearFragments:
+    """Fragments this process has read or computed, each with the cache's state (generation and
+    last change) of the request that did so. While a later request finds the same state, no
+    public content has changed since (every change moves the change token, core.page_changes),
+    so the fragment is still current and is served from here without a round trip to Redis; a
+    change, a new generation or a lost token (None) makes each one be read again. Only inside a
+    request, whose front lookup read that state; emptied when full, like job_tags.Rendered.
+
+    A job page's first view read four fragments from Redis (the role's guides and newest
+    postings, the titles its pay is compared with, the title's figures): a third of its time on
+    two cores, where a round trip costs the worker about 0.3 ms of CPU and a wake-up."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._kept: dict[str, tuple[Lookup, tuple]] = {}
+
+    def get(self, key: str) -> tuple | None:
+        lookup = _request_lookup.get()
+        found = self._kept.get(key)
+        if lookup is None or lookup.change is None or found is None or found[0] != lookup:
+            return None
+        return found[1]
+
+    def keep(self, key: str, value: tuple) -> None:
+        lookup = _request_lookup.get()
+        if lookup is None or lookup.change is None:
+            return
+        if len(self._kept) >= self.limit:
+            self._kept.clear()
+        self._kept[key] = (lookup, value)
+
+    def clear(self) -> None:
+        self._kept.clear()
+
+
+_near_fragments = NearFragments(limit=4096)
 
 
 def _cacheable_request(request: HttpRequest) -> bool:

@@ -2,8 +2,10 @@
 many pages share (retired by their tags like pages), and one Redis client per pool."""
 
 import gzip
+from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from core import page_cache, page_tags
@@ -95,3 +97,38 @@ def test_redis_clients_are_made_once_per_pool():
     first = client.get_client()
     assert client.get_client(write=True) is first
     assert first.ping()
+
+
+def test_a_fragment_is_served_by_the_process_while_nothing_changes():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return ["figures", len(calls)]
+
+    def read():
+        # What the front lookup of a request reads, for the rest of the request.
+        state = cache.get_many([page_cache.GENERATION_KEY, page_cache.CHANGE_KEY])
+        lookup = page_cache.Lookup(
+            state[page_cache.GENERATION_KEY], state.get(page_cache.CHANGE_KEY)
+        )
+        with (
+            page_cache.request_lookup(lookup),
+            mock.patch.object(page_cache, "_safely", wraps=page_cache._safely) as asked,
+        ):
+            value = page_cache.cached_fragment("near", ("a",), (page_tags.SALARIES,), compute)
+        return value, asked.call_count
+
+    page_cache.current_generation()
+    page_cache.pages_changed(page_tags.JOBS)  # a change token to be current under
+    assert read()[0] == ["figures", 1]
+    assert read() == (["figures", 1], 0)  # no round trip to the cache
+    page_cache.pages_changed(page_tags.JOBS)  # any change: read from the cache again
+    value, asked = read()
+    assert value == ["figures", 1] and asked > 0
+    assert read() == (["figures", 1], 0)
+    page_cache.pages_changed(page_tags.SALARIES)  # its own tag: computed again
+    assert read()[0] == ["figures", 2]
+    # Without a change token (lost from the cache) nothing is served from the process.
+    cache.delete(page_cache.CHANGE_KEY)
+    assert read()[1] > 0 and read()[1] > 0
