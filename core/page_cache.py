@@ -27,6 +27,7 @@ to the 503 page.
 
 import hashlib
 import logging
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -314,6 +315,8 @@ class NearFragments:
     so the fragment is still current and is served from here without a round trip to Redis; a
     change, a new generation or a lost token (None) makes each one be read again. Only inside a
     request, whose front lookup read that state; emptied when full, like job_tags.Rendered.
+    Kept no longer than the cache keeps a fragment (PAGE_CACHE_SECONDS): a posting that ends
+    by its date moves no token, and a role's newest postings must drop it in time as before.
 
     A job page's first view read four fragments from Redis (the role's guides and newest
     postings, the titles its pay is compared with, the title's figures): a third of its time on
@@ -321,14 +324,16 @@ class NearFragments:
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self._kept: dict[str, tuple[Lookup, tuple]] = {}
+        self._kept: dict[str, tuple[Lookup, float, tuple]] = {}
 
     def get(self, key: str) -> tuple | None:
         lookup = _request_lookup.get()
         found = self._kept.get(key)
         if lookup is None or lookup.change is None or found is None or found[0] != lookup:
             return None
-        return found[1]
+        if time.monotonic() - found[1] > settings.PAGE_CACHE_SECONDS:
+            return None
+        return found[2]
 
     def keep(self, key: str, value: tuple) -> None:
         lookup = _request_lookup.get()
@@ -336,7 +341,7 @@ class NearFragments:
             return
         if len(self._kept) >= self.limit:
             self._kept.clear()
-        self._kept[key] = (lookup, value)
+        self._kept[key] = (lookup, time.monotonic(), value)
 
     def clear(self) -> None:
         self._kept.clear()

@@ -81,12 +81,13 @@ def _empty_cache():
     # test to the next.
     from django.core.cache import caches
 
-    from core import ratelimit
+    from core import page_cache, ratelimit
 
     def clear():
         for cache in caches.all():
             cache.clear()
         ratelimit._fallback.clear()
+        page_cache._near_fragments.clear()  # (fragments this process served)
 
     clear()
     yield

@@ -23,12 +23,11 @@ from functools import lru_cache, reduce
 from operator import add, and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connections
+from django.db import connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
-from psycopg.pq import TransactionStatus
 
 from core.textsearch.query import Query, Term, parse
 
@@ -133,8 +132,9 @@ def planned_from_the_index(queryset: QuerySet) -> Iterator[None]:
     Untold, the planner counts checking a row's words as nearly free, so under a LIMIT (a
     count that stops at 1,000) it reads the table in order and matches each row's vector: 60–100
     ms to find a thousand matches of a common word among 100,000 postings, against 15–20 ms
-    from the index. A session setting, so it is reset at the end; when the transaction failed,
-    its rollback undoes the setting instead."""
+    from the index. The setting is the transaction's own (SET LOCAL), so it ends with it, even
+    behind a pooler that hands the connection to another client; inside a transaction already
+    open it lasts until that one ends."""
     connection = connections[queryset.db]
     if (
         connection.vendor != "postgresql"
@@ -143,14 +143,10 @@ def planned_from_the_index(queryset: QuerySet) -> Iterator[None]:
     ):
         yield
         return
-    with connection.cursor() as cursor:
-        cursor.execute("SET enable_seqscan = off")
-    try:
+    with transaction.atomic(using=queryset.db, savepoint=False):
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
         yield
-    finally:
-        if connection.connection.info.transaction_status != TransactionStatus.INERROR:
-            with connection.cursor() as cursor:
-                cursor.execute("RESET enable_seqscan")
 
 
 # --- PostgreSQL ------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 many pages share (retired by their tags like pages), and one Redis client per pool."""
 
 import gzip
+import time
 from unittest import mock
 
 import pytest
@@ -99,7 +100,7 @@ def test_redis_clients_are_made_once_per_pool():
     assert first.ping()
 
 
-def test_a_fragment_is_served_by_the_process_while_nothing_changes():
+def test_a_fragment_is_served_by_the_process_while_nothing_changes(settings):
     calls = []
 
     def compute():
@@ -129,6 +130,10 @@ def test_a_fragment_is_served_by_the_process_while_nothing_changes():
     assert read() == (["figures", 1], 0)
     page_cache.pages_changed(page_tags.SALARIES)  # its own tag: computed again
     assert read()[0] == ["figures", 2]
+    # No longer than the cache keeps a fragment: a posting ending by its date moves no token.
+    later = time.monotonic() + settings.PAGE_CACHE_SECONDS + 1
+    with mock.patch.object(page_cache.time, "monotonic", return_value=later):
+        assert read()[1] > 0
     # Without a change token (lost from the cache) nothing is served from the process.
     cache.delete(page_cache.CHANGE_KEY)
     assert read()[1] > 0 and read()[1] > 0

@@ -3,7 +3,7 @@ stored vector costs, and where it was not, a capped count of a keyword is planne
 sequential scans and leaves the session as it found it."""
 
 import pytest
-from django.db import DataError, connection, transaction
+from django.db import DataError, connection
 
 from core.textsearch import engine
 from jobs.models import Job
@@ -40,9 +40,18 @@ def untold(monkeypatch):
 
 
 def test_the_migration_told_the_planner_what_a_match_costs():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_has_role(proowner, 'USAGE') FROM pg_proc WHERE oid = %s::regprocedure",
+            [engine.MATCH_FUNCTION],
+        )
+        if not cursor.fetchone()[0]:
+            pytest.skip("the database user may not set a built-in function's cost")
     assert match_cost() == engine.MATCH_COST
 
 
+# In autocommit, as a request runs (a test's own transaction would hold SET LOCAL to its end).
+@pytest.mark.django_db(transaction=True)
 def test_a_capped_keyword_count_is_steered_and_the_session_left_as_it_was(untold):
     for n in range(3):
         make_job(title=f"Vision Engineer {n}")
@@ -62,13 +71,12 @@ def test_a_capped_keyword_count_is_steered_and_the_session_left_as_it_was(untold
     assert CountUpTo(Job.objects.public(), cap=10).count() == 4 and seqscan() == "on"
 
 
-def test_a_failed_count_in_a_transaction_is_undone_by_its_rollback(untold):
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_steered_count_leaves_the_session_as_it_was(untold):
     make_job(title="Vision Engineer")
     queryset = Job.objects.public().search("vision")
-    # The division's error comes out, not one from resetting in a failed transaction.
     with (
-        pytest.raises(DataError),
-        transaction.atomic(),
+        pytest.raises(DataError),  # the query's own error
         engine.planned_from_the_index(queryset),
         connection.cursor() as cursor,
     ):
