@@ -50,9 +50,7 @@ def test_the_migration_told_the_planner_what_a_match_costs():
     assert match_cost() == engine.MATCH_COST
 
 
-# In autocommit, as a request runs (a test's own transaction would hold SET LOCAL to its end).
-@pytest.mark.django_db(transaction=True)
-def test_a_capped_keyword_count_is_steered_and_the_session_left_as_it_was(untold):
+def test_a_capped_keyword_count_is_steered(untold):
     for n in range(3):
         make_job(title=f"Vision Engineer {n}")
     make_job(title="Data Analyst")
@@ -66,20 +64,44 @@ def test_a_capped_keyword_count_is_steered_and_the_session_left_as_it_was(untold
     with connection.execute_wrapper(spy):
         assert counted.count() == 2 and not counted.exact
     assert "off" in steered  # the count itself ran with sequential scans off
+
+
+# In autocommit, as a request runs: a test's own transaction would hold SET LOCAL to its end.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_setting_ends_with_the_count_and_with_a_failed_one(untold):
+    make_job(title="Vision Engineer")
+    queryset = Job.objects.public().search("vision")
+    assert CountUpTo(queryset, cap=5).count() == 1
     assert seqscan() == "on"
-    # Without a keyword nothing is changed.
-    assert CountUpTo(Job.objects.public(), cap=10).count() == 4 and seqscan() == "on"
+    with (
+        pytest.raises(DataError),
+        engine.planned_from_the_index(queryset),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SELECT 1/0")
+    assert seqscan() == "on"
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_failed_steered_count_leaves_the_session_as_it_was(untold):
+def test_without_a_keyword_nothing_is_steered(untold):
+    make_job(title="Data Analyst")
+    steered = []
+
+    def spy(execute, sql, params, many, context):
+        steered.append(seqscan() if "COUNT(*)" in sql else None)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(spy):
+        assert CountUpTo(Job.objects.public(), cap=10).count() == 1
+    assert "off" not in steered and "on" in steered
+
+
+def test_a_failed_steered_count_raises_its_own_error(untold):
     make_job(title="Vision Engineer")
     queryset = Job.objects.public().search("vision")
     with (
-        pytest.raises(DataError),  # the query's own error
+        pytest.raises(DataError),  # the query's error, nothing from the setting
         engine.planned_from_the_index(queryset),
         connection.cursor() as cursor,
     ):
         assert seqscan() == "off"
         cursor.execute("SELECT 1/0")
-    assert seqscan() == "on"
