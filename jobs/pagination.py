@@ -75,11 +75,10 @@ class FeaturedFirst:
         enough of the newest others to fill the page, each part read from its index."""
         shown = stop if self.up_to is None else min(self.up_to, stop)
         featured_part = cast(JobQuerySet, self._featured)[:shown]
-        # Without `up_to` the rest leave out every featured posting; with it only those shown.
-        others_part = self._rest[:stop] if self.up_to is None else self.queryset.newest()
-        if self.up_to is not None:
-            others_part = others_part[: stop + shown]
-        rows = newest_first(self.queryset.in_any(featured_part, others_part))
+        # Without `up_to` the rest leave out every featured posting; with it only those shown,
+        # and the newest `stop` hold enough others: at most `shown` of them go first.
+        others = self._rest if self.up_to is None else self.queryset.newest()
+        rows = newest_first(self.queryset.in_any(featured_part, others[:stop]))
         featured = [job for job in rows if job.featured_until and job.featured_until > self.now]
         featured = featured[:shown]
         first = {job.pk for job in featured}
@@ -92,15 +91,9 @@ def newest_first(jobs) -> list:
 
 
 def featured_then_newest(queryset: JobQuerySet, limit: int) -> list:
-    """The first `limit` postings of `queryset` in featured-first order, in one query: the newest
-    `limit` featured postings and the newest `limit` postings, each read from an index."""
-    now = timezone.now()
-    featured = queryset.filter(featured_now_q(now)).newest()[:limit]
-    rows = newest_first(queryset.in_any(featured, queryset.newest()[:limit]))
-    featured = [job for job in rows if job.featured_until and job.featured_until > now][:limit]
-    shown = {job.pk for job in featured}
-    newest = [job for job in rows[:limit] if job.pk not in shown]
-    return (featured + newest)[:limit]
+    """The first `limit` postings of `queryset` in featured-first order, in one query: a list's
+    first page with at most `limit` featured postings first."""
+    return FeaturedFirst(queryset, up_to=limit)[0:limit]
 
 
 # Past this many postings the whole board says "10,000+" (500 pages of 20) instead of counting
