@@ -125,6 +125,8 @@ for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
     DATABASE_REPLICAS.append(_alias)
 for _database in DATABASES.values():
     if _database["ENGINE"] == "django.db.backends.postgresql":
+        # Django's backend with a health check that looks at the socket before it queries.
+        _database["ENGINE"] = "core.postgresql"
         # A database that does not answer a new connection costs a request (or a worker's tick)
         # this many seconds, not the operating system's minutes; the URL's ?connect_timeout= wins.
         _database.setdefault("OPTIONS", {}).setdefault(

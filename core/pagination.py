@@ -8,6 +8,13 @@ from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpRequest
 
 
+def requested_page(request: HttpRequest) -> int:
+    """The page number asked for, for work done before the paginator decides (page 1 when
+    absent or not a number: page_or_404() then answers a bad one)."""
+    typed = request.GET.get("page", "").strip()
+    return int(typed) if typed.isascii() and typed.isdigit() and len(typed) < 10 else 1
+
+
 def page_or_404(paginator: Paginator, request: HttpRequest) -> Page:
     """The page `?page=` asks for (page 1 when absent or blank); anything but a whole number
     in ASCII digits from 1 to the last page (`-1`, `abc`, `+2`, `1.5`, `99999`) is a 404."""

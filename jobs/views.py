@@ -23,11 +23,17 @@ from core.page_cache import (
     do_not_store,
     tag_page,
 )
-from core.pagination import page_or_404
+from core.pagination import page_or_404, requested_page
 from jobs.filters import JOB_LIST_QUERY, JobFilter
 from jobs.merging import resolve_company_slug
 from jobs.models import Job
-from jobs.pagination import LIST_COUNT_UP_TO, SEARCH_COUNT_UP_TO, CountUpTo, FeaturedFirst
+from jobs.pagination import (
+    LIST_COUNT_UP_TO,
+    SEARCH_COUNT_UP_TO,
+    CountUpTo,
+    FeaturedFirst,
+    search_count_up_to,
+)
 from jobs.role_figures import popular_guides
 from jobs.structured_data import job_posting_json_ld
 from roles.models import Guide, Role
@@ -76,8 +82,14 @@ def job_list(request: HttpRequest) -> HttpResponse:
         # A few featured postings first, then the newest, without sorting every match.
         results = FeaturedFirst(results, up_to=settings.FEATURED_ON_JOB_LIST)
     active = jobs.active_filters()
-    # "10,000+" (or "1,000+" for a filtered list) rather than counting every match.
-    cap = SEARCH_COUNT_UP_TO if active else LIST_COUNT_UP_TO
+    # "10,000+" (or "200+" for a filtered list, further on later pages) rather than counting
+    # every match.
+    if active:
+        cap = search_count_up_to(
+            requested_page(request), settings.JOBS_PER_PAGE, SEARCH_COUNT_UP_TO
+        )
+    else:
+        cap = LIST_COUNT_UP_TO
     results = CountUpTo(results, cap)
     # Paginator needs only count() and slices; the stubs ask for a whole sequence.
     paginator: Paginator[Job] = Paginator(results, settings.JOBS_PER_PAGE)  # type: ignore[arg-type]
@@ -88,6 +100,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
         "filter": jobs,
         "page": page,
         "count_label": results.label(page.paginator.count),
+        "count_more": not results.exact,  # more pages than counted: "Page 1 of 10+"
         # Each applied filter with the address of the same search without it.
         "active_filters": [
             (label, query_without(request.GET, name, "page")) for label, name in active

@@ -11,7 +11,7 @@ from django.utils import timezone
 from core.page_cache import pages_changed
 from jobs.choices import EmploymentType, ExperienceLevel, JobStatus, SalaryPeriod, Workplace
 from jobs.models import Job
-from jobs.pagination import FeaturedFirst, featured_then_newest
+from jobs.pagination import FeaturedFirst, featured_then_newest, search_count_up_to
 from tests.factories import make_company, make_job, make_role
 
 pytestmark = pytest.mark.django_db
@@ -295,7 +295,7 @@ def test_the_job_list_counts_up_to_a_cap(client, board, monkeypatch, settings):
     pages_changed()  # as after a deploy: pages cached under the old code are retired
     html = client.get("/jobs/").text
     assert '<h2 id="results-h">3+ jobs</h2>' in html
-    assert "Page 1 of 2 · 3+ in all" in html  # the pages reach the first three
+    assert "Page 1 of 2+ · 3+ in all" in html  # the pages reach the first three
     assert "Page 2 of 2" in client.get("/jobs/?page=2").text
     assert client.get("/jobs/?page=3").status_code == 404
 
@@ -313,3 +313,39 @@ def test_a_filtered_list_counts_up_to_the_lower_cap(client, board, monkeypatch, 
     html = client.get("/jobs/?workplace=onsite").text
     assert '<h2 id="results-h">1+ job matches</h2>' in html  # (a cap of one, for the test)
     assert client.get("/jobs/?workplace=onsite&page=2").status_code == 404  # the first one only
+
+
+def test_a_filtered_list_counts_as_far_as_its_reader_pages_soon():
+    # Twenty a page: 200 ("200+", ten pages) up to page 5, then in steps of ten pages, always
+    # five pages past the one shown, never past the ceiling.
+    assert [search_count_up_to(page, 20, 1000) for page in (1, 5, 6, 15, 16, 35, 36, 999)] == [
+        200,
+        200,
+        400,
+        400,
+        600,
+        800,
+        1000,
+        1000,
+    ]
+    assert search_count_up_to(1, 20, 150) == 150
+    assert search_count_up_to(1, 20, 0) == 1
+
+
+def test_a_filtered_page_says_how_far_it_counted(client, monkeypatch, settings):
+    settings.JOBS_PER_PAGE = 1
+    monkeypatch.setattr("jobs.pagination.SEARCH_COUNT_STEP", 2)
+    monkeypatch.setattr("jobs.pagination.SEARCH_PAGES_AHEAD", 1)
+    for n in range(7):
+        make_job(title=f"Onsite {n}", workplace=Workplace.ONSITE)
+    pages_changed()
+    first = client.get("/jobs/?workplace=onsite").text
+    assert '<h2 id="results-h">2+ jobs match</h2>' in first
+    assert "Page 1 of 2+ · 2+ in all" in first
+    # Further on, it counts further: page 2 is five postings' worth from the start here.
+    assert "Page 2 of 4+ · 4+ in all" in client.get("/jobs/?workplace=onsite&page=2").text
+    assert "Page 5 of 6+ · 6+ in all" in client.get("/jobs/?workplace=onsite&page=5").text
+    # Counted to the end: exact, and no "+".
+    last = client.get("/jobs/?workplace=onsite&page=7").text
+    assert "Page 7 of 7 · 7 in all" in last
+    assert client.get("/jobs/?workplace=onsite&page=8").status_code == 404
