@@ -16,14 +16,18 @@ from core.breadcrumbs import Crumbs, breadcrumb_list
 
 register = template.Library()
 
-# Characters that could end the <script> element or start markup, escaped inside JSON strings.
-_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+# Characters that could end the <script> element or start markup, escaped inside JSON strings
+# (replaced one by one: str.translate looks up every character of a posting's description).
+_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"))
 
 
 @register.filter
 def json_ld(data: Any) -> SafeString:
     """Serialize structured data for a <script type="application/ld+json"> element."""
-    return mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(_ESCAPES))
+    text = json.dumps(data, cls=DjangoJSONEncoder)
+    for character, escaped in _ESCAPES:
+        text = text.replace(character, escaped)
+    return mark_safe(text)
 
 
 @register.simple_tag
