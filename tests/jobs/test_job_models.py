@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from jobs.choices import JobStatus, SalaryPeriod, Workplace
-from jobs.models import Company, Job
+from jobs.models import Company, Job, closed_jobs_q, public_jobs_q, with_pages_q
 from tests.factories import make_company, make_job
 
 pytestmark = pytest.mark.django_db
@@ -184,3 +184,19 @@ def test_a_salary_past_100_million_dollars_a_year_is_refused(fields):
         setattr(job, name, value)
     with pytest.raises(ValidationError, match="more than 100 million"):
         job.full_clean()
+
+
+def test_with_pages_is_public_or_closed_in_every_state():
+    now = timezone.now()
+    moments = [None, now - timedelta(days=1), now + timedelta(days=1)]
+    for status in JobStatus:
+        for posted_at in moments:
+            for expires_at in moments:
+                try:
+                    with transaction.atomic():
+                        make_job(status=status, posted_at=posted_at, expires_at=expires_at)
+                except IntegrityError:
+                    pass  # a posting expires after it went up (a constraint)
+    both = Job.objects.filter(public_jobs_q(now) | closed_jobs_q(now))
+    assert 0 < both.count() < Job.objects.count()
+    assert set(Job.objects.filter(with_pages_q(now))) == set(both)
