@@ -30,9 +30,11 @@ class DatabaseWrapper(base.DatabaseWrapper):
 
 def _has_unasked_input(fileno: int) -> bool:
     """True when the server sent something nobody asked for, or the socket cannot be polled
-    (then the real check decides)."""
+    (then the real check decides). poll() rather than select(): a worker may hold more than
+    1,024 descriptors."""
     try:
-        readable, _, _ = select.select([fileno], [], [], 0)
-    except (OSError, ValueError):
+        poller = select.poll()
+        poller.register(fileno, select.POLLIN)
+        return bool(poller.poll(0))
+    except (AttributeError, OSError, ValueError):  # (no poll() on Windows)
         return True
-    return bool(readable)
