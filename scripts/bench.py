@@ -572,7 +572,8 @@ def main() -> int:
     print()
     print("\n".join(summary))
     output.write_text("\n\n".join([markdown(rows), *summary]) + "\n")
-    print(f"\nMarkdown written to {output.relative_to(ROOT)}.")
+    shown = output.relative_to(ROOT) if output.is_relative_to(ROOT) else output
+    print(f"\nMarkdown written to {shown}.")
     if missed:
         print(f"{len(missed)} target(s) missed." + (" (BENCH_ALLOW_MISS)" if allow_miss else ""))
         return 0 if allow_miss else 1
