@@ -1,5 +1,5 @@
-"""What the fault tests share: a redis-server of their own, gunicorn as `make serve` runs it, and
-a load of concurrent requests that counts the answers."""
+"""What the fault tests share: a redis-server of their own, gunicorn as `make serve` runs it, a
+load of concurrent requests that counts the answers, and a database connection of their own."""
 
 import contextlib
 import os
@@ -28,6 +28,21 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def admin_connection(settings_dict: dict):
+    """A psycopg connection of our own to the test database, as an operator (or a failover)
+    would hold one, in autocommit."""
+    import psycopg
+
+    return psycopg.connect(
+        host=settings_dict["HOST"] or "127.0.0.1",
+        port=settings_dict["PORT"] or 5432,
+        user=settings_dict["USER"],
+        password=settings_dict["PASSWORD"] or None,
+        dbname=settings_dict["NAME"],
+        autocommit=True,
+    )
 
 
 def get(url: str, timeout: float = 10) -> tuple[int, dict, bytes]:

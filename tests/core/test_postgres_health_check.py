@@ -3,11 +3,11 @@ working idle connection; one ended by the server is found and replaced before a 
 
 import time
 
-import psycopg
 import pytest
 from django.db import connection, connections
 
 from core.postgresql import base
+from tests.faults import admin_connection
 
 pytestmark = [
     pytest.mark.skipif(
@@ -68,14 +68,7 @@ def test_a_connection_in_a_transaction_gets_the_full_check(kept, round_trips):
 def test_a_connection_the_server_ended_is_replaced_before_the_query(kept, round_trips):
     pid = kept.connection.info.backend_pid
     settings_dict = kept.settings_dict
-    with psycopg.connect(
-        host=settings_dict["HOST"] or "127.0.0.1",
-        port=settings_dict["PORT"] or 5432,
-        user=settings_dict["USER"],
-        password=settings_dict["PASSWORD"] or None,
-        dbname=settings_dict["NAME"],
-        autocommit=True,
-    ) as admin:
+    with admin_connection(settings_dict) as admin:
         assert admin.execute("SELECT pg_terminate_backend(%s)", [pid]).fetchone() == (True,)
         # The server ends the backend on its own time: wait until it is gone.
         for _ in range(100):

@@ -11,12 +11,11 @@ import threading
 import time
 from urllib.parse import quote
 
-import psycopg
 import pytest
 from django.db import connection
 
 from tests.factories import make_job
-from tests.faults import get, gunicorn, load, redis_server, server_env
+from tests.faults import admin_connection, get, gunicorn, load, redis_server, server_env
 
 pytestmark = [
     pytest.mark.skipif(
@@ -68,14 +67,7 @@ def test_dropped_connections_cost_no_cached_page_and_no_500(tmp_path):
 
             def terminate_connections() -> None:
                 # From a connection of our own, as an operator or a failover would.
-                with psycopg.connect(
-                    host=settings_dict["HOST"] or "127.0.0.1",
-                    port=settings_dict["PORT"] or 5432,
-                    user=settings_dict["USER"],
-                    password=settings_dict["PASSWORD"] or None,
-                    dbname=settings_dict["NAME"],
-                    autocommit=True,
-                ) as admin:
+                with admin_connection(settings_dict) as admin:
                     while not stop.wait(0.25):
                         count = admin.execute(
                             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
