@@ -48,24 +48,38 @@ def test_the_backend_is_the_one_configured():
     assert isinstance(connections["default"], base.DatabaseWrapper)
 
 
-def test_a_working_idle_connection_is_checked_without_a_query(kept, round_trips):
+def test_a_working_connection_checked_a_moment_ago_is_checked_without_a_query(kept, round_trips):
+    kept.close_if_unusable_or_obsolete()  # a request starts
+    kept.close_if_health_check_failed()  # its first query: the first check, a full one
+    assert round_trips == [kept]
     with kept.cursor() as cursor:
         cursor.execute("SELECT 2")
         assert cursor.fetchone() == (2,)
     kept.close_if_unusable_or_obsolete()  # a request ends
     kept.close_if_health_check_failed()  # the next one's first query
     assert kept.connection is not None
-    assert round_trips == []
+    assert round_trips == [kept]
+
+
+def test_a_connection_quiet_for_a_while_gets_the_full_check(kept, round_trips, monkeypatch):
+    # A host that crashed, or a firewall that forgot the connection, leaves nothing to read.
+    assert kept.is_usable() and round_trips == [kept]
+    kept.checked_at -= base.QUIET_SECONDS + 1
+    assert kept.is_usable()
+    assert round_trips == [kept, kept]
 
 
 def test_a_connection_in_a_transaction_gets_the_full_check(kept, round_trips):
     kept.connection.execute("BEGIN")
+    kept.checked_at = base.time.monotonic()
     assert kept.is_usable()
     assert round_trips == [kept]
     kept.connection.execute("ROLLBACK")
 
 
 def test_a_connection_the_server_ended_is_replaced_before_the_query(kept, round_trips):
+    assert kept.is_usable()  # checked a moment ago: the socket decides
+    round_trips.clear()
     pid = kept.connection.info.backend_pid
     settings_dict = kept.settings_dict
     with admin_connection(settings_dict) as admin:

@@ -345,6 +345,8 @@ def test_a_filtered_page_says_how_far_it_counted(client, monkeypatch, settings):
     # Further on, it counts further: page 2 is five postings' worth from the start here.
     assert "Page 2 of 4+ · 4+ in all" in client.get("/jobs/?workplace=onsite&page=2").text
     assert "Page 5 of 6+ · 6+ in all" in client.get("/jobs/?workplace=onsite&page=5").text
+    # Leading zeros name the same page, counted as far.
+    assert "Page 5 of 6+ · 6+ in all" in client.get("/jobs/?workplace=onsite&page=0000000005").text
     # Counted to the end: exact, and no "+".
     last = client.get("/jobs/?workplace=onsite&page=7").text
     assert "Page 7 of 7 · 7 in all" in last
