@@ -149,15 +149,6 @@ def _check_changes_after_failures() -> None:
         _failures_checked = seen
 
 
-def current_generation() -> str | None:
-    """The token pages are stored under; None when the cache cannot be reached."""
-    token = _safely(cache.get, GENERATION_KEY)
-    if token is None:
-        _safely(cache.add, GENERATION_KEY, _token(), timeout=None)
-        token = _safely(cache.get, GENERATION_KEY)
-    return token
-
-
 def _safely(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """A cache call that cannot fail a request or a write: an outage reads as a miss. (The
     Redis backend already answers so; this covers any backend.)"""
@@ -211,9 +202,8 @@ def read_current(key: str, tag_keys: Iterable[str] = ()) -> tuple[Lookup | None,
     found = _safely(cache.get_many, [*state, key, *tag_keys]) or {}
     if lookup is None:
         generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = current_generation()
-            return (Lookup(generation, found.get(CHANGE_KEY)) if generation else None), None
+        if generation is None or CHANGE_KEY not in found:
+            return new_cache_state(), None
         lookup = Lookup(generation, found.get(CHANGE_KEY))
     stored = found.get(key)
     if stored is None or len(stored) != 3 or stored[0] != lookup.generation:
@@ -228,6 +218,22 @@ def read_current(key: str, tag_keys: Iterable[str] = ()) -> tuple[Lookup | None,
     if current != versions:
         return lookup, None  # a tag moved on, or its version was lost: stale
     return lookup, stored[2]
+
+
+def new_cache_state() -> Lookup | None:
+    """The cache's state once it has a generation and a change token: a new one of each it lacks
+    (a new, restarted or flushed Redis, an evicted key) unless another request or a change set it
+    meanwhile; None when the cache cannot be reached.
+
+    Without a change token a process serves no fragment of its own (NearFragments), and a quiet
+    board (no change since Redis restarted) read every shared fragment from Redis on every first
+    view until its next change. A new token means no more than "changed now": what was checked
+    before it is not stored."""
+    _safely(cache.add, GENERATION_KEY, _token(), timeout=None)
+    _safely(cache.add, CHANGE_KEY, _token(), timeout=None)
+    found = _safely(cache.get_many, [GENERATION_KEY, CHANGE_KEY]) or {}
+    generation = found.get(GENERATION_KEY)
+    return Lookup(generation, found.get(CHANGE_KEY)) if generation else None
 
 
 def current_versions(lookup: Lookup, tags: Iterable[str]) -> dict[str, str] | None:

@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 from django.contrib.sessions.middleware import SessionMiddleware
+from django.core.cache import caches
 from django.test import Client
 
 from core import page_cache
@@ -114,3 +115,19 @@ def test_a_first_view_asks_the_cache_a_few_times(job):
     # so this process serves them (page_cache.NearFragments). Before, the same view asked 13
     # times, then 8 with each fragment read from the cache.
     assert asked == ["get_many", "get_many", "set_many"], asked
+
+
+def test_a_restarted_cache_lets_the_process_serve_fragments_before_any_change(job):
+    """A cache that lost everything (Redis restarted or flushed) gets a change token with its
+    new generation, so a quiet board's first views read shared fragments from the process at
+    once rather than from the cache until the next change."""
+    other = make_job(title="Feature Store Engineer", company=job.company)
+    for each in caches.all():
+        each.clear()
+    Client().get(job.get_absolute_url())
+    with mock.patch.object(page_cache, "_safely", wraps=page_cache._safely) as calls:
+        response = Client().get(other.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    asked = [call.args[0].__name__ for call in calls.call_args_list]
+    # As in the test above, and the posting's own tag, lost with the rest, given a version.
+    assert asked == ["get_many", "get_many", "add", "set_many"], asked

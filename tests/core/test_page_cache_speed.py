@@ -120,7 +120,7 @@ def test_a_fragment_is_served_by_the_process_while_nothing_changes(settings):
             value = page_cache.cached_fragment("near", ("a",), (page_tags.SALARIES,), compute)
         return value, asked.call_count
 
-    page_cache.current_generation()
+    page_cache.new_cache_state()
     page_cache.pages_changed(page_tags.JOBS)  # a change token to be current under
     assert read()[0] == ["figures", 1]
     assert read() == (["figures", 1], 0)  # no round trip to the cache
@@ -134,6 +134,11 @@ def test_a_fragment_is_served_by_the_process_while_nothing_changes(settings):
     later = time.monotonic() + settings.PAGE_CACHE_SECONDS + 1
     with mock.patch.object(page_cache.time, "monotonic", return_value=later):
         assert read()[1] > 0
-    # Without a change token (lost from the cache) nothing is served from the process.
+    # Without a change token (lost from the cache) nothing is served from the process,
     cache.delete(page_cache.CHANGE_KEY)
     assert read()[1] > 0 and read()[1] > 0
+    # until a request's first lookup finds it missing and gives the cache a new one.
+    lookup, _ = page_cache.read_current("page:any")
+    assert lookup and lookup.change and lookup.change == cache.get(page_cache.CHANGE_KEY)
+    assert read() == (["figures", 2], 1)  # read from the cache once (the new token: a change)
+    assert read() == (["figures", 2], 0)  # then served by the process again
