@@ -282,13 +282,17 @@ class JobQuerySet(models.QuerySet["Job"]):
         return self.filter(featured_now_q(timezone.now()))
 
     def featured_first(self) -> "JobQuerySet":
-        """Currently featured postings first, then the newest."""
+        """Currently featured postings first, then the newest.
+
+        An expression of the order, not an alias: an alias stays with the queryset after another
+        order replaces this one (jobs.pagination.FeaturedFirst does, for every list), and Django
+        copies it into every subquery it builds from it."""
         featured = Case(
             When(featured_now_q(timezone.now()), then=Value(True)),
             default=Value(False),
             output_field=models.BooleanField(),
         )
-        return self.alias(featured_now=featured).order_by("-featured_now", "-posted_at", "-pk")
+        return self.order_by(featured.desc(), "-posted_at", "-pk")
 
     def for_employer(self, user) -> "JobQuerySet":
         """The postings of the user's company, or none for anyone who may not manage them."""
