@@ -327,8 +327,8 @@ class JobQuerySet(models.QuerySet["Job"]):
     def in_any(self, *parts: "JobQuerySet") -> list["Job"]:
         """This queryset's postings that are in any of `parts` (small sliced querysets of
         postings, each read from its own index), in one query and in no particular order:
-        `pk IN (SELECT pk … WHERE pk IN (part 1 … LIMIT n) UNION …)`. Callers sort each part's
-        rows back out of the result; a part's top rows are its top rows among these too.
+        `pk IN ((part 1 … LIMIT n) UNION …)`. Callers sort each part's rows back out of the
+        result; a part's top rows are its top rows among these too.
 
         On SQLite, which allows no LIMIT directly inside a UNION, each part sits in an `IN` of
         its own; PostgreSQL takes the parts as they are, a level of subqueries less to build and
