@@ -125,19 +125,64 @@ _cards = Rendered(limit=5000)
 def job_card(context) -> str:
     """The card for `job` (`card_html`), with the `heading` level and a
     search's `marked_title` and `snippet` when the context has them."""
-    job = context["job"]
-    company = job.company
     heading = context.get("heading") or "h3"
-    marked_title, snippet = context.get("marked_title"), context.get("snippet")
+    return kept_card(context["job"], heading, context.get("marked_title"), context.get("snippet"))
+
+
+@register.simple_tag
+def job_cards(jobs, heading: str = "h3") -> str:
+    """The cards of a list of postings, one after another: a loop over an `{% include %}` of
+    the card set up a template context for each card, more than the card itself costs once
+    kept."""
+    return mark_safe("".join(kept_card(job, heading) for job in jobs))
+
+
+def kept_card(job, heading: str, marked_title=None, snippet=None) -> str:
+    """`card_html`, kept for everything it shows."""
+    company = job.company
     shown = (
         (job.pk, job.slug, job.title, job.is_featured, job.workplace, job.employment_type),
         (job.card_place, job.level_label, job.has_salary and job.salary_label, job.posted_at),
         age(job.posted_at),
-        (company.slug, company.name, company.logo_id, company.verified_at, company.verified_how),
-        company.website,
+        _company_shown(company),
         (heading, str(marked_title or ""), str(snippet or "")),
     )
     return _cards.get(shown, lambda: card_html(job, heading, marked_title, snippet))
+
+
+def _company_shown(company) -> tuple:
+    """Every value of a company that its part of a card shows."""
+    return (
+        company.pk,
+        company.slug,
+        company.name,
+        company.logo_id,
+        company.verified_at,
+        company.verified_how,
+        company.website,
+    )
+
+
+# A company's part of a card (its mark, its address, its verified badge), kept for what it
+# shows: a list's twenty cards are mostly new to a process, their companies mostly not (two
+# templates a card, about half of a new card's cost).
+_company_parts: dict[tuple, tuple[str, str, str]] = {}
+COMPANY_PARTS_KEPT = 5000
+
+
+def company_part(company) -> tuple[str, str, str]:
+    """(mark, address, verified badge) of a company's part of a card."""
+    key = _company_shown(company)
+    part = _company_parts.get(key)
+    if part is None:
+        if len(_company_parts) >= COMPANY_PARTS_KEPT:
+            _company_parts.clear()
+        mark = render_to_string(
+            "jobs/includes/company_mark.html", {"company": company, "size": 40, "lazy": True}
+        )
+        verified = render_to_string("jobs/includes/verified_badge.html", {"company": company})
+        part = _company_parts[key] = (mark, company.get_absolute_url(), verified)
+    return part
 
 
 # The card's markup is written here rather than in a template: a list shows twenty cards, each
@@ -164,20 +209,19 @@ def card_html(job, heading: str, marked_title=None, snippet=None) -> str:
     """One posting's card, for every list of postings (marked_title and snippet: a search's
     highlighted title and the words it matched)."""
     company = job.company
+    mark, company_url, verified = company_part(company)
     featured = job.is_featured
     return format_html(
         CARD,
         featured_class=" is-featured" if featured else "",
-        mark=render_to_string(
-            "jobs/includes/company_mark.html", {"company": company, "size": 40, "lazy": True}
-        ),
+        mark=mark_safe(mark),
         tag=heading,
         url=job.get_absolute_url(),
         title=marked_title or job.title,
         featured_badge=mark_safe(' <span class="badge">Featured</span>') if featured else "",
-        company_url=company.get_absolute_url(),
+        company_url=company_url,
         company=company.name,
-        verified=render_to_string("jobs/includes/verified_badge.html", {"company": company}),
+        verified=mark_safe(verified),
         place=job.card_place,
         workplace=(
             format_html(WORKPLACE, job.workplace, job.get_workplace_display())
