@@ -9,10 +9,15 @@ first, reading at most as many as come before the page.
 
 from typing import cast
 
+from django.db.models import Q
 from django.utils import timezone
 
 from core.textsearch import engine
-from jobs.models import JobQuerySet, featured_now_q
+from jobs.list_reads import CompiledFilters
+from jobs.models import NEWEST, JobQuerySet, featured_now_q
+
+# A list counted to at most this many matches reads them all and sorts them for its page.
+GATHER_UP_TO = 200
 
 
 class FeaturedFirst:
@@ -20,28 +25,19 @@ class FeaturedFirst:
 
     With `up_to`, only the newest `up_to` featured postings go first and the others take their
     place among the rest by date: a list page opens with a few featured cards, not a screenful.
-    The first page (most lists are asked for no other) is read in one query."""
+    The first page (most lists are asked for no other) is read in one query: where the filters
+    compile on their own, around their WHERE clause compiled once (`jobs.list_reads`)."""
 
     def __init__(self, queryset: JobQuerySet, up_to: int | None = None):
         self.now = timezone.now()
-        featured_now = featured_now_q(self.now)
+        self.featured_now = featured_now_q(self.now)
         self.queryset = queryset
         self.up_to = up_to
-        self._featured: JobQuerySet | list = queryset.filter(featured_now).newest()
-        if up_to is None:
-            self._rest = queryset.exclude(featured_now).newest()
-
-    @property
-    def featured(self) -> JobQuerySet | list:
-        if self.up_to is not None and not isinstance(self._featured, list):
-            self._featured = list(self._featured[: self.up_to])
-        return self._featured
-
-    @property
-    def rest(self) -> JobQuerySet:
-        if self.up_to is None:
-            return self._rest
-        return self.queryset.exclude(pk__in=[job.pk for job in self.featured]).newest()
+        self.compiled = CompiledFilters.of(queryset)
+        self._shown: list | None = None  # with `up_to`: the featured postings that go first
+        # How many postings match, once counted exactly (CountUpTo): few are read and sorted
+        # rather than looked for along the newest-first index (CompiledFilters.rows).
+        self.matches: int | None = None
 
     def count(self) -> int:
         return self.queryset.order_by().count()
@@ -49,36 +45,68 @@ class FeaturedFirst:
     def __len__(self) -> int:
         return self.count()
 
-    def _featured_before(self, start: int) -> int:
-        if isinstance(self.featured, list):
-            return min(len(self.featured), start)
-        return self.featured.order_by().values("pk")[:start].count()
-
     def __getitem__(self, index: slice) -> list:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop
         if stop is None:
             stop = self.count()
-        if start == 0 and isinstance(self._featured, JobQuerySet):
+        if start == 0 and self._shown is None:
             return self._first(stop)
-        rows = list(self.featured[start:stop])
+        if self.up_to is None:
+            rows = self._newest(self.featured_now, start, stop)
+            rest = ~self.featured_now
+        else:
+            rows = self._first_featured()[start:stop]
+            rest = ~Q(pk__in=[job.pk for job in self._first_featured()])
         if len(rows) == stop - start:
             return rows  # featured postings fill the page
         # They run out on this page, or ran out earlier: then count them, reading no more than
         # `start` rows (a full count would read every featured match of a common search word).
         split = start + len(rows) if rows else self._featured_before(start)
-        return rows + list(self.rest[max(start - split, 0) : stop - split])
+        return rows + self._newest(rest, max(start - split, 0), stop - split)
+
+    def _first_featured(self) -> list:
+        """With `up_to`: the newest `up_to` featured postings, which go first."""
+        if self._shown is None:
+            self._shown = self._newest(self.featured_now, 0, cast(int, self.up_to))
+        return self._shown
+
+    def _featured_before(self, start: int) -> int:
+        if self.up_to is not None:
+            return min(len(self._first_featured()), start)
+        if self.compiled is not None:
+            return self.compiled.count_up_to(start, "posted_at", self.featured_now)
+        return self.queryset.filter(self.featured_now).order_by().values("pk")[:start].count()
+
+    def _newest(self, condition: Q, start: int, stop: int) -> list:
+        """The postings that also meet `condition`, newest first, from `start` to `stop`."""
+        if stop <= start or self.matches == 0:
+            return []
+        if self.compiled is not None:
+            part = (condition, stop - start, start)
+            return newest_first(self.compiled.rows([part], NEWEST, self._few()))
+        return list(self.queryset.filter(condition).newest()[start:stop])
+
+    def _few(self) -> bool:
+        return self.matches is not None and self.matches <= GATHER_UP_TO
 
     def _first(self, stop: int) -> list:
         """The first `stop` postings in one query: the newest featured ones that go first, and
         enough of the newest others to fill the page, each part read from its index."""
         shown = stop if self.up_to is None else min(self.up_to, stop)
-        featured_part = cast(JobQuerySet, self._featured)[:shown]
         # Without `up_to` the rest leave out every featured posting; with it only those shown,
         # and the newest `stop` hold enough others: at most `shown` of them go first.
-        others = self._rest if self.up_to is None else self.queryset.newest()
-        rows = newest_first(self.queryset.in_any(featured_part, others[:stop]))
+        others = ~self.featured_now if self.up_to is None else None
+        if stop <= 0 or self.matches == 0:
+            return []
+        if self.compiled is not None:
+            parts = [(self.featured_now, shown, 0), (others, stop, 0)]
+            rows = newest_first(self.compiled.rows(parts, NEWEST, self._few()))
+        else:
+            featured = self.queryset.filter(self.featured_now).newest()[:shown]
+            rest = self.queryset.filter(others) if others is not None else self.queryset
+            rows = newest_first(self.queryset.in_any(featured, rest.newest()[:stop]))
         featured = [job for job in rows if job.featured_until and job.featured_until > self.now]
         featured = featured[:shown]
         first = {job.pk for job in featured}
@@ -140,9 +168,15 @@ class CountUpTo:
         )
         # posted_at, a column of the job_public index: PostgreSQL counts public postings from
         # that index alone when no other filter applies.
+        compiled = CompiledFilters.of(queryset)
         with engine.planned_from_the_index(queryset):
-            found = queryset.order_by().values("posted_at")[: self.cap + 1].count()
+            if compiled is not None:
+                found = compiled.count_up_to(self.cap + 1, "posted_at")
+            else:
+                found = queryset.order_by().values("posted_at")[: self.cap + 1].count()
         self.exact = found <= self.cap
+        if self.exact and isinstance(self.results, FeaturedFirst):
+            self.results.matches = found
         return min(found, self.cap)
 
     def __len__(self) -> int:
