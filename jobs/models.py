@@ -10,12 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce, Lower
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django_countries.fields import Country, CountryField
 
 from core import page_tags
+from core.addresses import by_slug
 from core.page_changes import PublicInSomeStatuses
 from core.textsearch import engine
 from core.textsearch.query import Query
@@ -205,7 +205,7 @@ class Company(RendersMarkdown):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("companies:detail", args=[self.slug])
+        return by_slug("companies:detail", self.slug)
 
     @property
     def industry_list(self) -> list[str]:
@@ -537,7 +537,7 @@ class Job(PublicInSomeStatuses, RendersMarkdown):
         return f"{self.title} at {self.company}" if self.company_id else self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("jobs:detail", args=[self.slug])
+        return by_slug("jobs:detail", self.slug)
 
     def page_tags(self) -> set[str]:
         """The cached pages a posting is on (core/page_tags.py): its own, every job list, its

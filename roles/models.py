@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import CharField, Exists, OuterRef, Q, StringAgg, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
 from authors.models import Author
 from core import page_tags
+from core.addresses import by_slug
 from core.markup import (
     TOP_HEADING,
     labelled_lines,
@@ -198,7 +198,7 @@ class Role(PublicInSomeStatuses, RendersMarkdown):
             guide.refresh_body()
 
     def get_absolute_url(self) -> str:
-        return reverse("roles:detail", args=[self.slug])
+        return by_slug("roles:detail", self.slug)
 
     def page_tags(self) -> set[str]:
         """The cached pages a role is on (core/page_tags.py): those showing its record (its
@@ -460,7 +460,7 @@ class Guide(PublicInSomeStatuses, RendersMarkdown):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("roles:guide", args=[self.slug])
+        return by_slug("roles:guide", self.slug)
 
     def page_tags(self) -> set[str]:
         """The cached pages a guide is on (core/page_tags.py): its own and those naming it as
