@@ -9,6 +9,7 @@ writing a posting's JSON; a list page writes one for each new card.
 
 import re
 
+from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 # Django's slug converter: any other value is left to reverse(), which refuses it as before.
@@ -16,15 +17,15 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 # Stands for the slug while the address is reversed; a slug itself, so it comes back unquoted.
 MARK = "0slug0mark0"
 
-# By URL name, script prefix and URLconf (a request may set its own).
-_templates: dict[tuple[str, str, str | None], str] = {}
+# By URL name, script prefix and URLconf (a request may set its own; tests change the setting).
+_templates: dict[tuple[str, str, str], str] = {}
 
 
 def by_slug(name: str, slug: str) -> str:
     """`reverse(name, args=[slug])`, reversed once for the name."""
-    if not SLUG.fullmatch(slug):
+    if not isinstance(slug, str) or not SLUG.fullmatch(slug):
         return reverse(name, args=[slug])
-    key = (name, get_script_prefix(), get_urlconf())
+    key = (name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
     template = _templates.get(key)
     if template is None:
         template = reverse(name, args=[MARK])

@@ -19,12 +19,10 @@ from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
+from django.db.models.query import ModelIterable
 
 # A part of `CompiledFilters.rows`: (condition or None, how many rows, after how many).
 type Part = tuple[Q | None, int, int]
-
-# Set on the queryset once compiled: the count and the first page of one list share it.
-_KEPT = "_compiled_filters"
 
 
 class CompiledFilters:
@@ -34,20 +32,23 @@ class CompiledFilters:
         self.queryset = queryset
         self.model = queryset.model
         self.db = queryset.db
-        self.connection = connections[self.db]
         quote = self.connection.ops.quote_name
         self.table = quote(self.model._meta.db_table)
         self.pk = f"{self.table}.{quote(self.model._meta.pk.column)}"
         self.sql = sql  # None: the filters match nothing
         self.params = tuple(params)
 
+    @property
+    def connection(self):
+        return connections[self.db]
+
     @classmethod
     def of(cls, queryset: QuerySet) -> "CompiledFilters | None":
         """The queryset's filters compiled, or None when its query is more than a filter of one
-        table (a join, a slice, DISTINCT, a grouping or extra SQL)."""
-        kept = queryset.__dict__.get(_KEPT)
-        if kept is not None:
-            return kept
+        table's rows read whole: a join, a slice, DISTINCT, a grouping, extra SQL, a selected
+        annotation, prefetched or known related objects, values() rows, or a condition on an
+        aggregate or a window (`rows` reads the postings back with only the queryset's related
+        rows and deferred fields)."""
         query = queryset.query
         # Joins the filters set up and then trimmed (`role=` compares role_id) stay in the
         # alias map, unreferenced.
@@ -60,12 +61,17 @@ class CompiledFilters:
             or query.group_by is not None
             or query.extra
             or query.extra_tables
+            or query.annotation_select
+            # (Attributes of Django's QuerySet that the type stubs leave out.)
+            or getattr(queryset, "_prefetch_related_lookups", None)
+            or getattr(queryset, "_known_related_objects", None)
+            or queryset._iterable_class is not ModelIterable
+            or query.where.contains_aggregate
+            or query.where.contains_over_clause
         ):
             return None
         sql, params = _compiled(queryset, query.where)
-        compiled = cls(queryset, sql, params)
-        setattr(queryset, _KEPT, compiled)
-        return compiled
+        return cls(queryset, sql, params)
 
     def count_up_to(self, limit: int, column: str, condition: Q | None = None) -> int:
         """How many rows match (and meet `condition`), counting no further than `limit`;
@@ -97,9 +103,9 @@ class CompiledFilters:
         statements: list[str] = []
         params: list[Any] = []
         for condition, limit, offset in parts:
-            where, where_params = self._and(condition)
+            where, where_params = self._and(condition) if limit > 0 else (None, [])
             if where is None:
-                continue  # the part matches nothing
+                continue  # the part matches nothing, or none of it is read
             if gather:
                 # OFFSET 0 keeps PostgreSQL from folding the subquery into the sorted read.
                 fence = " OFFSET 0" if self.connection.vendor == "postgresql" else ""

@@ -7,7 +7,7 @@ featured postings fill on their own skips the rest; a page after the featured on
 first, reading at most as many as come before the page.
 """
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from django.db.models import Q
 from django.utils import timezone
@@ -15,6 +15,9 @@ from django.utils import timezone
 from core.textsearch import engine
 from jobs.list_reads import CompiledFilters
 from jobs.models import NEWEST, JobQuerySet, featured_now_q
+
+if TYPE_CHECKING:
+    from jobs.filters import JobFilter
 
 # A list counted to at most this many matches reads them all and sorts them for its page.
 GATHER_UP_TO = 200
@@ -113,6 +116,17 @@ class FeaturedFirst:
         return (featured + [job for job in rows if job.pk not in first])[:stop]
 
 
+def in_list_order(jobs: "JobFilter", featured_up_to: int | None = None):
+    """A job search's results as lists and the API page them: featured first (at most
+    `featured_up_to` of them), newest first (`?ordering=newest`: featured first with none), each
+    read from indexes by `FeaturedFirst`, or the FilterSet's own order ("highest salary")."""
+    if jobs.uses_default_order:
+        return FeaturedFirst(jobs.qs, up_to=featured_up_to)
+    if jobs.form.cleaned_data.get("ordering") == "newest":
+        return FeaturedFirst(jobs.qs, up_to=0)
+    return jobs.qs
+
+
 def newest_first(jobs) -> list:
     """Postings in `JobQuerySet.newest()` order, sorted in Python."""
     return sorted(jobs, key=lambda job: (job.posted_at, job.pk), reverse=True)
@@ -168,7 +182,10 @@ class CountUpTo:
         )
         # posted_at, a column of the job_public index: PostgreSQL counts public postings from
         # that index alone when no other filter applies.
-        compiled = CompiledFilters.of(queryset)
+        if isinstance(self.results, FeaturedFirst):
+            compiled = self.results.compiled  # compiled once for the count and the page
+        else:
+            compiled = CompiledFilters.of(queryset)
         with engine.planned_from_the_index(queryset):
             if compiled is not None:
                 found = compiled.count_up_to(self.cap + 1, "posted_at")

@@ -31,7 +31,7 @@ from jobs.pagination import (
     LIST_COUNT_UP_TO,
     SEARCH_COUNT_UP_TO,
     CountUpTo,
-    FeaturedFirst,
+    in_list_order,
     search_count_up_to,
 )
 from jobs.role_figures import popular_guides
@@ -77,10 +77,8 @@ def job_list(request: HttpRequest) -> HttpResponse:
         moved = _merged_company_address(request, jobs)
         if moved:
             return HttpResponsePermanentRedirect(moved)
-    results = jobs.qs
-    if jobs.uses_default_order:
-        # A few featured postings first, then the newest, without sorting every match.
-        results = FeaturedFirst(results, up_to=settings.FEATURED_ON_JOB_LIST)
+    # A few featured postings first, then the newest, without sorting every match.
+    results = in_list_order(jobs, featured_up_to=settings.FEATURED_ON_JOB_LIST)
     active = jobs.active_filters()
     # "10,000+" (or "200+" for a filtered list, further on later pages) rather than counting
     # every match.

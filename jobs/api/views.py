@@ -16,7 +16,7 @@ from core import page_tags
 from jobs.api.serializers import JobDetailSerializer, JobSerializer
 from jobs.filters import JOB_LIST_QUERY, JobFilter
 from jobs.models import Job
-from jobs.pagination import LIST_COUNT_UP_TO, SEARCH_COUNT_UP_TO, CountUpTo, FeaturedFirst
+from jobs.pagination import LIST_COUNT_UP_TO, SEARCH_COUNT_UP_TO, CountUpTo, in_list_order
 
 
 class JobPages(PageNumbers):
@@ -81,7 +81,7 @@ class JobFilterBackend(ListFilterBackend):
         if not filterset.is_valid():
             # It returns DRF's ValidationError; the stubs say a dict.
             raise translate_validation(filterset.errors)  # type: ignore[misc]
-        return FeaturedFirst(filterset.qs) if filterset.uses_default_order else filterset.qs
+        return in_list_order(filterset)
 
 
 @extend_schema(tags=["jobs"])

@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 from django.db import connection
+from django.db.models import Count
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -15,7 +16,7 @@ from jobs.choices import EmploymentType, ExperienceLevel, Workplace
 from jobs.filters import JobFilter
 from jobs.list_reads import CompiledFilters
 from jobs.models import Job
-from jobs.pagination import CountUpTo, FeaturedFirst
+from jobs.pagination import CountUpTo, FeaturedFirst, in_list_order
 from tests.factories import make_company, make_job, make_role
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +90,7 @@ def read(query: str, up_to: int | None) -> tuple:
     def results():
         jobs = JobFilter(QueryDict(query), queryset=Job.objects.public().for_cards())
         jobs.is_valid()
-        return FeaturedFirst(jobs.qs, up_to=up_to) if jobs.uses_default_order else jobs.qs
+        return in_list_order(jobs, featured_up_to=up_to)
 
     def pages(listed) -> list:
         return [[job.pk for job in listed[start:stop]] for start, stop in SLICES]
@@ -137,8 +138,10 @@ def test_the_featured_go_first_then_the_newest(board):
 
 
 def test_a_list_s_count_and_first_page_are_two_queries(board):
-    jobs = JobFilter(QueryDict("workplace=remote&q=vision"), queryset=Job.objects.public())
-    results = CountUpTo(FeaturedFirst(jobs.qs, up_to=3), 1000)
+    jobs = JobFilter(QueryDict("workplace=remote&salary_min=60000"), queryset=Job.objects.public())
+    listed = FeaturedFirst(jobs.qs, up_to=3)
+    assert listed.compiled is not None
+    results = CountUpTo(listed, 1000)
     with CaptureQueriesContext(connection) as queries:
         assert results.count() > 0
         assert results[0:20]
@@ -152,6 +155,10 @@ def test_filters_across_a_join_are_read_through_the_orm(board):
     assert CompiledFilters.of(joined) is None
     assert CompiledFilters.of(Job.objects.public()[:5]) is None
     assert CompiledFilters.of(Job.objects.public().distinct()) is None
+    # What `rows` would not read back: an annotation, prefetched rows, values() rows.
+    assert CompiledFilters.of(Job.objects.public().annotate(n=Count("pk"))) is None
+    assert CompiledFilters.of(Job.objects.public().prefetch_related("company")) is None
+    assert CompiledFilters.of(Job.objects.public().values("pk")) is None
     # A join Django set up and then trimmed (role= compares the role's id) is no join.
     assert CompiledFilters.of(Job.objects.public().filter(role__slug="ml")) is None
     assert CompiledFilters.of(Job.objects.public().filter(role=make_role(slug="x"))) is not None
@@ -188,3 +195,14 @@ def test_a_list_counted_to_few_matches_reads_them_all_and_sorts_them(board):
     assert "gathered" in page and page.count("ORDER BY") == 2
     if connection.vendor == "postgresql":
         assert "OFFSET 0) gathered" in page
+
+
+@pytest.mark.parametrize("query", ["ordering=newest", "ordering=newest&workplace=onsite"])
+def test_newest_first_is_read_as_the_default_order_is_and_gives_the_filtersets_order(board, query):
+    jobs = JobFilter(QueryDict(query), queryset=Job.objects.public())
+    listed = in_list_order(jobs, featured_up_to=3)
+    assert isinstance(listed, FeaturedFirst)
+    expected = [job.pk for job in jobs.qs]  # the FilterSet's own order: newest, then id
+    assert expected
+    for start, stop in SLICES:
+        assert [job.pk for job in listed[start:stop]] == expected[start:stop]
