@@ -176,9 +176,14 @@ def test_filters_that_match_nothing_read_nothing(board):
     assert len(queries) == 0
 
 
+def counted_list(query: str) -> CountUpTo:
+    """The list of `query` as /jobs/ reads it: three featured postings first, counted to 1,000."""
+    jobs = JobFilter(QueryDict(query), queryset=Job.objects.public())
+    return CountUpTo(FeaturedFirst(jobs.qs, up_to=3), 1000)
+
+
 def test_a_list_counted_to_nothing_reads_no_page(board):
-    jobs = JobFilter(QueryDict("salary_min=99000000"), queryset=Job.objects.public())
-    results = CountUpTo(FeaturedFirst(jobs.qs, up_to=3), 1000)
+    results = counted_list("salary_min=99000000")
     with CaptureQueriesContext(connection) as queries:
         assert results.count() == 0
         assert results[0:20] == []
@@ -186,8 +191,7 @@ def test_a_list_counted_to_nothing_reads_no_page(board):
 
 
 def test_a_list_counted_to_few_matches_reads_them_all_and_sorts_them(board):
-    jobs = JobFilter(QueryDict("workplace=remote"), queryset=Job.objects.public())
-    results = CountUpTo(FeaturedFirst(jobs.qs, up_to=3), 1000)
+    results = counted_list("workplace=remote")
     with CaptureQueriesContext(connection) as queries:
         assert results.count() == 12
         assert len(results[0:5]) == 5
