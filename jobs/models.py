@@ -87,6 +87,12 @@ def with_pages_q(now: datetime) -> Q:
     return Q(posted_at__lte=now) & (published | Q(status__in=[JobStatus.FILLED, JobStatus.EXPIRED]))
 
 
+def reviews_postings(user) -> bool:
+    """Staff who may view jobs see every posting's page (drafts and postings under review
+    too), to review them."""
+    return user.is_active and user.is_staff and user.has_perm("jobs.view_job")
+
+
 def unique_slug(others: models.QuerySet, text: str, fallback: str = "item") -> str:
     """A slug made from `text` that none of `others` has, numbered when taken."""
     base = slugify(text)[:110].strip("-") or fallback
@@ -271,7 +277,7 @@ class JobQuerySet(models.QuerySet["Job"]):
 
     def visible_to(self, user) -> "JobQuerySet":
         """All postings for staff who may view jobs (to review them); with_pages() otherwise."""
-        if user.is_active and user.is_staff and user.has_perm("jobs.view_job"):
+        if reviews_postings(user):
             return self.all()
         return self.with_pages()
 

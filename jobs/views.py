@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import (
@@ -9,6 +11,7 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_cookie
@@ -16,6 +19,7 @@ from django.views.decorators.vary import vary_on_cookie
 from core import page_tags, ratelimit
 from core.breadcrumbs import trail
 from core.canonical import canonical_path
+from core.compiled_reads import CompiledRead
 from core.page_cache import (
     cache_public_page,
     cache_until,
@@ -26,7 +30,7 @@ from core.page_cache import (
 from core.pagination import page_or_404, requested_page
 from jobs.filters import JOB_LIST_QUERY, JobFilter
 from jobs.merging import resolve_company_slug
-from jobs.models import Job
+from jobs.models import Job, reviews_postings, with_pages_q
 from jobs.pagination import (
     LIST_COUNT_UP_TO,
     SEARCH_COUNT_UP_TO,
@@ -145,8 +149,7 @@ def query_without(query: QueryDict, *names: str) -> str:
 @cache_public_page()
 @vary_on_cookie
 def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    queryset = Job.objects.visible_to(request.user).select_related("company", "role")
-    job = get_object_or_404(queryset, slug=slug)
+    job = posting_for_page(request, slug)
     tag_page(request, *job_page_tags(job))
     response = render(request, "jobs/job_detail.html", job_page_context(request, job))
     if job.is_public:
@@ -158,6 +161,28 @@ def job_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if not job.is_closed:
             response["Cache-Control"] = "private, no-store"
     return response
+
+
+# A job page's posting with its company and role, as everyone but reviewing staff may see it:
+# compiled once (0.7 ms of each first view when the ORM compiled it).
+_posting_with_page = CompiledRead(
+    Job,
+    lambda slug, now: (
+        Job.objects.filter(with_pages_q(now)).select_related("company", "role").filter(slug=slug)
+    )[:1],
+    slug=str,
+    now=datetime,
+)
+
+
+def posting_for_page(request: HttpRequest, slug: str) -> Job:
+    """The posting whose page this is (Job.objects.visible_to the visitor), or a 404."""
+    if reviews_postings(request.user):
+        return get_object_or_404(Job.objects.select_related("company", "role"), slug=slug)
+    found = _posting_with_page(slug=slug, now=timezone.now())
+    if not found:
+        raise Http404("No job has that address.")
+    return found[0]
 
 
 def job_page_tags(job: Job) -> set[str]:
