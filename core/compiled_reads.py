@@ -8,12 +8,12 @@ among the statement's parameters, and later runs the same statement with the val
 moment. Rows become model instances through Django's own iterable (related rows from
 select_related, deferred fields, the queryset's fetch mode), as if the queryset had been read.
 
-Values may be strings or aware datetimes: both reach the statement as parameters whatever they
-are (a None would compile to IS NULL, a list to as many placeholders as it has items, so neither
-is accepted). A value that Django writes into the SQL text itself, or that does not reach the
-parameters, is refused when the read is first compiled. A value may also be a statement of its
-own (`RawSQL`, such as the ids of a page's rows), written into the statement where its stand-in
-was, with its parameters among the others.
+Values may be strings, whole numbers or aware datetimes: each reaches the statement as a
+parameter whatever it is (a None would compile to IS NULL, a list to as many placeholders as it
+has items, so neither is accepted). A value that Django writes into the SQL text itself, or that
+does not reach the parameters, is refused when the read is first compiled. A value may also be a
+statement of its own (`RawSQL`, such as the ids of a page's rows), written into the statement
+where its stand-in was, with its parameters among the others.
 """
 
 import re
@@ -44,13 +44,15 @@ class _Compiled:
 class CompiledRead[M: Model]:
     """`read(**values)`: the rows of `build(**values)`, a queryset of `model`, compiled once.
 
-    `kinds` names each value and its type (str, datetime, or RawSQL for at most one); `build`
+    `kinds` names each value and its type (str, int, datetime, or RawSQL for at most one); `build`
     must give a queryset of the same shape for any values of those types."""
 
     def __init__(self, model: type[M], build: Callable[..., QuerySet[M]], **kinds: type) -> None:
         for name, kind in kinds.items():
-            if kind not in (str, datetime, RawSQL):
-                raise TypeError(f"{name}: a compiled read takes str, datetime or RawSQL values")
+            if kind not in (str, int, datetime, RawSQL):
+                raise TypeError(
+                    f"{name}: a compiled read takes str, int, datetime or RawSQL values"
+                )
         if list(kinds.values()).count(RawSQL) > 1:
             raise TypeError("a compiled read takes at most one RawSQL value")
         self.model = model
@@ -67,7 +69,7 @@ class CompiledRead[M: Model]:
         for name, value in values.items():
             kind = self.kinds[name]
             naive = isinstance(value, datetime) and value.tzinfo is None
-            if not isinstance(value, kind) or naive:
+            if not isinstance(value, kind) or naive or isinstance(value, bool):
                 raise TypeError(
                     f"{name}: expected {'an aware ' if kind is datetime else ''}"
                     f"{kind.__name__}, got {value!r}"
@@ -131,11 +133,14 @@ class CompiledRead[M: Model]:
             return compiled
 
 
-# Stand-ins no query holds as a constant: a string no page could ask for, a moment in 1901
-# (each value its own, so that two values are told apart), a statement that names itself.
+# Stand-ins no query holds as a constant (each value its own, so that two values are told
+# apart): a string no page could ask for, a number no row has, a moment in 1901, a statement
+# that names itself. The stand-in query is compiled, never run.
 def _stand_in(kind: type, n: int) -> Any:
     if kind is str:
         return f"\x1ecompiled-read-value-{n}\x1e"
+    if kind is int:
+        return -7_319_020_304_050_000 - n
     if kind is RawSQL:
         return RawSQL(f"SELECT NULL /* compiled-read-value-{n} */", ())
     return datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC) + timedelta(microseconds=n + 1)

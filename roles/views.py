@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.vary import vary_on_cookie
 
 from core import page_query, page_tags
@@ -10,7 +11,7 @@ from core.canonical import canonical_path
 from core.page_cache import cache_public_page, do_not_store, tag_page
 from core.pagination import page_or_404
 from roles.filters import GuideFilter
-from roles.models import Guide, Role
+from roles.models import Guide, Role, previews_guides, published_guide
 from roles.outline import outline
 from roles.structured_data import guide_json_ld
 
@@ -42,7 +43,7 @@ def guide_list(request: HttpRequest) -> HttpResponse:
 @cache_public_page()
 @vary_on_cookie
 def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    guide = get_object_or_404(Guide.objects.visible_to(request.user).with_roles(), slug=slug)
+    guide = guide_for_page(request, slug)
     context = guide_page_context(request, guide)
     tag_page(request, *guide_page_tags(guide, context["related"]))
     response = render(request, "roles/guide_detail.html", context)
@@ -51,6 +52,16 @@ def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def guide_for_page(request: HttpRequest, slug: str) -> Guide:
+    """The guide whose page this is (Guide.objects.visible_to the visitor), or a 404."""
+    if previews_guides(request.user):
+        return get_object_or_404(Guide.objects.with_roles(), slug=slug)
+    found = published_guide(slug=slug, now=timezone.now())
+    if not found:
+        raise Http404("No guide has that address.")
+    return found[0]
 
 
 def guide_page_context(request: HttpRequest, guide: Guide) -> dict:
@@ -62,7 +73,7 @@ def guide_page_context(request: HttpRequest, guide: Guide) -> dict:
         "sections": sections,
         "tips": tips,
         "toc": outline(guide, sections, tips),
-        "related": list(guide.related()),
+        "related": guide.related(),
         "crumbs": guides_trail(guide.title, guide.get_absolute_url()),
         "json_ld": guide_json_ld(guide, request, settings.SITE_NAME),
     }

@@ -94,8 +94,11 @@ def test_values_of_another_kind_are_refused(postings):
         read(slug="open", now=datetime(2026, 1, 1))
     with pytest.raises(TypeError, match="takes"):
         read(slug="open")
-    with pytest.raises(TypeError, match="str, datetime or RawSQL"):
-        CompiledRead(Job, page_posting, slug=str, now=datetime, limit=int)
+    with pytest.raises(TypeError, match="str, int, datetime or RawSQL"):
+        CompiledRead(Job, page_posting, slug=str, now=datetime, limit=float)
+    by_company = CompiledRead(Job, lambda company: Job.objects.filter(company=company), company=int)
+    with pytest.raises(TypeError, match="company"):
+        by_company(company=True)
 
 
 def test_a_value_the_statement_does_not_carry_is_refused(postings):
@@ -129,3 +132,16 @@ def test_a_statement_as_a_value_with_parameters_on_both_sides(postings):
         assert got or wanted == ["pending"]
     with pytest.raises(TypeError, match="at most one"):
         CompiledRead(Job, page_postings, ids=RawSQL, more=RawSQL)
+
+
+def test_numbers_and_a_list_of_them_of_a_fixed_length(postings):
+    def of_companies(first, second, slug):
+        return Job.objects.filter(company__in=[first, second]).exclude(slug=slug).order_by("slug")
+
+    read = CompiledRead(Job, of_companies, first=int, second=int, slug=str)
+    acme = Job.objects.get(slug="open").company_id
+    other = make_job(slug="elsewhere").company_id
+    for first, second in [(acme, acme), (acme, other), (other, other), (0, -1)]:
+        expected = [job.slug for job in of_companies(first, second, "draft")]
+        assert [job.slug for job in read(first=first, second=second, slug="draft")] == expected
+    assert [job.slug for job in read(first=other, second=other, slug="x")] == ["elsewhere"]
