@@ -612,6 +612,13 @@ published_guide = CompiledRead(
     slug=str,
     now=datetime,
 )
+# A role page's guides (by default in the model's order), compiled once for the same reason.
+published_guides_of_role = CompiledRead(
+    Guide,
+    lambda role, now: Guide.objects.published(now).for_role(role).with_roles(),
+    role=int,
+    now=datetime,
+)
 _related_guides = CompiledRead(
     Guide,
     lambda guide, first, second, now: related_guides(guide, [first, second], now),

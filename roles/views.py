@@ -11,7 +11,13 @@ from core.canonical import canonical_path
 from core.page_cache import cache_public_page, do_not_store, tag_page
 from core.pagination import page_or_404
 from roles.filters import GuideFilter
-from roles.models import Guide, Role, previews_guides, published_guide
+from roles.models import (
+    Guide,
+    Role,
+    previews_guides,
+    published_guide,
+    published_guides_of_role,
+)
 from roles.outline import outline
 from roles.structured_data import guide_json_ld
 
@@ -122,6 +128,10 @@ def role_page_context(role: Role) -> dict:
     """What the role page shows (also the editors' preview of an unsaved form)."""
     return {
         "role": role,
-        "guides": Guide.objects.published().for_role(role).with_roles(),
+        "guides": (
+            published_guides_of_role(role=role.pk, now=timezone.now())
+            if role.pk  # (an editor's preview of a role not yet saved has none)
+            else Guide.objects.none()
+        ),
         "crumbs": roles_trail(role.name, role.get_absolute_url()),
     }

@@ -5,7 +5,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
-from roles.models import Guide, GuideSection, GuideTip, Role, Status, related_guides
+from roles.models import (
+    Guide,
+    GuideSection,
+    GuideTip,
+    Role,
+    Status,
+    published_guides_of_role,
+    related_guides,
+)
 from tests.factories import make_guide, make_role
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +158,17 @@ def test_role_public_flag():
     assert make_role().is_public
     assert not make_role(status=Status.DRAFT).is_public
     assert list(Role.objects.published().filter(status=Status.DRAFT)) == []
+
+
+def test_a_roles_guides_read_compiled_are_the_querysets():
+    role, other = make_role(), make_role()
+    now = timezone.now()
+    for n in range(4):
+        make_guide(first_role=role, published_at=now - timedelta(days=n))
+        make_guide(first_role=other, second_role=role, published_at=now - timedelta(hours=n))
+    make_guide(first_role=role, published_at=now + timedelta(days=1))  # scheduled
+    make_guide(second_role=role, status=Status.DRAFT, published_at=None)
+    make_guide(first_role=other)
+    expected = list(Guide.objects.published(now).for_role(role).with_roles())
+    assert published_guides_of_role(role=role.pk, now=now) == expected
+    assert len(expected) == 8
