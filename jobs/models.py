@@ -24,6 +24,7 @@ from images.models import variant_url
 from jobs.choices import (
     CURRENCIES,
     CURRENCY_RATES,
+    EXPERIENCE_LEVEL_LABELS,
     CompanySize,
     EmploymentType,
     ExperienceLevel,
@@ -719,7 +720,8 @@ class Job(PublicInSomeStatuses, RendersMarkdown):
     @property
     def level_label(self) -> str:
         """The level in a word, as a card shows it: “Senior-level” for “Senior-level / Expert”."""
-        return str(self.get_experience_level_display()).split(" / ")[0]
+        level = self.experience_level
+        return str(EXPERIENCE_LEVEL_LABELS.get(level, level)).split(" / ")[0]
 
     @property
     def has_salary(self) -> bool:

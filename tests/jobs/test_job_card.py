@@ -72,7 +72,7 @@ def test_a_card_is_rendered_once_for_what_it_shows(client):
 
     job = make_job(title="Kept card")
     job_tags._cards.clear()
-    with mock.patch.object(job_tags, "card_html", wraps=job_tags.card_html) as made:
+    with mock.patch.object(job_tags, "_card", wraps=job_tags._card) as made:
         first = client.get("/jobs/").text
         client.get("/jobs/?workplace=onsite")  # the same card on another list
         assert made.call_count == 1
@@ -102,3 +102,24 @@ def test_a_search_card_shows_the_marked_title_and_the_matching_words(client):
     card = re.search(r'<li class="card job-card">.*?</li>', html, re.S).group(0)
     assert "<mark>Vector</mark> Search Engineer</a>" in card
     assert '<p class="snippet">' in card and "<mark>vector</mark> indexes" in card
+
+
+def test_every_text_a_card_shows_is_escaped_and_safe_text_kept():
+    from django.utils.safestring import mark_safe
+
+    from jobs.choices import Workplace
+    from jobs.templatetags.job_tags import card_html
+
+    job = make_job(
+        title="Data <Lead>",
+        workplace=Workplace.REMOTE,
+        remote_region='Europe & "Africa"',
+        company=make_company(name="O'Neil & Sons"),
+    )
+    card = card_html(job, "h2", snippet="a <b> & 'c'")
+    assert '<h2 class="card-title">' in card and "Data &lt;Lead&gt;</a>" in card
+    assert "Europe &amp; &quot;Africa&quot;" in card and ">O&#x27;Neil &amp; Sons</a>" in card
+    assert '<p class="snippet">a &lt;b&gt; &amp; &#x27;c&#x27;</p>' in card
+    assert '<span class="workplace-badge is-remote">Remote</span>' in card
+    marked = card_html(job, "h3", marked_title=mark_safe("Data <mark>Lead</mark>"))
+    assert "Data <mark>Lead</mark></a>" in marked and "Full Time" in marked
