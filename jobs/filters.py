@@ -18,6 +18,7 @@ from django_countries import countries
 
 from core import money
 from core import page_query as rules
+from core.form_widgets import QuickSelect
 from core.textsearch.query import MAX_QUERY_LENGTH
 from jobs.choices import EmploymentType, ExperienceLevel, Workplace
 from jobs.models import TOP_PAY_FIRST, Company, Job, JobQuerySet
@@ -117,6 +118,7 @@ class JobFilter(django_filters.FilterSet):
         queryset=lambda request: Role.objects.published(),  # type: ignore[arg-type]
         to_field_name="slug",
         empty_label="Any role",
+        widget=QuickSelect,
     )
     company = django_filters.ModelChoiceFilter(
         label="Company",
@@ -129,6 +131,7 @@ class JobFilter(django_filters.FilterSet):
         choices=POSTED_WITHIN,
         method="filter_posted_within",
         empty_label="Any time",
+        widget=QuickSelect,
     )
     ordering = django_filters.ChoiceFilter(
         label="Sort by",
