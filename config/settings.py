@@ -132,6 +132,14 @@ for _database in DATABASES.values():
         _database.setdefault("OPTIONS", {}).setdefault(
             "connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5, minimum=1)
         )
+# Parallel workers one query of the app may start on PostgreSQL (core/postgresql): none, so
+# that a request's query never waits for worker processes or takes cores from other requests;
+# DB_PARALLEL_WORKERS=2 is PostgreSQL's own default, "server" leaves the server's setting.
+DATABASE_PARALLEL_WORKERS = (
+    None
+    if env_str("DB_PARALLEL_WORKERS", "0").strip() == "server"
+    else env_int("DB_PARALLEL_WORKERS", 0, minimum=0)
+)
 DATABASE_ROUTERS = ["core.replicas.ReplicaRouter"]
 # For this long after a committed change to public content, public reads go to the primary too:
 # longer than the replicas' usual lag, so no page showing the old content is cached meanwhile.
