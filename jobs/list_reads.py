@@ -23,6 +23,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.query import ModelIterable
 
 from core.compiled_reads import CompiledRead
+from core.textsearch import engine
 
 # A part of `CompiledFilters.rows`: (condition or None, how many rows, after how many).
 type Part = tuple[Q | None, int, int]
@@ -87,6 +88,8 @@ class CompiledFilters:
             f"SELECT COUNT(*) FROM (SELECT {self.table}.{quote(column)} FROM {self.table}"
             f"{_where(where)} LIMIT {int(limit)}) counted"
         )
+        if engine.matches_words(self.queryset) and engine.counts_from_the_indexes(self.connection):
+            return engine.count_from_the_indexes(self.connection, sql, params)
         with self.connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchone()[0]

@@ -16,7 +16,7 @@ and are ignored on PostgreSQL.
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
@@ -123,6 +123,41 @@ def _planner_knows_the_match_cost(alias: str) -> bool:
         return cursor.fetchone()[0] >= MATCH_COST
 
 
+def matches_words(queryset: QuerySet) -> bool:
+    """True when `queryset` matches words against PostgreSQL's stored vector (search())."""
+    return "search_vector_" in queryset.query.annotations
+
+
+# A capped count of a keyword's matches planned from the indexes alone (bitmap scans: the GIN
+# index for the words, ANDed with the other filters' indexes), sent in one message with its
+# statement: PostgreSQL runs such a message as one transaction, so the settings end with it
+# (and are put back when the count runs inside a transaction of the caller's). Planned freely,
+# a count whose words are rare among the other filters' rows walked an index or the table and
+# read each row's vector: "senior" with the entry and executive levels 165–220 ms, a keyword
+# and a role 15–45 ms, where the GIN index answers in a few milliseconds. Over the bench's
+# first views, keyword counts went from 5.0 to 3.4 ms on average (the API's, to 1,000, 4.8 to
+# 4.0) and their p99 from 18 to 10 ms.
+FROM_THE_INDEXES = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; "
+AS_BEFORE = "; SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT"
+
+
+def count_from_the_indexes(connection: BaseDatabaseWrapper, sql: str, params: Sequence) -> int:
+    """The count `sql` selects, planned from the indexes alone (a keyword count, above)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"{FROM_THE_INDEXES}{sql}{AS_BEFORE}", params)
+        while cursor.description is None:  # past the settings' results to the count's
+            cursor.nextset()
+        return cursor.fetchone()[0]
+
+
+def counts_from_the_indexes(connection: BaseDatabaseWrapper) -> bool:
+    """Whether `count_from_the_indexes` may send its statements in one message: PostgreSQL with
+    the parameters bound by the client (server-side binding takes one statement a message)."""
+    return connection.vendor == "postgresql" and (
+        connection.settings_dict["OPTIONS"].get("server_side_binding") is not True
+    )
+
+
 @contextmanager
 def planned_from_the_index(queryset: QuerySet) -> Iterator[None]:
     """Inside, PostgreSQL plans without sequential scans when `queryset` matches words against a
@@ -138,7 +173,7 @@ def planned_from_the_index(queryset: QuerySet) -> Iterator[None]:
     connection = connections[queryset.db]
     if (
         connection.vendor != "postgresql"
-        or "search_vector_" not in queryset.query.annotations
+        or not matches_words(queryset)
         or _planner_knows_the_match_cost(queryset.db)
     ):
         yield

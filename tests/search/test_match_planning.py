@@ -105,3 +105,43 @@ def test_a_failed_steered_count_raises_its_own_error(untold):
     ):
         assert seqscan() == "off"
         cursor.execute("SELECT 1/0")
+
+
+def indexscan() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_indexscan")
+        return cursor.fetchone()[0]
+
+
+def test_a_keyword_count_is_planned_from_the_indexes_in_its_own_statement():
+    for n in range(3):
+        make_job(title=f"Vision Engineer {n}")
+    make_job(title="Data Analyst")
+    sent = []
+
+    def spy(execute, sql, params, many, context):
+        sent.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(spy):
+        counted = CountUpTo(Job.objects.public().search("vision"), cap=2)
+        assert counted.count() == 2 and not counted.exact
+        assert CountUpTo(Job.objects.public().search("vision"), cap=5).count() == 3
+        assert CountUpTo(Job.objects.public().search("nothing"), cap=5).count() == 0
+        assert CountUpTo(Job.objects.public(), cap=10).count() == 4
+    counts = [sql for sql in sent if "COUNT(*)" in sql]
+    assert len(counts) == 4
+    assert all(sql.startswith(engine.FROM_THE_INDEXES) for sql in counts[:3])
+    assert not counts[3].startswith("SET")  # no keyword: planned as the planner likes
+    # Inside the test's transaction too, the settings are back as they were.
+    assert (seqscan(), indexscan()) == ("on", "on")
+
+
+def test_a_statement_a_message_leaves_keyword_counts_as_planned(settings):
+    options = connection.settings_dict["OPTIONS"]
+    assert engine.counts_from_the_indexes(connection)
+    try:
+        options["server_side_binding"] = True
+        assert not engine.counts_from_the_indexes(connection)
+    finally:
+        options.pop("server_side_binding")
