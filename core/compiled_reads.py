@@ -19,7 +19,7 @@ where its stand-in was, with its parameters among the others.
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -32,8 +32,8 @@ from django.db.models.query import ModelIterable
 
 @dataclass(frozen=True)
 class _Compiled:
-    queryset: QuerySet
-    compiler: Any
+    queryset: QuerySet = field(repr=False)  # (its repr would read it)
+    compiler: Any = field(repr=False)
     sql: str
     # Each parameter: ("value", name) for a value given to the read, else ("constant", value).
     slots: tuple[tuple[str, Any], ...]
@@ -90,6 +90,7 @@ class CompiledRead[M: Model]:
         # A copy of the compiled compiler that answers with this read's parameters (Django's
         # iterable asks the query for a compiler and the compiler for its SQL).
         compiler = _shallow_copy(compiled.compiler)
+        compiler.connection = connection  # this thread's: Django's connections are per thread
         compiler.as_sql = lambda *args, **kwargs: (sql, params)
         query = _shallow_copy(compiled.queryset.query)
         query.get_compiler = lambda *args, **kwargs: compiler  # type: ignore[method-assign]
@@ -101,36 +102,59 @@ class CompiledRead[M: Model]:
         with self._lock:
             if db in self._compiled:
                 return self._compiled[db]
-            connection = connections[db]
-            stand_ins = {
-                name: _stand_in(kind, n) for n, (name, kind) in enumerate(self.kinds.items())
-            }
-            queryset = self.build(**stand_ins).using(db)
-            compiler = queryset.query.get_compiler(using=db)
-            sql, params = compiler.as_sql()
-            adapted = {name: _adapted(connection, value) for name, value in stand_ins.items()}
-            slots = []
-            for param in params:
-                named = [name for name, value in adapted.items() if value == param]
-                slots.append(("value", named[0]) if named else ("constant", param))
-            placed = {held for slot, held in slots if slot == "value"}
-            inner = None
-            for name, value in stand_ins.items():
-                if isinstance(value, RawSQL):
-                    parts = sql.split(value.sql)
-                    if len(parts) != 2:
-                        raise ValueError(f"{name!r} is not written into the statement once")
-                    before, after = parts
-                    # Parameters before the statement's place ("%%" is a percent sign).
-                    at = re.findall(r"%%|%s", before).count("%s")
-                    inner = (name, before, after, at)
-                elif name not in placed or str(adapted[name]) in sql:
-                    raise ValueError(
-                        f"{name!r} does not reach the statement's parameters as one value, so "
-                        "the statement cannot be compiled once for every value"
-                    )
-            compiled = self._compiled[db] = _Compiled(queryset, compiler, sql, tuple(slots), inner)
+            # Compiled twice, with two sets of stand-ins: a value that a shape depends on, or
+            # that the ORM turns into something else (a prefix match, a date less a day), gives
+            # two statements that differ in more than the values.
+            compiled, again = self._compiled_with(db, 0), self._compiled_with(db, 100)
+            if _shape(compiled) != _shape(again):
+                raise ValueError(
+                    "the statement differs with the values in more than their parameters, so "
+                    "it cannot be compiled once for every value"
+                )
+            self._compiled[db] = compiled
             return compiled
+
+    def _compiled_with(self, db: str, first: int) -> _Compiled:
+        connection = connections[db]
+        stand_ins = {
+            name: _stand_in(kind, first + n) for n, (name, kind) in enumerate(self.kinds.items())
+        }
+        queryset = self.build(**stand_ins).using(db)
+        if (
+            getattr(queryset, "_prefetch_related_lookups", None)
+            or queryset._iterable_class is not ModelIterable
+        ):
+            raise ValueError("a compiled read reads model instances, without prefetching")
+        compiler = queryset.query.get_compiler(using=db)
+        sql, params = compiler.as_sql()
+        adapted = {name: _adapted(connection, value) for name, value in stand_ins.items()}
+        slots = []
+        for param in params:
+            named = [name for name, value in adapted.items() if value == param]
+            slots.append(("value", named[0]) if named else ("constant", param))
+        placed = {held for slot, held in slots if slot == "value"}
+        inner = None
+        for name, value in stand_ins.items():
+            if isinstance(value, RawSQL):
+                parts = sql.split(value.sql)
+                if len(parts) != 2:
+                    raise ValueError(f"{name!r} is not written into the statement once")
+                before, after = parts
+                # Parameters before the statement's place ("%%" is a percent sign).
+                at = re.findall(r"%%|%s", before).count("%s")
+                inner = (name, before, after, at)
+            elif name not in placed or str(adapted[name]) in sql:
+                raise ValueError(
+                    f"{name!r} does not reach the statement's parameters as one value, so "
+                    "the statement cannot be compiled once for every value"
+                )
+        return _Compiled(queryset, compiler, sql, tuple(slots), inner)
+
+
+def _shape(compiled: _Compiled) -> tuple:
+    """A compiled read without its stand-ins: its text, and its parameters' places."""
+    text = compiled.sql if compiled.inner is None else compiled.inner[1:]
+    return (text, compiled.slots)
 
 
 # Stand-ins no query holds as a constant (each value its own, so that two values are told

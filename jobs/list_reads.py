@@ -88,7 +88,7 @@ class CompiledFilters:
             f"SELECT COUNT(*) FROM (SELECT {self.table}.{quote(column)} FROM {self.table}"
             f"{_where(where)} LIMIT {int(limit)}) counted"
         )
-        if engine.matches_words(self.queryset) and engine.counts_from_the_indexes(self.connection):
+        if engine.matches_words(self.queryset) and self.connection.vendor == "postgresql":
             return engine.count_from_the_indexes(self.connection, sql, params)
         with self.connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -130,6 +130,24 @@ class CompiledFilters:
         if not statements:
             return []
         ids = RawSQL(" UNION ".join(statements), params)
+        return _by_ids(self.queryset)(using=self.db, ids=ids)
+
+    def rows_top_pay_first(self, start: int, stop: int) -> list:
+        """The rows from `start` to `stop` in "highest salary first" order (TOP_PAY_FIRST, then
+        the newest), every match read and then sorted: for filters known to match few rows
+        (`gather` in `rows`). In no particular order; `top_pay_first` sorts them."""
+        where, params = self._and(None)
+        if where is None or stop <= start:
+            return []
+        fence = " OFFSET 0" if self.connection.vendor == "postgresql" else ""
+        pay, posted = self._column("salary_yearly_usd"), self._column("posted_at")
+        ids = RawSQL(
+            f"SELECT {_unqualified(self.pk)} FROM (SELECT {self.pk}, COALESCE({pay}, 0) AS pay, "
+            f"{posted} FROM {self.table}{_where(where)}{fence}) gathered "
+            f"ORDER BY pay DESC, {_unqualified(posted)} DESC, {_unqualified(self.pk)} DESC "
+            f"LIMIT {int(stop - start)} OFFSET {int(start)}",
+            params,
+        )
         return _by_ids(self.queryset)(using=self.db, ids=ids)
 
     def _and(self, condition: Q | None) -> tuple[str | None, list]:

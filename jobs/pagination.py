@@ -116,15 +116,52 @@ class FeaturedFirst:
         return (featured + [job for job in rows if job.pk not in first])[:stop]
 
 
+class TopPayFirst:
+    """A sliceable, countable stand-in for a list in the FilterSet's "highest salary first"
+    order, for Paginator: its pages are the queryset's, read along the top-pay index, except
+    that once counted (CountUpTo) to GATHER_UP_TO matches or fewer, every match is read and
+    sorted. Walking the index on the planner's guess read most of it for filters whose postings
+    pay little or rarely (a city whose jobs pay less than most, a level with a high pay floor):
+    60–140 ms under load."""
+
+    def __init__(self, queryset: JobQuerySet):
+        self.queryset = queryset
+        self.compiled = CompiledFilters.of(queryset)
+        self.matches: int | None = None  # set by CountUpTo once counted exactly
+
+    def count(self) -> int:
+        return self.queryset.order_by().count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        if self.compiled is None or self.matches is None or self.matches > GATHER_UP_TO:
+            return self.queryset[index]
+        start, stop = index.start or 0, index.stop
+        stop = self.matches if stop is None else min(stop, self.matches)
+        return top_pay_first(self.compiled.rows_top_pay_first(start, stop))
+
+
 def in_list_order(jobs: "JobFilter", featured_up_to: int | None = None):
     """A job search's results as lists and the API page them: featured first (at most
     `featured_up_to` of them), newest first (`?ordering=newest`: featured first with none), each
-    read from indexes by `FeaturedFirst`, or the FilterSet's own order ("highest salary")."""
+    read from indexes by `FeaturedFirst`, or highest salary first (`TopPayFirst`)."""
     if jobs.uses_default_order:
         return FeaturedFirst(jobs.qs, up_to=featured_up_to)
     if jobs.form.cleaned_data.get("ordering") == "newest":
         return FeaturedFirst(jobs.qs, up_to=0)
-    return jobs.qs
+    return TopPayFirst(jobs.qs)
+
+
+def top_pay_first(jobs) -> list:
+    """Postings in TOP_PAY_FIRST order, then newest (the FilterSet's "highest salary first"),
+    sorted in Python."""
+    return sorted(
+        jobs, key=lambda job: (job.salary_yearly_usd or 0, job.posted_at, job.pk), reverse=True
+    )
 
 
 def newest_first(jobs) -> list:
@@ -177,22 +214,19 @@ class CountUpTo:
         self.exact = True
 
     def count(self) -> int:
-        queryset = (
-            self.results.queryset if isinstance(self.results, FeaturedFirst) else self.results
-        )
+        read_in_order = isinstance(self.results, FeaturedFirst | TopPayFirst)
+        queryset = self.results.queryset if read_in_order else self.results
         # posted_at, a column of the job_public index: PostgreSQL counts public postings from
         # that index alone when no other filter applies.
-        if isinstance(self.results, FeaturedFirst):
-            compiled = self.results.compiled  # compiled once for the count and the page
-        else:
-            compiled = CompiledFilters.of(queryset)
+        # (Compiled once for the count and the page where the results read in their order.)
+        compiled = self.results.compiled if read_in_order else CompiledFilters.of(queryset)
         with engine.planned_from_the_index(queryset):
             if compiled is not None:
                 found = compiled.count_up_to(self.cap + 1, "posted_at")
             else:
                 found = queryset.order_by().values("posted_at")[: self.cap + 1].count()
         self.exact = found <= self.cap
-        if self.exact and isinstance(self.results, FeaturedFirst):
+        if self.exact and read_in_order:
             self.results.matches = found
         return min(found, self.cap)
 

@@ -21,7 +21,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from operator import add, and_, or_
+from typing import Any
 
+import psycopg
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -130,32 +132,44 @@ def matches_words(queryset: QuerySet) -> bool:
 
 # A capped count of a keyword's matches planned from the indexes alone (bitmap scans: the GIN
 # index for the words, ANDed with the other filters' indexes), sent in one message with its
-# statement: PostgreSQL runs such a message as one transaction, so the settings end with it
-# (and are put back when the count runs inside a transaction of the caller's). Planned freely,
-# a count whose words are rare among the other filters' rows walked an index or the table and
-# read each row's vector: "senior" with the entry and executive levels 165–220 ms, a keyword
-# and a role 15–45 ms, where the GIN index answers in a few milliseconds. Over the bench's
-# first views, keyword counts went from 5.0 to 3.4 ms on average (the API's, to 1,000, 4.8 to
-# 4.0) and their p99 from 18 to 10 ms.
-FROM_THE_INDEXES = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; "
-AS_BEFORE = "; SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT"
+# statement: PostgreSQL runs such a message as one transaction, so the settings end with it.
+# Planned freely, a count whose words are rare among the other filters' rows walked an index or
+# the table and read each row's vector: "senior" with the entry and executive levels 165–220 ms,
+# a keyword and a role 15–45 ms, where the GIN index answers in a few milliseconds. Over the
+# bench's first views, keyword counts went from 5.0 to 3.4 ms on average (the API's, to 1,000,
+# 4.8 to 4.0) and their p99 from 18 to 10 ms.
+STEERED = ("enable_seqscan", "enable_indexscan")
+FROM_THE_INDEXES = "".join(f"SET LOCAL {name} = off; " for name in STEERED)
 
 
 def count_from_the_indexes(connection: BaseDatabaseWrapper, sql: str, params: Sequence) -> int:
-    """The count `sql` selects, planned from the indexes alone (a keyword count, above)."""
+    """The count `sql` selects, planned from the indexes alone (a keyword count, above); as
+    planned freely where the statements cannot share a message (a cursor that binds parameters
+    on the server takes one statement a message)."""
     with connection.cursor() as cursor:
-        cursor.execute(f"{FROM_THE_INDEXES}{sql}{AS_BEFORE}", params)
+        if not isinstance(cursor.cursor, psycopg.ClientCursor):
+            cursor.execute(sql, params)
+            return cursor.fetchone()[0]
+        # Inside a transaction of the caller's the settings would last to its end: they are
+        # put back as they were (read first, one more round trip, only there).
+        before = _settings(cursor) if connection.in_atomic_block else dict.fromkeys(STEERED)
+        restore = "".join(
+            f"; SET LOCAL {name} TO {'DEFAULT' if value is None else value}"
+            for name, value in before.items()
+        )
+        cursor.execute(f"{FROM_THE_INDEXES}{sql}{restore}", params)
         while cursor.description is None:  # past the settings' results to the count's
-            cursor.nextset()
+            if not cursor.nextset():
+                raise RuntimeError("the count's message returned no count")
         return cursor.fetchone()[0]
 
 
-def counts_from_the_indexes(connection: BaseDatabaseWrapper) -> bool:
-    """Whether `count_from_the_indexes` may send its statements in one message: PostgreSQL with
-    the parameters bound by the client (server-side binding takes one statement a message)."""
-    return connection.vendor == "postgresql" and (
-        connection.settings_dict["OPTIONS"].get("server_side_binding") is not True
-    )
+def _settings(cursor: Any) -> dict[str, str]:
+    cursor.execute(f"SELECT {', '.join('current_setting(%s)' for _ in STEERED)}", STEERED)
+    values = cursor.fetchone()
+    return {
+        name: "on" if value == "on" else "off" for name, value in zip(STEERED, values, strict=True)
+    }
 
 
 @contextmanager

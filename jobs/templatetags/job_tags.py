@@ -236,7 +236,7 @@ def _card(job, shown: tuple, heading: str, marked_title, snippet) -> str:
         CARD.format(
             featured_class=" is-featured" if featured else "",
             mark=mark,
-            tag=heading,
+            tag=_escaped(heading),
             url=_escaped(job.get_absolute_url()),
             title=_escaped(marked_title or title),
             featured_badge=' <span class="badge">Featured</span>' if featured else "",

@@ -1,11 +1,13 @@
 """A read compiled once (core/compiled_reads.py) gives what the ORM gives for the same values,
 compiles nothing after its first read, and refuses a queryset it could not stand for."""
 
+import threading
 from datetime import datetime, timedelta
 from unittest import mock
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
@@ -145,3 +147,49 @@ def test_numbers_and_a_list_of_them_of_a_fixed_length(postings):
         expected = [job.slug for job in of_companies(first, second, "draft")]
         assert [job.slug for job in read(first=first, second=second, slug="draft")] == expected
     assert [job.slug for job in read(first=other, second=other, slug="x")] == ["elsewhere"]
+
+
+def test_a_value_the_orm_changes_is_refused(postings):
+    day = timedelta(days=1)
+    a_day_before = CompiledRead(
+        Job,
+        lambda now: Job.objects.filter(posted_at__lte=now, expires_at__gt=now - day),
+        now=datetime,
+    )
+    with pytest.raises(ValueError, match="differs with the values"):
+        a_day_before(now=timezone.now())
+    prefix = CompiledRead(
+        Job,
+        lambda slug: Job.objects.filter(Q(slug=slug) | Q(slug__startswith=slug)),
+        slug=str,
+    )
+    with pytest.raises(ValueError, match="differs with the values"):
+        prefix(slug="open")
+    prefetching = CompiledRead(
+        Job, lambda slug: Job.objects.filter(slug=slug).prefetch_related("role"), slug=str
+    )
+    with pytest.raises(ValueError, match="prefetching"):
+        prefetching(slug="open")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_read_compiled_in_one_thread_runs_in_another():
+    """A threaded server (runserver, gunicorn's threads) serves each request in its own thread,
+    with its own connection."""
+    make_job(slug="threaded")
+    read = CompiledRead(Job, page_posting, slug=str, now=datetime)
+    assert [job.slug for job in read(slug="threaded", now=timezone.now())] == ["threaded"]
+    found, failed = [], []
+
+    def other_thread():
+        try:
+            found.extend(job.slug for job in read(slug="threaded", now=timezone.now()))
+        except Exception as error:  # reported below, in the test's thread
+            failed.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join()
+    assert not failed and found == ["threaded"]

@@ -79,6 +79,10 @@ QUERIES = [
     "company=unknown",  # invalid: left out, the others apply
     "ordering=newest&workplace=onsite",
     "ordering=salary",
+    "ordering=salary&workplace=remote",
+    "ordering=salary&location=Berlin&salary_min=60000",
+    "ordering=salary&q=vision",
+    "ordering=salary&salary_min=99000000",
 ]
 SLICES = [(0, 1), (0, 5), (0, 20), (3, 9), (5, 10), (10, 30), (30, 60)]
 

@@ -3,7 +3,7 @@ stored vector costs, and where it was not, a capped count of a keyword is planne
 sequential scans and leaves the session as it found it."""
 
 import pytest
-from django.db import DataError, connection
+from django.db import DataError, connection, connections
 
 from core.textsearch import engine
 from jobs.models import Job
@@ -137,11 +137,23 @@ def test_a_keyword_count_is_planned_from_the_indexes_in_its_own_statement():
     assert (seqscan(), indexscan()) == ("on", "on")
 
 
-def test_a_statement_a_message_leaves_keyword_counts_as_planned(settings):
-    options = connection.settings_dict["OPTIONS"]
-    assert engine.counts_from_the_indexes(connection)
+def test_inside_a_callers_transaction_its_own_settings_come_back():
+    make_job(title="Vision Engineer")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # (the test's transaction)
+    assert CountUpTo(Job.objects.public().search("vision"), cap=5).count() == 1
+    assert (seqscan(), indexscan()) == ("off", "on")
+
+
+def test_a_connection_binding_on_the_server_counts_as_planned():
+    make_job(title="Vision Engineer")
+    binding = connections.create_connection("default")
+    options = {**binding.settings_dict["OPTIONS"], "server_side_binding": True}
+    binding.settings_dict = {**binding.settings_dict, "OPTIONS": options}
     try:
-        options["server_side_binding"] = True
-        assert not engine.counts_from_the_indexes(connection)
+        sql = "SELECT COUNT(*) FROM (SELECT 1 FROM jobs_job WHERE id > %s LIMIT 5) counted"
+        # (Its own connection: the test's rows are not committed. Sent as one message, the
+        # statements would fail: "cannot insert multiple commands into a prepared statement".)
+        assert engine.count_from_the_indexes(binding, sql, [0]) == 0
     finally:
-        options.pop("server_side_binding")
+        binding.close()
