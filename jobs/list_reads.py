@@ -113,12 +113,7 @@ class CompiledFilters:
             if where is None:
                 continue  # the part matches nothing, or none of it is read
             if gather:
-                # OFFSET 0 keeps PostgreSQL from folding the subquery into the sorted read.
-                fence = " OFFSET 0" if self.connection.vendor == "postgresql" else ""
-                source = (
-                    f"(SELECT {', '.join(columns)} FROM {self.table}{_where(where)}{fence}) "
-                    "gathered"
-                )
+                source = self._gathered(columns, where)
                 pk, sort = _unqualified(self.pk), self._order(order, qualified=False)
             else:
                 source, pk, sort = f"{self.table}{_where(where)}", self.pk, self._order(order)
@@ -139,16 +134,21 @@ class CompiledFilters:
         where, params = self._and(None)
         if where is None or stop <= start:
             return []
-        fence = " OFFSET 0" if self.connection.vendor == "postgresql" else ""
         pay, posted = self._column("salary_yearly_usd"), self._column("posted_at")
+        source = self._gathered([self.pk, f"COALESCE({pay}, 0) AS pay", posted], where)
         ids = RawSQL(
-            f"SELECT {_unqualified(self.pk)} FROM (SELECT {self.pk}, COALESCE({pay}, 0) AS pay, "
-            f"{posted} FROM {self.table}{_where(where)}{fence}) gathered "
+            f"SELECT {_unqualified(self.pk)} FROM {source} "
             f"ORDER BY pay DESC, {_unqualified(posted)} DESC, {_unqualified(self.pk)} DESC "
             f"LIMIT {int(stop - start)} OFFSET {int(start)}",
             params,
         )
         return _by_ids(self.queryset)(using=self.db, ids=ids)
+
+    def _gathered(self, columns: Sequence[str], where: str) -> str:
+        """Every matching row's `columns`, as a subquery to sort (`gather` in `rows`)."""
+        # OFFSET 0 keeps PostgreSQL from folding the subquery into the sorted read.
+        fence = " OFFSET 0" if self.connection.vendor == "postgresql" else ""
+        return f"(SELECT {', '.join(columns)} FROM {self.table}{_where(where)}{fence}) gathered"
 
     def _and(self, condition: Q | None) -> tuple[str | None, list]:
         """The filters and `condition` as one WHERE clause and its parameters (None: no row)."""
@@ -187,10 +187,10 @@ _reads_by_ids: dict[tuple, CompiledRead] = {}
 
 def _by_ids(queryset: QuerySet) -> CompiledRead:
     query, model = queryset.query, queryset.model
-    related, deferred = copy.deepcopy(query.select_related), query.deferred_loading
-    shape = (model, repr(related), repr(deferred))
+    shape = (model, repr(query.select_related), repr(query.deferred_loading))
     read = _reads_by_ids.get(shape)
     if read is None:
+        related, deferred = copy.deepcopy(query.select_related), query.deferred_loading
 
         def build(ids: RawSQL) -> QuerySet:
             rows = model._default_manager.filter(pk__in=ids).order_by()

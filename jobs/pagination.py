@@ -23,7 +23,28 @@ if TYPE_CHECKING:
 GATHER_UP_TO = 200
 
 
-class FeaturedFirst:
+class ReadInOrder:
+    """A list read in its order by plain statements around its filters compiled once
+    (`jobs.list_reads`), where they compile on their own; for Paginator, sliceable and
+    countable. CountUpTo counts it with the same compiled filters and tells it how many
+    postings match once counted exactly: few are read whole and sorted (GATHER_UP_TO)."""
+
+    def __init__(self, queryset: JobQuerySet):
+        self.queryset = queryset
+        self.compiled = CompiledFilters.of(queryset)
+        self.matches: int | None = None  # set by CountUpTo once counted exactly
+
+    def count(self) -> int:
+        return self.queryset.order_by().count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def _few(self) -> bool:
+        return self.matches is not None and self.matches <= GATHER_UP_TO
+
+
+class FeaturedFirst(ReadInOrder):
     """A sliceable, countable stand-in for `queryset.featured_first()`, for Paginator.
 
     With `up_to`, only the newest `up_to` featured postings go first and the others take their
@@ -32,21 +53,11 @@ class FeaturedFirst:
     compile on their own, around their WHERE clause compiled once (`jobs.list_reads`)."""
 
     def __init__(self, queryset: JobQuerySet, up_to: int | None = None):
+        super().__init__(queryset)
         self.now = timezone.now()
         self.featured_now = featured_now_q(self.now)
-        self.queryset = queryset
         self.up_to = up_to
-        self.compiled = CompiledFilters.of(queryset)
         self._shown: list | None = None  # with `up_to`: the featured postings that go first
-        # How many postings match, once counted exactly (CountUpTo): few are read and sorted
-        # rather than looked for along the newest-first index (CompiledFilters.rows).
-        self.matches: int | None = None
-
-    def count(self) -> int:
-        return self.queryset.order_by().count()
-
-    def __len__(self) -> int:
-        return self.count()
 
     def __getitem__(self, index: slice) -> list:
         if not isinstance(index, slice):
@@ -91,9 +102,6 @@ class FeaturedFirst:
             return newest_first(self.compiled.rows([part], NEWEST, self._few()))
         return list(self.queryset.filter(condition).newest()[start:stop])
 
-    def _few(self) -> bool:
-        return self.matches is not None and self.matches <= GATHER_UP_TO
-
     def _first(self, stop: int) -> list:
         """The first `stop` postings in one query: the newest featured ones that go first, and
         enough of the newest others to fill the page, each part read from its index."""
@@ -116,32 +124,20 @@ class FeaturedFirst:
         return (featured + [job for job in rows if job.pk not in first])[:stop]
 
 
-class TopPayFirst:
-    """A sliceable, countable stand-in for a list in the FilterSet's "highest salary first"
-    order, for Paginator: its pages are the queryset's, read along the top-pay index, except
-    that once counted (CountUpTo) to GATHER_UP_TO matches or fewer, every match is read and
-    sorted. Walking the index on the planner's guess read most of it for filters whose postings
-    pay little or rarely (a city whose jobs pay less than most, a level with a high pay floor):
-    60–140 ms under load."""
-
-    def __init__(self, queryset: JobQuerySet):
-        self.queryset = queryset
-        self.compiled = CompiledFilters.of(queryset)
-        self.matches: int | None = None  # set by CountUpTo once counted exactly
-
-    def count(self) -> int:
-        return self.queryset.order_by().count()
-
-    def __len__(self) -> int:
-        return self.count()
+class TopPayFirst(ReadInOrder):
+    """A list in the FilterSet's "highest salary first" order: its pages are the queryset's,
+    read along the top-pay index, except that once counted to GATHER_UP_TO matches or fewer,
+    every match is read and sorted. Walking the index on the planner's guess read most of it for
+    filters whose postings pay little or rarely (a city whose jobs pay less than most, a level
+    with a high pay floor): 60–140 ms under load."""
 
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        if self.compiled is None or self.matches is None or self.matches > GATHER_UP_TO:
+        if self.compiled is None or not self._few():
             return self.queryset[index]
-        start, stop = index.start or 0, index.stop
-        stop = self.matches if stop is None else min(stop, self.matches)
+        start, stop, matches = index.start or 0, index.stop, cast(int, self.matches)
+        stop = matches if stop is None else min(stop, matches)
         return top_pay_first(self.compiled.rows_top_pay_first(start, stop))
 
 
@@ -214,7 +210,7 @@ class CountUpTo:
         self.exact = True
 
     def count(self) -> int:
-        read_in_order = isinstance(self.results, FeaturedFirst | TopPayFirst)
+        read_in_order = isinstance(self.results, ReadInOrder)
         queryset = self.results.queryset if read_in_order else self.results
         # posted_at, a column of the job_public index: PostgreSQL counts public postings from
         # that index alone when no other filter applies.
