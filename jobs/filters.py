@@ -19,6 +19,7 @@ from django_countries import countries
 from core import money
 from core import page_query as rules
 from core.form_widgets import QuickSelect
+from core.light_copies import CopiedLightly, copy_filter, fields_copied_lightly
 from core.textsearch.query import MAX_QUERY_LENGTH
 from jobs.choices import EmploymentType, ExperienceLevel, Workplace
 from jobs.models import TOP_PAY_FIRST, Company, Job, JobQuerySet
@@ -172,8 +173,14 @@ class JobFilter(django_filters.FilterSet):
     def get_form_class(self) -> type[forms.Form]:
         cls = type(self)
         if cls.__dict__.get("_form_class") is None:
-            cls._form_class = super().get_form_class()
+            cls._form_class = fields_copied_lightly(super().get_form_class())
         return cast(type[forms.Form], cls._form_class)
+
+    @classmethod
+    def get_filters(cls):
+        # Each search copies the filters without deep copying the fields they made (see
+        # core.light_copies), as its form copies the fields.
+        return CopiedLightly(super().get_filters(), copy_filter)
 
     if TYPE_CHECKING:
         # django-filter types `qs` for any model; this filter's are always postings.
