@@ -1,0 +1,35 @@
+"""The job API writes each page's full address as `build_absolute_uri` would, from the scheme and
+host worked out once per list."""
+
+import pytest
+from django.test import RequestFactory
+
+from jobs.api.serializers import JobSerializer
+
+
+@pytest.mark.parametrize("secure", [False, True])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/jobs/ml-engineer-at-acme/",
+        "/companies/acme_2/",
+        "/prefix/roles/data-scientist/",
+        "/",
+        "//evil.example/x",
+        "/a/./b/",
+        "/a/../b/",
+        "/caf\u00e9/",
+        "/a b/",
+        "/a?b=1",
+        "relative/path/",
+        "https://other.example/x",
+    ],
+)
+def test_addresses_match_build_absolute_uri(path, secure):
+    request = RequestFactory().get("/api/v1/jobs/", secure=secure, HTTP_HOST="testserver")
+    absolute = JobSerializer(context={"request": request})._absolute()
+    assert absolute(path) == request.build_absolute_uri(path)
+
+
+def test_without_a_request_paths_stay_paths():
+    assert JobSerializer(context={})._absolute()("/jobs/x/") == "/jobs/x/"
