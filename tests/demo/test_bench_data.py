@@ -1,10 +1,16 @@
-"""The bench data set's roles and guides: added up to a count, published, and never twice."""
+"""The bench data set's roles and guides: added up to a count, published, and never twice; its
+open postings' page tags recorded as publishing records them."""
 
 import pytest
+from django.core.cache import cache
 
+from core import page_tags
 from demo.guide_generator import generate_guides, generate_roles
 from demo.guides import load_roles_and_guides
+from demo.management.commands.build_bench_data import record_page_tags
+from jobs.choices import JobStatus
 from roles.models import STANDARD_SECTIONS, Guide, Role
+from tests.factories import make_job
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +37,21 @@ def test_roles_and_guides_are_added_up_to_the_count_once(client):
     response = client.get(guide.get_absolute_url())
     assert response.status_code == 200
     assert guide.title in response.text
+
+
+def test_open_postings_page_tags_are_recorded_once_as_publishing_records_them():
+    cache.clear()
+    shown, draft = make_job(), make_job(status=JobStatus.DRAFT)
+    cache.clear()  # as after a bulk insert: no version for any tag
+    job_key, company_key = (
+        page_tags.key(page_tags.job(shown.pk)),
+        page_tags.key(page_tags.company(shown.company_id)),
+    )
+    cache.set(company_key, "kept", None)
+
+    assert record_page_tags(chunk=1) == 1
+    assert cache.get(job_key) and cache.get(company_key) == "kept"
+    assert cache.get(page_tags.key(page_tags.job(draft.pk))) is None  # not open: no page
+    version = cache.get(job_key)
+    assert record_page_tags() == 0
+    assert cache.get(job_key) == version
