@@ -33,3 +33,16 @@ def by_slug(name: str, slug: str) -> str:
             return reverse(name, args=[slug])
         _templates[key] = template
     return template.replace(MARK, slug)
+
+
+_fixed: dict[tuple[str, str, str], str] = {}
+
+
+def fixed(name: str) -> str:
+    """`reverse(name)` for an address without arguments, reversed once (the base template and
+    the job list write ten such links on every page)."""
+    key = (name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    address = _fixed.get(key)
+    if address is None:
+        address = _fixed[key] = reverse(name)
+    return address

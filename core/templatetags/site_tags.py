@@ -5,13 +5,16 @@ from functools import lru_cache
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.core.paginator import Page
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import get_script_prefix, get_urlconf
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from core import addresses
 from core.breadcrumbs import Crumbs, breadcrumb_list
 
 register = template.Library()
@@ -28,6 +31,26 @@ def json_ld(data: Any) -> SafeString:
     for character, escaped in _ESCAPES:
         text = text.replace(character, escaped)
     return mark_safe(text)
+
+
+@register.simple_tag
+def address(name: str) -> str:
+    """`{% url name %}` for an address without arguments, reversed once per process."""
+    return addresses.fixed(name)
+
+
+@register.simple_tag
+def asset(path: str) -> str:
+    """`{% static path %}`, looked up once per process: the static files' manifest maps the name
+    to its hashed one, and the lookup and the URL joining took 25–35 µs a link."""
+    storage = settings.STORAGES.get("staticfiles", {}).get("BACKEND", "")
+    return _asset(path, settings.STATIC_URL, settings.DEBUG, storage)
+
+
+@lru_cache(maxsize=64)
+def _asset(path: str, *settings_read: Any) -> str:
+    # (`settings_read`: what the URL depends on besides the path, part of the key.)
+    return static(path)
 
 
 @register.simple_tag

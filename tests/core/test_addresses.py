@@ -1,6 +1,8 @@
-"""Addresses by slug, reversed once per URL name (core/addresses.py), are reverse()'s own."""
+"""Addresses by slug, and addresses without arguments, reversed once per URL name
+(core/addresses.py), are reverse()'s own; so are the templates' `address` and `asset` tags."""
 
 import pytest
+from django.template import Context, Template
 from django.urls import NoReverseMatch, clear_script_prefix, reverse, set_script_prefix
 
 from core import addresses
@@ -12,8 +14,10 @@ NAMES = ["jobs:detail", "companies:detail", "roles:detail", "roles:guide"]
 @pytest.fixture(autouse=True)
 def fresh_templates():
     addresses._templates.clear()
+    addresses._fixed.clear()
     yield
     addresses._templates.clear()
+    addresses._fixed.clear()
     clear_script_prefix()
 
 
@@ -37,3 +41,26 @@ def test_each_script_prefix_has_its_own():
     set_script_prefix("/")
     assert by_slug("jobs:detail", "y") == "/jobs/y/"
     assert len(addresses._templates) == 2
+
+
+@pytest.mark.parametrize("name", ["home", "search", "jobs:list", "jobs-feed", "roles:list"])
+def test_a_fixed_address_is_reverses_own_under_each_script_prefix(name):
+    assert addresses.fixed(name) == reverse(name)
+    set_script_prefix("/board/")
+    assert addresses.fixed(name) == reverse(name)
+    assert addresses.fixed(name).startswith("/board/")
+
+
+def test_the_tags_write_what_url_and_static_write(settings):
+    template = (
+        "{% load static site_tags %}{% url 'jobs:list' %} {% static 'css/site.css' %}|"
+        "{% address 'jobs:list' %} {% asset 'css/site.css' %}"
+    )
+    cases = [(False, "/", "/static/"), (True, "/", "/static/"), (False, "/board/", "/assets/")]
+    for debug, prefix, static_url in cases:
+        settings.DEBUG, settings.STATIC_URL = debug, static_url
+        set_script_prefix(prefix)
+        expected, written = Template(template).render(Context()).split("|")
+        assert written == expected
+        assert ("/board/" in written) == (prefix == "/board/")
+        assert static_url in written
