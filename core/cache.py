@@ -30,7 +30,7 @@ SERVER_AWAY = (RedisConnectionError, RedisTimeoutError, OSError)
 
 # (`decr` is `incr` of a negative amount: guarding both would count one call twice.)
 GUARDED = ("get", "get_many", "set", "set_many", "add", "touch", "delete", "delete_many",
-           "has_key", "clear", "incr", "ping")  # fmt: skip
+           "has_key", "clear", "incr", "ping", "count_in_window")  # fmt: skip
 FAIL_SAFE = ("get", "get_many", "set", "set_many", "add", "touch", "delete", "delete_many",
              "has_key", "clear")  # fmt: skip
 
@@ -116,6 +116,17 @@ class BreakerRedisCache(RedisCache):
 
     def ping(self) -> bool:
         return bool(self._cache.get_client(write=True).ping())
+
+    def count_in_window(self, key: str, seconds: int) -> int:
+        """One more in the counter `key`, whose window opens with its first count and lasts
+        `seconds`: the count so far. One round trip (MULTI: the window's opening, then the
+        increment); Django's `add` and `incr` take three (`incr` asks whether the key exists
+        first)."""
+        key = self.make_and_validate_key(key)
+        pipe = self._cache.get_client(key, write=True).pipeline(transaction=True)
+        pipe.set(key, 0, nx=True, ex=seconds)  # as add(key, 0, seconds) stores it
+        pipe.incr(key)
+        return int(pipe.execute()[1])
 
     def unavailable_reason(self) -> str | None:
         """None when Redis answers a ping now; otherwise why it does not (for /healthz)."""

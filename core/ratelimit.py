@@ -97,13 +97,27 @@ def hit(limit: Limit, who: str) -> bool:
     key = _key(limit, who)
     if limit.in_database:
         return _count_in_database(key, limit) > limit.count
-    store_call("add", key, 0, limit.seconds)
     try:
-        count = store_call("incr", key)
-    except ValueError:  # expired between add and incr
-        store_call("set", key, 1, limit.seconds)
-        count = 1
+        count = _counted(caches["ratelimit"], key, limit.seconds)
+    except Exception as error:  # any failure of the cache server (connection refused, timeout, ...)
+        if not isinstance(error, CacheUnavailable):  # (an open circuit was logged when it opened)
+            log.warning("Rate limits: shared cache unavailable, counting in this process")
+        count = _counted(_fallback, key, limit.seconds)
     return count > limit.count
+
+
+def _counted(store: Any, key: str, seconds: int) -> int:
+    """One more attempt in the counter `key` of `store`, whose window opens with the first
+    attempt: the count so far. Redis counts in one round trip (`count_in_window`)."""
+    count_in_window = getattr(store, "count_in_window", None)
+    if count_in_window is not None:
+        return count_in_window(key, seconds)
+    store.add(key, 0, seconds)
+    try:
+        return store.incr(key)
+    except ValueError:  # expired between add and incr
+        store.set(key, 1, seconds)
+        return 1
 
 
 def exceeded(limit: Limit, who: str) -> bool:
