@@ -148,7 +148,7 @@ def broken_cache():
         for alias, mocks in broken.items():
             stack.enter_context(mock.patch.multiple(caches[alias], **mocks))
         yield
-    assert broken["ratelimit"]["incr"].called, "the limits did try the shared cache first"
+    assert broken["ratelimit"]["add"].called, "the limits did try the shared cache first"
 
 
 def test_sign_up_and_log_in_work_without_the_cache(broken_cache):
