@@ -241,7 +241,10 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
-USE_I18N = True
+# The site is written in English only: without the translation machinery every page renders the
+# same (dates and numbers still take English formats) and its many lookups of the active
+# language are skipped, about 0.2 ms of a job page's first view.
+USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "static/"
