@@ -21,11 +21,15 @@ MARK = "0slug0mark0"
 _templates: dict[tuple[str, str, str], str] = {}
 
 
+def _key(name: str) -> tuple[str, str, str]:
+    return (name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
 def by_slug(name: str, slug: str) -> str:
     """`reverse(name, args=[slug])`, reversed once for the name."""
     if not isinstance(slug, str) or not SLUG.fullmatch(slug):
         return reverse(name, args=[slug])
-    key = (name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    key = _key(name)
     template = _templates.get(key)
     if template is None:
         template = reverse(name, args=[MARK])
@@ -41,7 +45,7 @@ _fixed: dict[tuple[str, str, str], str] = {}
 def fixed(name: str) -> str:
     """`reverse(name)` for an address without arguments, reversed once (the base template and
     the job list write ten such links on every page)."""
-    key = (name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    key = _key(name)
     address = _fixed.get(key)
     if address is None:
         address = _fixed[key] = reverse(name)

@@ -30,17 +30,13 @@ class CopiedLightly(dict):
 
 
 def copy_field(field: forms.Field) -> forms.Field:
-    """Django's own copy of a field (Field.__deepcopy__: the widget with its attributes and
-    choices, the error messages, the validators), less the deep copy of a choice field's
-    choices, which are shared. A model choice field's queryset is set again, as Django does."""
-    result = forms.Field.__deepcopy__(field, {})
-    if isinstance(field, forms.ModelChoiceField):
-        model_field = result
-        assert isinstance(model_field, forms.ModelChoiceField)
-        if field.queryset is not None:
-            model_field.queryset = field.queryset
-    elif isinstance(field, forms.ChoiceField):
-        result._choices = list(field._choices)  # type: ignore[attr-defined]
+    """Django's own copy of a field, less the deep copy of a choice field's choices, which are
+    shared (the field's own list, as the form may set another). Any other field, a model choice
+    field (which sets its queryset again) or one made of several, is copied as Django copies it."""
+    if type(field).__deepcopy__ is not forms.ChoiceField.__deepcopy__:
+        return copy.deepcopy(field)
+    result = forms.Field.__deepcopy__(field, {})  # the widget, messages and validators
+    result._choices = list(field._choices)  # type: ignore[attr-defined]
     return result
 
 

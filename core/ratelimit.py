@@ -9,6 +9,7 @@ import hashlib
 import ipaddress
 import logging
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -84,12 +85,17 @@ def _key(limit: Limit, who: str) -> str:
 
 def store_call(method: str, *args: Any) -> Any:
     """Call a method of the rate-limit cache, or of this process's fallback when it raises."""
+    return _on_store(lambda store: getattr(store, method)(*args))
+
+
+def _on_store(action: Callable[[Any], Any]) -> Any:
+    """`action` on the rate-limit cache, or on this process's fallback when it raises."""
     try:
-        return getattr(caches["ratelimit"], method)(*args)
+        return action(caches["ratelimit"])
     except Exception as error:  # any failure of the cache server (connection refused, timeout, ...)
         if not isinstance(error, CacheUnavailable):  # (an open circuit was logged when it opened)
             log.warning("Rate limits: shared cache unavailable, counting in this process")
-        return getattr(_fallback, method)(*args)
+        return action(_fallback)
 
 
 def hit(limit: Limit, who: str) -> bool:
@@ -97,12 +103,7 @@ def hit(limit: Limit, who: str) -> bool:
     key = _key(limit, who)
     if limit.in_database:
         return _count_in_database(key, limit) > limit.count
-    try:
-        count = _counted(caches["ratelimit"], key, limit.seconds)
-    except Exception as error:  # any failure of the cache server (connection refused, timeout, ...)
-        if not isinstance(error, CacheUnavailable):  # (an open circuit was logged when it opened)
-            log.warning("Rate limits: shared cache unavailable, counting in this process")
-        count = _counted(_fallback, key, limit.seconds)
+    count = _on_store(lambda store: _counted(store, key, limit.seconds))
     return count > limit.count
 
 

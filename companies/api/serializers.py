@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.fields import PageUrlField
+from api.fields import PageUrlField, absolute_url
 from jobs.choices import CompanySize
 from jobs.models import Company, logo_url
 
@@ -41,6 +41,4 @@ class CompanySerializer(serializers.ModelSerializer):
     def get_logo(self, company: Company) -> str | None:
         if not company.logo_id:
             return None
-        request = self.context.get("request")
-        url = logo_url(company)
-        return request.build_absolute_uri(url) if request is not None else url
+        return absolute_url(self.context.get("request"), logo_url(company))

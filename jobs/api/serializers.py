@@ -4,13 +4,12 @@ postings.
 Writes reuse the site's posting form (JobForm) for every rule beyond a field's type, so a
 posting the API accepts is one the site would accept."""
 
-import re
 from datetime import datetime
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.fields import PageUrlField
+from api.fields import PageUrlField, absolute_url
 from jobs.choices import SalaryPeriod
 from jobs.models import Company, Job
 from roles.api.serializers import RoleRefSerializer
@@ -46,10 +45,6 @@ class PublicRoleField(RoleRefSerializer):
 
     def to_representation(self, role):
         return super().to_representation(role) if role.is_public else None
-
-
-# A path that `build_absolute_uri` would put after the scheme and host unchanged.
-PLAIN_PATH = re.compile(r"/[-\w/.~]*", re.ASCII)
 
 
 class JobSerializer(serializers.ModelSerializer):
@@ -97,30 +92,15 @@ class JobSerializer(serializers.ModelSerializer):
             "label": job.salary_label,
         }
 
-    def _absolute(self):
-        """A function giving a page's full address from its path, made once per list: the site's
-        scheme and host put before a plain path, as `build_absolute_uri` does (which parsed
-        every address again, three for each posting)."""
-        if not hasattr(self, "_absolute_of"):
-            request = self.context.get("request")
-            if request is None:
-                self._absolute_of = lambda path: path
-            else:
-                site = request.build_absolute_uri("/")[:-1]
-
-                def absolute(path: str) -> str:
-                    if PLAIN_PATH.fullmatch(path) and "//" not in path and "/." not in path:
-                        return site + path
-                    return request.build_absolute_uri(path)
-
-                self._absolute_of = absolute
-        return self._absolute_of
-
     def to_representation(self, job: Job) -> dict:
         """The fields declared above, written out directly: DRF's field-by-field path, with a
         serializer for each nested object, was a third of a job list's time. The declarations
         still describe the schema, and tests/api/test_contract.py checks answers against it."""
-        absolute = self._absolute()
+        request = self.context.get("request")
+
+        def absolute(path: str) -> str:
+            return absolute_url(request, path)
+
         company, role = job.company, job.role
         return {
             "slug": job.slug,

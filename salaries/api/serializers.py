@@ -8,6 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.fields import absolute_url
 from jobs.choices import ExperienceLevel
 from roles.api.serializers import RoleRefSerializer
 from salaries.figures import Figures, min_sample
@@ -25,8 +26,7 @@ def salary_page_url(context: Mapping[str, Any], slug: str, country: str = "") ->
     url = reverse("salaries:detail", args=[slug])
     if country:
         url += f"?country={country}"
-    request = context.get("request")
-    return request.build_absolute_uri(url) if request is not None else url
+    return absolute_url(context.get("request"), url)
 
 
 class FiguresSerializer(serializers.Serializer):
