@@ -206,3 +206,22 @@ def test_job_pages_match_titles_through_aliases_and_share_the_figures(
     with django_assert_max_num_queries(1):
         html = client.get(other.get_absolute_url()).content.decode()
     assert "for Senior ML Engineer" in html
+
+
+def test_the_pay_card_escapes_names_and_draws_the_strip(client):
+    role = make_role(name="R&D Scientist", slug="rd-scientist", broader_titles="")
+    title = SalaryTitle.objects.get(name="R&D Scientist")
+    make_salary_records(title, [100_000, 110_000, 120_000, 130_000, 140_000])
+    job = make_job(
+        title="R&D Scientist", role=role, salary_min=120_000, salary_max=120_000, country="DE"
+    )
+    refresh_stats()
+    html = client.get(job.get_absolute_url()).content.decode()
+    card = html[html.index('<section class="aside-card salary-position"') :]
+    card = card[: card.index("</section>")]
+    assert "R&D" not in card
+    assert "around the median</strong> for Mid-level R&amp;D Scientist worldwide" in card
+    # One amount when the range is one figure; the strip's range is at least 3 units wide.
+    assert "This job pays $120K a year:" in card
+    assert 'class="job-range" x="' in card and 'width="3"' in card
+    assert f'<a href="{title.get_absolute_url()}">R&amp;D Scientist salaries</a>' in card
