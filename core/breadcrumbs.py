@@ -2,30 +2,31 @@
 by templates/includes/breadcrumbs.html so the two never disagree."""
 
 from django.http import HttpRequest
-from django.urls import reverse
+
+from core.addresses import absolute_url, fixed
 
 Crumbs = list[tuple[str, str]]
 
 
 def trail(*crumbs: tuple[str, str]) -> Crumbs:
     """Home, then the given (label, url) pairs; the last one is the current page."""
-    return [("Home", reverse("home")), *crumbs]
+    return [("Home", fixed("home")), *crumbs]
 
 
 def guides_trail(title: str, url: str) -> Crumbs:
-    return trail(("Guides", reverse("roles:guides")), (title, url))
+    return trail(("Guides", fixed("roles:guides")), (title, url))
 
 
 def roles_trail(title: str, url: str) -> Crumbs:
-    return trail(("Roles", reverse("roles:list")), (title, url))
+    return trail(("Roles", fixed("roles:list")), (title, url))
 
 
 def companies_trail(name: str, url: str) -> Crumbs:
-    return trail(("Companies", reverse("companies:list")), (name, url))
+    return trail(("Companies", fixed("companies:list")), (name, url))
 
 
 def authors_trail(name: str, url: str) -> Crumbs:
-    return trail(("Authors", reverse("authors:list")), (name, url))
+    return trail(("Authors", fixed("authors:list")), (name, url))
 
 
 def breadcrumb_list(crumbs: Crumbs, request: HttpRequest) -> dict:
@@ -38,7 +39,7 @@ def breadcrumb_list(crumbs: Crumbs, request: HttpRequest) -> dict:
                 "@type": "ListItem",
                 "position": i,
                 "name": name,
-                "item": request.build_absolute_uri(path),
+                "item": absolute_url(request, path),
             }
             for i, (name, path) in enumerate(crumbs, start=1)
         ],

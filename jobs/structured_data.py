@@ -6,6 +6,7 @@ the job from their listings.
 
 from django.http import HttpRequest
 
+from core.addresses import absolute_url
 from jobs.choices import GOOGLE_EMPLOYMENT_TYPE, SalaryPeriod
 from jobs.models import Company, Job, logo_url
 
@@ -21,12 +22,12 @@ def organization(company: Company, request: HttpRequest) -> dict:
     data = {
         "@type": "Organization",
         "name": company.name,
-        "url": request.build_absolute_uri(company.get_absolute_url()),
+        "url": absolute_url(request, company.get_absolute_url()),
     }
     if company.website:
         data["sameAs"] = company.website
     if company.logo_id:
-        data["logo"] = request.build_absolute_uri(logo_url(company))
+        data["logo"] = absolute_url(request, logo_url(company))
     return data
 
 
@@ -47,7 +48,7 @@ def job_posting_json_ld(job: Job, request: HttpRequest, site_name: str) -> dict:
         "identifier": {"@type": "PropertyValue", "name": site_name, "value": str(job.pk)},
         # Applications go to the employer's own site or inbox, not through a form here.
         "directApply": False,
-        "url": request.build_absolute_uri(job.get_absolute_url()),
+        "url": absolute_url(request, job.get_absolute_url()),
     }
     if job.is_remote:
         posting["jobLocationType"] = "TELECOMMUTE"

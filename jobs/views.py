@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_cookie
 
 from core import page_tags, ratelimit
+from core.addresses import fixed
 from core.breadcrumbs import trail
 from core.canonical import canonical_path
 from core.compiled_reads import CompiledRead
@@ -204,7 +205,7 @@ def job_page_tags(job: Job) -> set[str]:
 def job_page_context(request: HttpRequest, job: Job) -> dict:
     """What the job page shows; the employers' preview renders the same page."""
     role = job.role if job.role and job.role.is_public else None
-    crumbs = trail(("Jobs", reverse("jobs:list")), (job.title, job.get_absolute_url()))
+    crumbs = trail(("Jobs", fixed("jobs:list")), (job.title, job.get_absolute_url()))
     json_ld = [job_posting_json_ld(job, request, settings.SITE_NAME)] if job.is_public else []
     return {
         "job": job,

@@ -8,10 +8,10 @@ figures every salary page shows are precomputed into `SalaryStat` whenever the d
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.text import slugify
 
 from core import page_tags
+from core.addresses import by_slug
 from jobs.choices import EmploymentType, ExperienceLevel
 from salaries.title_matching import core_key, title_key
 
@@ -53,7 +53,7 @@ class SalaryTitle(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("salaries:detail", args=[self.slug])
+        return by_slug("salaries:detail", self.slug)
 
     def page_tags(self) -> set[str]:
         return {page_tags.SALARIES}

@@ -3,7 +3,8 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.fields import PageUrlField, absolute_url
+from api.fields import PageUrlField
+from core.addresses import absolute_url
 from jobs.choices import CompanySize
 from jobs.models import Company, logo_url
 

@@ -34,9 +34,16 @@ def json_ld(data: Any) -> SafeString:
 
 
 @register.simple_tag
-def address(name: str) -> str:
-    """`{% url name %}` for an address without arguments, reversed once per process."""
-    return addresses.fixed(name)
+def address(name: str, slug: str | None = None) -> str:
+    """`{% url name %}` for an address without arguments, or `{% url name slug %}` for one named
+    by a slug, reversed once per process (core.addresses)."""
+    return addresses.fixed(name) if slug is None else addresses.by_slug(name, slug)
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context: template.Context, path: str) -> str:
+    """The page at `path` as an absolute address, on the request's scheme and host."""
+    return addresses.absolute_url(context["request"], path)
 
 
 @register.simple_tag

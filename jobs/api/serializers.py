@@ -9,7 +9,8 @@ from datetime import datetime
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.fields import PageUrlField, absolute_url
+from api.fields import PageUrlField
+from core.addresses import absolute_url
 from jobs.choices import SalaryPeriod
 from jobs.models import Company, Job
 from roles.api.serializers import RoleRefSerializer

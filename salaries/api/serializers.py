@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.fields import absolute_url
+from core.addresses import absolute_url
 from jobs.choices import ExperienceLevel
 from roles.api.serializers import RoleRefSerializer
 from salaries.figures import Figures, min_sample

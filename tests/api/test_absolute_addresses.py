@@ -1,10 +1,10 @@
 """The API writes each page's full address as `build_absolute_uri` would, from the scheme and
-host worked out once per request (api.fields.absolute_url)."""
+host worked out once per request (core.addresses.absolute_url)."""
 
 import pytest
 from django.test import RequestFactory
 
-from api.fields import absolute_url
+from core.addresses import absolute_url
 
 
 @pytest.mark.parametrize("secure", [False, True])

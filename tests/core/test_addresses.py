@@ -4,11 +4,20 @@
 import pytest
 from django.template import Context, Template
 from django.urls import NoReverseMatch, clear_script_prefix, reverse, set_script_prefix
+from django.utils.html import escape
 
 from core import addresses
 from core.addresses import by_slug
 
-NAMES = ["jobs:detail", "companies:detail", "roles:detail", "roles:guide"]
+NAMES = [
+    "jobs:detail",
+    "companies:detail",
+    "roles:detail",
+    "roles:guide",
+    "salaries:detail",
+    "reports:report",
+    "jobs:apply-email",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -53,8 +62,10 @@ def test_a_fixed_address_is_reverses_own_under_each_script_prefix(name):
 
 def test_the_tags_write_what_url_and_static_write(settings):
     template = (
-        "{% load static site_tags %}{% url 'jobs:list' %} {% static 'css/site.css' %}|"
-        "{% address 'jobs:list' %} {% asset 'css/site.css' %}"
+        "{% load static site_tags %}{% url 'jobs:list' %} {% static 'css/site.css' %} "
+        "{% url 'reports:report' 'a-job' %}|"
+        "{% address 'jobs:list' %} {% asset 'css/site.css' %} "
+        "{% address 'reports:report' 'a-job' %}"
     )
     cases = [(False, "/", "/static/"), (True, "/", "/static/"), (False, "/board/", "/assets/")]
     for debug, prefix, static_url in cases:
@@ -64,3 +75,12 @@ def test_the_tags_write_what_url_and_static_write(settings):
         assert written == expected
         assert ("/board/" in written) == (prefix == "/board/")
         assert static_url in written
+
+
+def test_an_absolute_address_is_build_absolute_uris_own(rf, settings):
+    settings.ALLOWED_HOSTS = ["jobs.example"]
+    request = rf.get("/", HTTP_HOST="jobs.example")
+    template = Template("{% load site_tags %}{% absolute path %}")
+    for path in ["/jobs/a-job/", "/jobs/?q=data&page=2", "/naïve path/", "https://x.example/a"]:
+        written = template.render(Context({"request": request, "path": path}))
+        assert written == escape(request.build_absolute_uri(path))
