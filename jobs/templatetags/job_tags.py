@@ -117,6 +117,28 @@ def _parts(field: BoundField) -> tuple:
     return (field.html_name, field.auto_id, repr(field.value()), tuple(field.errors))
 
 
+# A job page's card about its role (its profile, guides and salary page) with the role's alert
+# form is the same on every posting of the role: rendered once for everything it shows.
+_role_asides = Rendered(limit=512)
+
+
+@register.simple_tag
+def role_aside(role, guides, alert: bool = False) -> str:
+    """The role's card for a job page, and its alert form when `alert` (a public posting)."""
+    key = (
+        role.pk,
+        role.get_absolute_url(),
+        role.name,
+        role.slug,
+        role.summary,
+        tuple(role.salary_titles[:1]),
+        tuple((guide.get_absolute_url(), guide.title) for guide in guides),
+        bool(alert),
+    )
+    context = {"role": role, "guides": guides, "alert": alert}
+    return _role_asides.get(key, lambda: render_to_string("jobs/includes/role_aside.html", context))
+
+
 # A posting's card is the same on every list it is on (the home page, /jobs/ searches, role,
 # company and job pages): rendered once for what it shows, then kept. The key is every value the
 # card shows, so a change to any of them makes a new card and a stale one is never served.

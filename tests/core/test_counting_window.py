@@ -1,6 +1,6 @@
 """Rate-limit counters in Redis count in one round trip (core.cache.BreakerRedisCache
 .count_in_window): the window opens with the first count, lasts its seconds whatever follows,
-and counts concurrent attempts exactly."""
+and counts concurrent attempts exactly. Several values are stored in one round trip too."""
 
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -57,3 +57,17 @@ def test_a_limit_counted_in_redis_refuses_past_its_count(redis_cache, monkeypatc
     limit = ratelimit.Limit("test-window", 3, 60)
     assert [ratelimit.hit(limit, "10.0.0.1") for _ in range(5)] == [False] * 3 + [True] * 2
     assert ratelimit.hit(limit, "10.0.0.2") is False
+
+
+def test_several_values_are_stored_with_their_expiry_in_one_round_trip(redis_cache, monkeypatch):
+    sent = round_trips(redis_cache, monkeypatch)
+    redis_cache.set_many({"a": {"page": 1}, "b": b"\x00bytes", "c": 3}, timeout=30)
+    assert len(sent) == 1
+    assert redis_cache.get_many(["a", "b", "c"]) == {"a": {"page": 1}, "b": b"\x00bytes", "c": 3}
+    client = redis_cache._cache.get_client(write=True)
+    for key in "abc":
+        assert 0 < client.ttl(redis_cache.make_and_validate_key(key)) <= 30
+    redis_cache.set_many({"d": 4}, timeout=None)  # kept until deleted
+    assert client.ttl(redis_cache.make_and_validate_key("d")) == -1
+    redis_cache.set_many({"a": 5, "d": 6}, timeout=0)  # Django's "expire at once"
+    assert redis_cache.get_many(["a", "d"]) == {}

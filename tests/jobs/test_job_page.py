@@ -3,12 +3,14 @@
 import json
 import re
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from jobs.choices import EmploymentType, JobStatus, SalaryPeriod, Workplace
+from jobs.templatetags import job_tags
 from tests.factories import (
     directives,
     make_company,
@@ -206,6 +208,35 @@ def test_role_guides_and_similar_jobs(client):
     assert guide.get_absolute_url() in html and "Draft about data" not in html
     assert sibling.title in html and "Hidden sibling" not in html
     assert 'href="/salaries/data-engineer/"' in html
+
+
+ROLE_CARD = "jobs/includes/role_aside.html"
+
+
+def test_the_role_card_is_rendered_once_for_what_it_shows(client):
+    """Every posting of a role shows the same card about it (and its alert form): rendered for
+    the first, kept for the next, and rendered again when anything it shows changes."""
+    role = make_role(name="Data Engineer", slug="data-engineer", summary="Builds pipelines.")
+    first, second = make_job(role=role), make_job(role=role)
+    closed = make_job(role=role, status=JobStatus.FILLED)
+    job_tags._role_asides.clear()
+    with mock.patch.object(job_tags, "render_to_string", wraps=job_tags.render_to_string) as spy:
+
+        def renders():
+            return [call.args[0] for call in spy.call_args_list].count(ROLE_CARD)
+
+        html = client.get(first.get_absolute_url()).text
+        assert "Builds pipelines." in html and "E-mail me new Data Engineer jobs" in html
+        assert "Builds pipelines." in client.get(second.get_absolute_url()).text
+        assert renders() == 1
+        # A closed posting's page has the card without the alert form: another copy.
+        html = client.get(closed.get_absolute_url()).text
+        assert "Builds pipelines." in html and "E-mail me new Data Engineer jobs" not in html
+        assert renders() == 2
+        role.summary = "Builds & runs pipelines."
+        role.save()
+        html = client.get(second.get_absolute_url()).text
+        assert "Builds &amp; runs pipelines." in html and renders() == 3
 
 
 def test_unknown_slug_is_not_found(client):
