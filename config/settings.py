@@ -140,6 +140,10 @@ DATABASE_PARALLEL_WORKERS = (
     if env_str("DB_PARALLEL_WORKERS", "0").strip() == "server"
     else env_int("DB_PARALLEL_WORKERS", 0, minimum=0)
 )
+# Reads of a fixed shape (a job page's posting, core/compiled_reads.py) are prepared once per
+# PostgreSQL session and then only executed: planning was most of their database time. Off
+# behind a transaction pooler (PgBouncer's transaction mode), whose server sessions are shared.
+DATABASE_PREPARED_READS = env_bool("DB_PREPARED_READS", True)
 DATABASE_ROUTERS = ["core.replicas.ReplicaRouter"]
 # For this long after a committed change to public content, public reads go to the primary too:
 # longer than the replicas' usual lag, so no page showing the old content is cached meanwhile.

@@ -18,8 +18,14 @@ processes: a page's query then waits milliseconds for them to start, and each co
 the board's other requests were using. On a busy web server every core is already serving a
 request, so the app's connections run each query in one process (DATABASE_PARALLEL_WORKERS,
 default 0): lists 5 % more requests a second on two cores, the traffic mix's p99 132 to 107 ms.
+
+Reads whose statement never changes (core/compiled_reads.py) may be prepared once per session
+and then executed by name (`prepared_statement`): PostgreSQL parsed and planned a job page's
+posting read (three tables, sixty-seven columns) on every page, 0.6 ms, for an execution of
+0.1 ms; executed by name, its plan is kept (DATABASE_PREPARED_READS).
 """
 
+import re
 import select
 import time
 from typing import Any
@@ -64,6 +70,37 @@ class DatabaseWrapper(base.DatabaseWrapper):
         with connection.cursor() as cursor:
             cursor.execute(f"SET max_parallel_workers_per_gather = {int(workers)}")
         return True
+
+    def prepared_statement(self, name: str, sql: str) -> str | None:
+        """`EXECUTE name(%s, …)` for `sql` (Django's placeholders, `name` unique to it), which
+        is prepared on this session first if it has not been; None with prepared reads off.
+        The names are kept on the session's connection object, so a connection taken again
+        from a pool is not asked to prepare a statement twice."""
+        if not settings.DATABASE_PREPARED_READS:
+            return None
+        self.ensure_connection()
+        connection = self.connection
+        prepared: set[str] | None = getattr(connection, PREPARED, None)
+        if prepared is None:
+            prepared = set()
+            setattr(connection, PREPARED, prepared)
+        count = PLACEHOLDER.findall(sql).count("%s")
+        if name not in prepared:
+            numbers = iter(range(1, count + 1))
+            numbered = PLACEHOLDER.sub(
+                lambda found: "%" if found.group() == "%%" else f"${next(numbers)}", sql
+            )
+            # (Through the session itself: setting up a connection, not a query of the page.)
+            with connection.cursor() as cursor:
+                cursor.execute(f"PREPARE {name} AS {numbered}")
+            prepared.add(name)
+        return f"EXECUTE {name}({', '.join(['%s'] * count)})" if count else f"EXECUTE {name}"
+
+
+# Django's placeholders, and its escaped percent sign.
+PLACEHOLDER = re.compile(r"%%|%s")
+# The statements prepared on a session, an attribute of its psycopg connection.
+PREPARED = "_jobboard_prepared"
 
 
 def _has_unasked_input(fileno: int) -> bool:
