@@ -47,7 +47,7 @@ def test_a_fixed_read_is_prepared_once_then_executed_by_name():
     assert executed[0].split()[1].split("(")[0] in prepared_names()
 
 
-@pytest.mark.django_db(transaction=True)  # (the session is closed midway)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # (closed midway)
 def test_a_new_session_prepares_it_again():
     make_job(slug="again")
     read = CompiledRead(Job, page_posting, slug=str, now=datetime)
