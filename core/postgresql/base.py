@@ -90,8 +90,9 @@ class DatabaseWrapper(base.DatabaseWrapper):
             numbered = PLACEHOLDER.sub(
                 lambda found: "%" if found.group() == "%%" else f"${next(numbers)}", sql
             )
-            # (Through the session itself: setting up a connection, not a query of the page.)
-            with connection.cursor() as cursor:
+            # Through the session itself (setting up a connection, not a query of the page), its
+            # errors as Django's: a database gone away reads as Django's OperationalError.
+            with self.wrap_database_errors, connection.cursor() as cursor:
                 cursor.execute(f"PREPARE {name} AS {numbered}")
             prepared.add(name)
         return f"EXECUTE {name}({', '.join(['%s'] * count)})" if count else f"EXECUTE {name}"

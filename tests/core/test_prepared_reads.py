@@ -5,7 +5,7 @@ new session prepares it again, and with prepared reads off the statement is sent
 from datetime import datetime
 
 import pytest
-from django.db import connection
+from django.db import ProgrammingError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -78,3 +78,10 @@ def test_placeholders_are_numbered_and_percent_signs_kept():
         assert cursor.fetchone() == (42, "a%b", "x%s")
     # Asked again on the same session: executed, not prepared twice.
     assert connection.prepared_statement("test_percent", "SELECT %s::int + 1, 'a%%b', %s::text")
+
+
+def test_a_statement_that_cannot_be_prepared_fails_as_django_reports_it():
+    """Prepared through the session itself, its errors still arrive as Django's (the page cache
+    tells a database that went away by them)."""
+    with pytest.raises(ProgrammingError):
+        connection.prepared_statement("test_broken", "SELECT * FROM no_such_table WHERE a = %s")
