@@ -25,9 +25,11 @@ posting read (three tables, sixty-seven columns) on every page, 0.6 ms, for an e
 0.1 ms; executed by name, its plan is kept (DATABASE_PREPARED_READS).
 """
 
+import itertools
 import re
 import select
 import time
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
@@ -84,12 +86,8 @@ class DatabaseWrapper(base.DatabaseWrapper):
         if prepared is None:
             prepared = set()
             setattr(connection, PREPARED, prepared)
-        count = PLACEHOLDER.findall(sql).count("%s")
+        numbered, count = _numbered(sql)
         if name not in prepared:
-            numbers = iter(range(1, count + 1))
-            numbered = PLACEHOLDER.sub(
-                lambda found: "%" if found.group() == "%%" else f"${next(numbers)}", sql
-            )
             # Through the session itself (setting up a connection, not a query of the page), its
             # errors as Django's: a database gone away reads as Django's OperationalError.
             with self.wrap_database_errors, connection.cursor() as cursor:
@@ -100,6 +98,19 @@ class DatabaseWrapper(base.DatabaseWrapper):
 
 # Django's placeholders, and its escaped percent sign.
 PLACEHOLDER = re.compile(r"%%|%s")
+
+
+@lru_cache(maxsize=256)
+def _numbered(sql: str) -> tuple[str, int]:
+    """`sql` with PostgreSQL's numbered placeholders ($1, $2…) and plain percent signs, as
+    PREPARE takes it, and how many parameters it has: worked out once per statement."""
+    numbers = itertools.count(1)
+    numbered = PLACEHOLDER.sub(
+        lambda found: "%" if found.group() == "%%" else f"${next(numbers)}", sql
+    )
+    return numbered, next(numbers) - 1
+
+
 # The statements prepared on a session, an attribute of its psycopg connection.
 PREPARED = "_jobboard_prepared"
 
